@@ -1,0 +1,67 @@
+//! Command-line arguments (clap).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "factlint", version, about = "A fact-consistency linter for news corpora in Chinese and English")]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    /// Worker threads (default: one per core).
+    #[arg(long, global = true, value_name = "N")]
+    pub threads: Option<usize>,
+    /// Log why figures were or were not taken as claims (debug level) on stderr.
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Lint a corpus: contradictions, duplicates and data-quality defects.
+    Check(InputArgs),
+    /// Print every numeric claim found in the corpus.
+    Extract(ExtractArgs),
+    /// Print the stories found in the corpus and how their figures line up.
+    Align(InputArgs),
+    /// List the built-in rules.
+    Rules,
+    /// Explain one rule.
+    Explain {
+        /// Rule id, e.g. numeric-contradiction.
+        rule: String,
+    },
+}
+
+/// Where to read the corpus from.
+#[derive(Args, Debug, Clone)]
+pub struct InputArgs {
+    /// Files or folders to read (`-` for stdin). Default: the current folder.
+    #[arg(value_name = "PATH")]
+    pub paths: Vec<PathBuf>,
+    /// Name to give standard input (its extension picks the format).
+    #[arg(long, value_name = "NAME", default_value = "stdin.txt")]
+    pub stdin_filename: String,
+    /// Field or column holding the text of JSONL/CSV records (repeatable; default text, content, body).
+    #[arg(long = "text-field", value_name = "FIELD")]
+    pub text_fields: Vec<String>,
+    /// Skip walked paths matching this (a folder name, a path prefix, or `*.ext`; repeatable).
+    #[arg(long, value_name = "PATTERN")]
+    pub exclude: Vec<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct ExtractArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ClaimFormat::Human)]
+    pub format: ClaimFormat,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimFormat {
+    Human,
+    Json,
+    Jsonl,
+}

@@ -1,0 +1,89 @@
+//! The command-line front end: parses arguments, runs a command, and returns the exit
+//! code of the contract (0 clean, 1 findings, 2 usage, config or input error).
+
+mod args;
+mod extract;
+
+pub use args::Cli;
+use args::{Command, InputArgs};
+use clap::Parser;
+use std::io::Read;
+use std::process::ExitCode;
+
+use crate::corpus::Inputs;
+use crate::source::LoadOptions;
+
+/// Exit codes.
+pub const EXIT_CLEAN: u8 = 0;
+pub const EXIT_FINDINGS: u8 = 1;
+pub const EXIT_ERROR: u8 = 2;
+
+pub fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { EXIT_ERROR } else { EXIT_CLEAN };
+            let _ = e.print();
+            return ExitCode::from(code);
+        }
+    };
+    init_logging(cli.verbose);
+    if let Some(n) = cli.threads {
+        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
+            eprintln!("factlint: cannot start {n} threads: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    }
+    let code = match cli.command {
+        Command::Extract(args) => extract::run(args),
+        Command::Check(_) | Command::Align(_) | Command::Rules | Command::Explain { .. } => {
+            eprintln!("factlint: this command is not implemented yet; `factlint extract` is");
+            EXIT_ERROR
+        }
+    };
+    ExitCode::from(code)
+}
+
+/// Reads the inputs named on the command line; `-` reads stdin.
+fn inputs(args: &InputArgs) -> std::io::Result<Inputs> {
+    let mut paths = args.paths.clone();
+    if paths.is_empty() {
+        paths.push(".".into());
+    }
+    let mut stdin = None;
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        paths.retain(|p| p.as_os_str() != "-");
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes)?;
+        stdin = Some((args.stdin_filename.clone(), bytes));
+    }
+    let mut load = LoadOptions::default();
+    if !args.text_fields.is_empty() {
+        load.text_fields = args.text_fields.clone();
+    }
+    Ok(Inputs { paths, stdin, load, exclude: args.exclude.clone() })
+}
+
+/// A minimal stderr logger for `-v`: debug records from factlint only.
+struct StderrLogger;
+
+impl log::Log for StderrLogger {
+    fn enabled(&self, metadata: &log::Metadata<'_>) -> bool {
+        metadata.target().starts_with("factlint")
+    }
+
+    fn log(&self, record: &log::Record<'_>) {
+        if self.enabled(record.metadata()) {
+            eprintln!("{}: {}", record.level().as_str().to_ascii_lowercase(), record.args());
+        }
+    }
+
+    fn flush(&self) {}
+}
+
+fn init_logging(verbose: u8) {
+    static LOGGER: StderrLogger = StderrLogger;
+    if verbose > 0 && log::set_logger(&LOGGER).is_ok() {
+        log::set_max_level(if verbose > 1 { log::LevelFilter::Trace } else { log::LevelFilter::Debug });
+    }
+}

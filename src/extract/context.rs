@@ -1,0 +1,220 @@
+//! What stands around a number: qualifiers and currency symbols before it, and the
+//! signs that it is no claim at all (a year, a date, an ordinal, a list marker, a grade,
+//! an idiom, an id).
+
+use super::arabic::is_digit;
+use super::claim::Dimension;
+use super::lexicon::{Lexicon, Qualifier};
+use super::numeral::{Numeral, Script};
+use super::units::UnitMatch;
+
+/// The text before `at`, with at most one space skipped when the text is English.
+fn before_skipping_space(text: &str, at: usize) -> (&str, usize) {
+    let head = &text[..at];
+    let trimmed = head.strip_suffix(' ').unwrap_or(head);
+    let english = trimmed.ends_with(|c: char| c.is_ascii_alphabetic());
+    if english {
+        (trimmed, head.len() - trimmed.len())
+    } else {
+        (head, 0)
+    }
+}
+
+/// A qualifier right before the number: (qualifier, start of the qualifier).
+pub fn qualifier_before(lex: &Lexicon, text: &str, at: usize) -> Option<(Qualifier, usize)> {
+    let (head, _) = before_skipping_space(text, at);
+    if let Some((n, q)) = lex.qualifier_before.suffix_of(head) {
+        return Some((*q, head.len() - n));
+    }
+    // 最多补贴2万元: a few characters of verb between the qualifier and the figure.
+    let mut cut = head.len();
+    for _ in 0..lex.qualifier_distance {
+        let c = head[..cut].chars().next_back()?;
+        if !is_han(c) || lex.is_zh_numeral_char(c) {
+            return None;
+        }
+        cut -= c.len_utf8();
+        if let Some((n, q)) = lex.qualifier_before.suffix_of(&head[..cut]) {
+            let form = &head[cut - n..cut];
+            if lex.qualifier_at_distance.contains(form) {
+                return Some((*q, at));
+            }
+        }
+    }
+    None
+}
+
+fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
+}
+
+fn prev_char(text: &str, at: usize) -> Option<char> {
+    text[..at].chars().next_back()
+}
+
+fn next_char(text: &str, at: usize) -> Option<char> {
+    text[at..].chars().next()
+}
+
+/// Why a number at `start..end` is not a claim, or `None` when it may be one.
+pub fn not_a_claim(
+    lex: &Lexicon,
+    text: &str,
+    start: usize,
+    end: usize,
+    numeral: &Numeral,
+    unit: Option<&UnitMatch>,
+) -> Option<&'static str> {
+    let before = &text[..start];
+    let after = &text[end..];
+    let prev = prev_char(text, start);
+    let next = next_char(text, end);
+
+    if lex.zh_ordinal_before.suffix_of(before).is_some() {
+        return Some("ordinal (第)");
+    }
+    if let Some(p) = prev {
+        if p.is_ascii_alphabetic() || p == '_' || p == '#' || p == '@' {
+            return Some("part of an id or code");
+        }
+        if matches!(p, '.' | '/' | ':' | '-' | '／' | '．')
+            && prev_char(text, start - p.len_utf8()).is_some_and(is_digit)
+        {
+            return Some("part of a compound number (date, version, address)");
+        }
+        if is_digit(p) {
+            return Some("inside a longer number");
+        }
+    }
+    if let Some(n) = next {
+        if matches!(n, ':' | '：') && next_char(text, end + n.len_utf8()).is_some_and(is_digit) {
+            return Some("clock time");
+        }
+        if matches!(n, '.' | '/') && next_char(text, end + 1).is_some_and(is_digit) {
+            return Some("part of a compound number (date, version, address)");
+        }
+        if n.is_ascii_alphabetic()
+            && unit.is_none_or(|u| u.len == 0 || !after.starts_with(|c: char| c.is_ascii_alphabetic()))
+        {
+            return Some("part of an id or code");
+        }
+    }
+    if numeral.script != Script::English && numeral.script != Script::Arabic
+        || !after.starts_with(|c: char| c.is_ascii())
+    {
+        if lex.zh_not_after.prefix_of(after).is_some() && unit.is_none_or(|u| u.dimension == Dimension::Count) {
+            return Some("list marker, grade or congress (一是, 三级, 十八大)");
+        }
+        if lex.zh_not_before.suffix_of(before).is_some() {
+            return Some("vague quantity (数十, 上万)");
+        }
+    }
+    if calendar(lex, text, end, numeral, unit) {
+        return Some("year or date");
+    }
+    if matches!(numeral.script, Script::Han | Script::Mixed) && in_idiom(lex, text, start, end) {
+        return Some("idiom or name holding a numeral");
+    }
+    if numeral.script == Script::Arabic || numeral.script == Script::English {
+        let lower_after = after.get(..after.len().min(16)).unwrap_or(after).to_ascii_lowercase();
+        for suffix in &lex.en_ordinal_suffixes {
+            if lower_after.starts_with(suffix.as_str())
+                && !lower_after[suffix.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
+                && numeral.script == Script::Arabic
+            {
+                return Some("ordinal (18th)");
+            }
+        }
+        let word_before = before.trim_end_matches(' ');
+        let last_word = word_before.rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).next().unwrap_or("");
+        let last_word = last_word.to_ascii_lowercase();
+        if word_before.len() < before.len()
+            || before.is_empty()
+            || !word_before.ends_with(|c: char| c.is_ascii_alphabetic())
+        {
+            if lex.en_months.contains(last_word.trim_end_matches('.')) && numeral.script == Script::Arabic {
+                return Some("date (May 24)");
+            }
+            if lex.en_not_before.contains(&last_word) {
+                return Some("label (No. 5, page 12)");
+            }
+        }
+        let next_word: String = after.trim_start_matches(' ').chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+        if after.starts_with(' ')
+            && lex.en_months.contains(&next_word.to_ascii_lowercase())
+            && numeral.script == Script::Arabic
+        {
+            return Some("date (24 May)");
+        }
+        let lower_start = text[start..].get(..text.len().min(start + 24) - start).unwrap_or("").to_ascii_lowercase();
+        if lex.en_idioms.iter().any(|i| lower_start.starts_with(i.as_str())) {
+            return Some("idiom (one of)");
+        }
+    }
+    None
+}
+
+/// A year (`2016年`, `二〇一六年`, "in 2016") or a day of a date.
+fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Option<&UnitMatch>) -> bool {
+    let after = &text[end..];
+    if after.starts_with("年代") {
+        return true;
+    }
+    let year_like = numeral.digit_string
+        && !numeral.scaled
+        && !numeral.has_point
+        && !numeral.has_separator
+        && !numeral.more
+        && numeral.value.to_i128().is_some_and(|v| (1000..=2100).contains(&v))
+        && (numeral.script != Script::Arabic || numeral.integer_digits == 4);
+    if year_like && (after.starts_with('年') || after.starts_with("年度")) {
+        return true;
+    }
+    if year_like && numeral.script == Script::Arabic {
+        let keeps_figure = unit.is_some_and(|u| matches!(u.dimension, Dimension::Currency | Dimension::Percent));
+        let han_context = after.starts_with(|c: char| !c.is_ascii());
+        if !keeps_figure && !han_context {
+            return true;
+        }
+    }
+    if numeral.script != Script::English && !numeral.scaled && !numeral.has_point {
+        let v = numeral.value.to_i128().unwrap_or(0);
+        if (1..=31).contains(&v) && (after.starts_with('日') || after.starts_with('号') || after.starts_with('號')) {
+            return true;
+        }
+        if (1..=12).contains(&v) && after.starts_with('月') {
+            return true;
+        }
+    }
+    let _ = lex;
+    false
+}
+
+/// Whether an idiom or name (`一切`, `统一`, `三明`, `千万不要`) covers the number.
+fn in_idiom(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+    let max = lex.zh_idiom_max_chars * 4;
+    let lo = floor_char_boundary(text, start.saturating_sub(max));
+    let hi = ceil_char_boundary(text, (end + max).min(text.len()));
+    let window = &text[lo..hi];
+    let first_char_end = start + text[start..].chars().next().map_or(0, char::len_utf8);
+    lex.zh_idioms.iter().any(|idiom| {
+        window.match_indices(idiom.as_str()).any(|(i, m)| {
+            let (s, e) = (lo + i, lo + i + m.len());
+            s < first_char_end && start < e
+        })
+    })
+}
+
+pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while i > 0 && !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {
+    while i < text.len() && !text.is_char_boundary(i) {
+        i += 1;
+    }
+    i
+}

@@ -1,0 +1,567 @@
+//! The word lists the parsers read, loaded from the TOML files under `rules/lexicon/`.
+//!
+//! Nothing about which words mean what lives in Rust: the built-in lexicon is the TOML
+//! compiled in with `include_str!`, and a user's extra lexicon files are merged on top
+//! with [`Lexicon::extend_from_toml`]. Lookups are longest-match tables keyed on the first
+//! (or last) character, so matching a unit after a number costs a few comparisons.
+
+use serde::Deserialize;
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+const NUMERALS: &str = include_str!("../../rules/lexicon/numerals.toml");
+const CURRENCIES: &str = include_str!("../../rules/lexicon/currencies.toml");
+const UNITS: &str = include_str!("../../rules/lexicon/units.toml");
+const QUALIFIERS: &str = include_str!("../../rules/lexicon/qualifiers.toml");
+const NOT_CLAIMS: &str = include_str!("../../rules/lexicon/not_claims.toml");
+
+/// How a qualifier bounds the figure it stands next to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    Exact,
+    About,
+    MoreThan,
+    AtLeast,
+    LessThan,
+    AtMost,
+    Nearly,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::About => "about",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::LessThan => "less_than",
+            Qualifier::AtMost => "at_most",
+            Qualifier::Nearly => "nearly",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// A longest-match table of written forms. English forms match case-insensitively and
+/// only as whole words.
+#[derive(Debug, Clone)]
+pub struct Table<T> {
+    by_first: HashMap<char, Vec<(String, T)>>,
+    by_last: HashMap<char, Vec<(String, T)>>,
+}
+
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table { by_first: HashMap::new(), by_last: HashMap::new() }
+    }
+}
+
+fn fold(c: char) -> char {
+    c.to_ascii_lowercase()
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '_'
+}
+
+impl<T: Clone> Table<T> {
+    pub fn insert(&mut self, form: &str, value: T) {
+        let form: String = form.chars().map(fold).collect();
+        let (Some(first), Some(last)) = (form.chars().next(), form.chars().last()) else {
+            return;
+        };
+        for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
+            let list = map.entry(key).or_default();
+            if let Some(slot) = list.iter_mut().find(|(f, _)| *f == form) {
+                slot.1 = value.clone();
+            } else {
+                list.push((form.clone(), value.clone()));
+                list.sort_by_key(|(form, _)| std::cmp::Reverse(form.len()));
+            }
+        }
+    }
+
+    /// The longest form that `text` starts with: (its byte length in `text`, value).
+    pub fn prefix_of(&self, text: &str) -> Option<(usize, &T)> {
+        let first = fold(text.chars().next()?);
+        let list = self.by_first.get(&first)?;
+        list.iter().find_map(|(form, value)| {
+            let len = starts_with_folded(text, form)?;
+            let wordy = form.chars().last().is_some_and(is_word_char);
+            if wordy && text[len..].chars().next().is_some_and(is_word_char) {
+                return None;
+            }
+            Some((len, value))
+        })
+    }
+
+    /// The longest form that `text` ends with: (its byte length in `text`, value).
+    pub fn suffix_of(&self, text: &str) -> Option<(usize, &T)> {
+        let last = fold(text.chars().next_back()?);
+        let list = self.by_last.get(&last)?;
+        list.iter().find_map(|(form, value)| {
+            let len = ends_with_folded(text, form)?;
+            let wordy = form.chars().next().is_some_and(is_word_char);
+            if wordy && text[..text.len() - len].chars().next_back().is_some_and(is_word_char) {
+                return None;
+            }
+            Some((len, value))
+        })
+    }
+
+    pub fn contains_prefix(&self, text: &str) -> bool {
+        self.prefix_of(text).is_some()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_first.is_empty()
+    }
+}
+
+fn starts_with_folded(text: &str, form: &str) -> Option<usize> {
+    let mut it = text.char_indices();
+    for fc in form.chars() {
+        let (_, tc) = it.next()?;
+        if fold(tc) != fc {
+            return None;
+        }
+    }
+    Some(it.next().map_or(text.len(), |(i, _)| i))
+}
+
+fn ends_with_folded(text: &str, form: &str) -> Option<usize> {
+    let mut it = text.char_indices().rev();
+    let mut start = text.len();
+    for fc in form.chars().rev() {
+        let (i, tc) = it.next()?;
+        if fold(tc) != fc {
+            return None;
+        }
+        start = i;
+    }
+    Some(text.len() - start)
+}
+
+/// A currency: its ISO code and the factor a written unit applies (分 = 0.01).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CurrencyUnit {
+    pub code: String,
+    pub minor_exponent: i32,
+}
+
+/// Everything the extractor knows about words.
+#[derive(Debug, Clone, Default)]
+pub struct Lexicon {
+    pub zh_digits: HashMap<char, u8>,
+    pub zh_no_decimal: HashSet<char>,
+    pub zh_places: HashMap<char, i32>,
+    pub zh_groups: HashMap<char, i32>,
+    pub zh_tens: HashMap<char, u8>,
+    pub zh_decimal_points: HashSet<char>,
+    pub zh_negative: HashSet<char>,
+    pub zh_more: HashSet<char>,
+    pub zh_few: HashSet<char>,
+    pub zh_half: HashSet<char>,
+    pub zh_fraction: String,
+    pub zh_mixed_fraction: HashSet<char>,
+    pub zh_dozen: HashSet<char>,
+
+    pub en_ones: HashMap<String, u64>,
+    pub en_tens: HashMap<String, u64>,
+    pub en_hundred: HashSet<String>,
+    pub en_scales: HashMap<String, i32>,
+    pub en_scale_abbreviations: HashMap<String, i32>,
+    pub en_ambiguous_abbreviations: HashSet<String>,
+    pub en_denominators: HashMap<String, u64>,
+    pub en_ordinal_ones: HashMap<String, u64>,
+    pub en_dozen: HashSet<String>,
+    pub en_negative: HashSet<String>,
+    pub en_point: HashSet<String>,
+    pub en_fraction_connectors: Vec<String>,
+
+    pub currency_after: Table<CurrencyUnit>,
+    pub currency_before: Table<CurrencyUnit>,
+    pub counters: Table<()>,
+    pub arabic_only_counters: HashSet<String>,
+    pub percent: Table<()>,
+    pub permille: Table<()>,
+    pub percentage_points: Table<()>,
+    pub tenths: Table<()>,
+    pub discount: Table<()>,
+    pub tenths_not_before: HashSet<char>,
+    pub discount_not_before: HashSet<char>,
+    pub measures: Table<String>,
+    pub durations: HashSet<String>,
+
+    pub qualifier_before: Table<Qualifier>,
+    pub qualifier_after: Table<Qualifier>,
+    pub range_connectors: Table<()>,
+    /// Qualifiers that reach across a short verb, and how many characters they reach.
+    pub qualifier_at_distance: HashSet<String>,
+    pub qualifier_distance: usize,
+
+    pub zh_ordinal_before: Table<()>,
+    pub zh_not_after: Table<()>,
+    pub zh_not_before: Table<()>,
+    pub zh_idioms: Vec<String>,
+    pub en_ordinal_suffixes: HashSet<String>,
+    pub en_months: HashSet<String>,
+    pub en_not_before: HashSet<String>,
+    pub en_not_after: HashSet<String>,
+    pub en_idioms: Vec<String>,
+    pub en_noun_stopwords: HashSet<String>,
+    /// Longest idiom in characters, to bound the window searched around a numeral.
+    pub zh_idiom_max_chars: usize,
+}
+
+/// A lexicon file could not be read.
+#[derive(Debug)]
+pub struct LexiconError {
+    pub message: String,
+    pub span: Option<std::ops::Range<usize>>,
+}
+
+impl std::fmt::Display for LexiconError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for LexiconError {}
+
+impl From<toml::de::Error> for LexiconError {
+    fn from(e: toml::de::Error) -> Self {
+        LexiconError { message: e.message().to_string(), span: e.span() }
+    }
+}
+
+/// One lexicon file. The built-in data is split over several files by topic, and a
+/// user's extra file may hold any of these sections.
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct LexiconFile {
+    zh: Option<ZhNumerals>,
+    en: Option<EnNumerals>,
+    currency: Vec<CurrencyEntry>,
+    counters: Vec<String>,
+    arabic_only_counters: Vec<String>,
+    percent: Vec<String>,
+    permille: Vec<String>,
+    percentage_points: Vec<String>,
+    tenths: Vec<String>,
+    discount: Vec<String>,
+    tenths_not_before: Vec<String>,
+    discount_not_before: Vec<String>,
+    measures: BTreeMap<String, String>,
+    durations: Option<Durations>,
+    before: BTreeMap<String, Qualifier>,
+    after: BTreeMap<String, Qualifier>,
+    range: Option<RangeSection>,
+    at_distance: Option<AtDistance>,
+    not_claims: Option<NotClaims>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct AtDistance {
+    distance: usize,
+    forms: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct ZhNumerals {
+    digits: BTreeMap<String, u8>,
+    no_decimal: Vec<String>,
+    places: BTreeMap<String, i32>,
+    groups: BTreeMap<String, i32>,
+    tens: BTreeMap<String, u8>,
+    decimal_points: Vec<String>,
+    negative: Vec<String>,
+    more: Vec<String>,
+    few: Vec<String>,
+    half: Vec<String>,
+    fraction: String,
+    mixed_fraction: Vec<String>,
+    dozen: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct EnNumerals {
+    ones: BTreeMap<String, u64>,
+    tens: BTreeMap<String, u64>,
+    hundred: Vec<String>,
+    scales: BTreeMap<String, i32>,
+    scale_abbreviations: BTreeMap<String, i32>,
+    ambiguous_abbreviations: Vec<String>,
+    denominators: BTreeMap<String, u64>,
+    ordinal_ones: BTreeMap<String, u64>,
+    dozen: Vec<String>,
+    negative: Vec<String>,
+    point: Vec<String>,
+    fraction_connectors: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CurrencyEntry {
+    code: String,
+    #[serde(default)]
+    after: Vec<String>,
+    #[serde(default)]
+    before: Vec<String>,
+    #[serde(default)]
+    tenth: Vec<String>,
+    #[serde(default)]
+    minor: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct Durations {
+    units: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct RangeSection {
+    connectors: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct NotClaims {
+    zh: Option<ZhNotClaims>,
+    en: Option<EnNotClaims>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct ZhNotClaims {
+    ordinal_before: Vec<String>,
+    after: Vec<String>,
+    before: Vec<String>,
+    idioms: Vec<String>,
+}
+
+#[derive(Deserialize, Default)]
+#[serde(deny_unknown_fields, default)]
+struct EnNotClaims {
+    ordinal_suffixes: Vec<String>,
+    months: Vec<String>,
+    before: Vec<String>,
+    after: Vec<String>,
+    idioms: Vec<String>,
+    noun_stopwords: Vec<String>,
+}
+
+fn one_char(s: &str) -> Option<char> {
+    let mut it = s.chars();
+    let c = it.next()?;
+    it.next().is_none().then_some(c)
+}
+
+fn chars_of(list: &[String], out: &mut HashSet<char>) {
+    out.extend(list.iter().filter_map(|s| one_char(s)));
+}
+
+impl Lexicon {
+    /// The lexicon compiled into the binary from `rules/lexicon/`.
+    pub fn builtin() -> Lexicon {
+        let mut lex = Lexicon::default();
+        for text in [NUMERALS, CURRENCIES, UNITS, QUALIFIERS, NOT_CLAIMS] {
+            lex.extend_from_toml(text).expect("built-in lexicon files are valid");
+        }
+        lex
+    }
+
+    /// Merges one lexicon file (any of the sections of the built-in files) into this one.
+    pub fn extend_from_toml(&mut self, text: &str) -> Result<(), LexiconError> {
+        let file: LexiconFile = toml::from_str(text)?;
+        self.add_numerals(file.zh, file.en);
+        self.add_currencies(file.currency);
+        Self::add_units([
+            (file.percent, &mut self.percent),
+            (file.permille, &mut self.permille),
+            (file.percentage_points, &mut self.percentage_points),
+            (file.tenths, &mut self.tenths),
+            (file.discount, &mut self.discount),
+            (file.counters, &mut self.counters),
+        ]);
+        self.arabic_only_counters.extend(file.arabic_only_counters);
+        chars_of(&file.tenths_not_before, &mut self.tenths_not_before);
+        chars_of(&file.discount_not_before, &mut self.discount_not_before);
+        for (form, symbol) in file.measures {
+            self.measures.insert(&form, symbol);
+        }
+        if let Some(d) = file.durations {
+            self.durations.extend(d.units);
+        }
+        for (form, q) in file.before {
+            self.qualifier_before.insert(&form, q);
+        }
+        for (form, q) in file.after {
+            self.qualifier_after.insert(&form, q);
+        }
+        if let Some(r) = file.range {
+            for form in r.connectors {
+                self.range_connectors.insert(&form, ());
+            }
+        }
+        if let Some(d) = file.at_distance {
+            self.qualifier_distance = d.distance;
+            self.qualifier_at_distance.extend(d.forms);
+        }
+        if let Some(nc) = file.not_claims {
+            self.add_not_claims(nc);
+        }
+        Ok(())
+    }
+
+    fn add_numerals(&mut self, zh: Option<ZhNumerals>, en: Option<EnNumerals>) {
+        if let Some(zh) = zh {
+            for (k, v) in zh.digits {
+                if let Some(c) = one_char(&k) {
+                    self.zh_digits.insert(c, v);
+                }
+            }
+            chars_of(&zh.no_decimal, &mut self.zh_no_decimal);
+            for (k, v) in zh.places {
+                if let Some(c) = one_char(&k) {
+                    self.zh_places.insert(c, v);
+                }
+            }
+            for (k, v) in zh.groups {
+                if let Some(c) = one_char(&k) {
+                    self.zh_groups.insert(c, v);
+                }
+            }
+            for (k, v) in zh.tens {
+                if let Some(c) = one_char(&k) {
+                    self.zh_tens.insert(c, v);
+                }
+            }
+            chars_of(&zh.decimal_points, &mut self.zh_decimal_points);
+            chars_of(&zh.negative, &mut self.zh_negative);
+            chars_of(&zh.more, &mut self.zh_more);
+            chars_of(&zh.few, &mut self.zh_few);
+            chars_of(&zh.half, &mut self.zh_half);
+            chars_of(&zh.mixed_fraction, &mut self.zh_mixed_fraction);
+            chars_of(&zh.dozen, &mut self.zh_dozen);
+            if !zh.fraction.is_empty() {
+                self.zh_fraction = zh.fraction;
+            }
+        }
+        if let Some(en) = en {
+            self.en_ones.extend(en.ones);
+            self.en_tens.extend(en.tens);
+            self.en_hundred.extend(en.hundred);
+            self.en_scales.extend(en.scales);
+            self.en_scale_abbreviations.extend(en.scale_abbreviations);
+            self.en_ambiguous_abbreviations.extend(en.ambiguous_abbreviations);
+            self.en_denominators.extend(en.denominators);
+            self.en_ordinal_ones.extend(en.ordinal_ones);
+            self.en_dozen.extend(en.dozen);
+            self.en_negative.extend(en.negative);
+            self.en_point.extend(en.point);
+            self.en_fraction_connectors.extend(en.fraction_connectors);
+        }
+    }
+
+    fn add_currencies(&mut self, currencies: Vec<CurrencyEntry>) {
+        for c in currencies {
+            let unit = |minor_exponent| CurrencyUnit { code: c.code.clone(), minor_exponent };
+            for form in &c.after {
+                self.currency_after.insert(form, unit(0));
+            }
+            for form in &c.tenth {
+                self.currency_after.insert(form, unit(-1));
+            }
+            for form in &c.minor {
+                self.currency_after.insert(form, unit(-2));
+            }
+            for form in &c.before {
+                self.currency_before.insert(form, unit(0));
+            }
+        }
+    }
+
+    fn add_units<const N: usize>(tables: [(Vec<String>, &mut Table<()>); N]) {
+        for (forms, table) in tables {
+            for form in forms {
+                table.insert(&form, ());
+            }
+        }
+    }
+
+    fn add_not_claims(&mut self, file: NotClaims) {
+        if let Some(zh) = file.zh {
+            for f in &zh.ordinal_before {
+                self.zh_ordinal_before.insert(f, ());
+            }
+            for f in &zh.after {
+                self.zh_not_after.insert(f, ());
+            }
+            for f in &zh.before {
+                self.zh_not_before.insert(f, ());
+            }
+            self.zh_idioms.extend(zh.idioms);
+            self.zh_idiom_max_chars = self.zh_idioms.iter().map(|s| s.chars().count()).max().unwrap_or(0);
+        }
+        if let Some(en) = file.en {
+            self.en_ordinal_suffixes.extend(en.ordinal_suffixes);
+            self.en_months.extend(en.months);
+            self.en_not_before.extend(en.before);
+            self.en_not_after.extend(en.after);
+            self.en_idioms.extend(en.idioms);
+            self.en_noun_stopwords.extend(en.noun_stopwords);
+        }
+    }
+
+    /// Whether `c` can begin a Chinese numeral.
+    pub fn is_zh_numeral_char(&self, c: char) -> bool {
+        self.zh_digits.contains_key(&c) || self.zh_places.contains_key(&c) || self.zh_tens.contains_key(&c)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_lexicon_loads_every_section() {
+        let lex = Lexicon::builtin();
+        assert_eq!(lex.zh_digits.get(&'兩'), Some(&2));
+        assert_eq!(lex.zh_groups.get(&'億'), Some(&8));
+        assert_eq!(lex.en_scales.get("billion"), Some(&9));
+        assert_eq!(lex.currency_after.prefix_of("亿元").map(|(n, _)| n), None);
+        assert_eq!(lex.currency_after.prefix_of("元，").map(|(n, u)| (n, u.code.as_str())), Some((3, "CNY")));
+        assert_eq!(lex.currency_after.prefix_of("Yuan to").map(|(n, u)| (n, u.code.as_str())), Some((4, "CNY")));
+        assert!(lex.currency_after.prefix_of("yuanfen").is_none(), "English forms match whole words");
+        assert_eq!(lex.qualifier_before.suffix_of("累计招聘近").map(|(_, q)| *q), Some(Qualifier::Nearly));
+        assert_eq!(lex.qualifier_before.suffix_of("a total of more than ").map(|(_, q)| *q), None);
+        assert_eq!(lex.qualifier_before.suffix_of("a total of more than").map(|(_, q)| *q), Some(Qualifier::MoreThan));
+        assert!(lex.counters.contains_prefix("人次的"));
+        assert!(!lex.zh_idioms.is_empty());
+    }
+
+    #[test]
+    fn user_file_adds_a_currency_and_a_qualifier() {
+        let mut lex = Lexicon::builtin();
+        lex.extend_from_toml(
+            "[[currency]]\ncode = \"VND\"\nafter = [\"越南盾\"]\n\n[before]\n\"足足\" = \"at_least\"\n",
+        )
+        .unwrap();
+        assert_eq!(lex.currency_after.prefix_of("越南盾").map(|(_, u)| u.code.as_str()), Some("VND"));
+        assert_eq!(lex.qualifier_before.suffix_of("足足").map(|(_, q)| *q), Some(Qualifier::AtLeast));
+    }
+
+    #[test]
+    fn unknown_keys_are_errors_with_a_span() {
+        let err = Lexicon::builtin().extend_from_toml("[[currency]]\ncode = \"X\"\nafterr = []\n").unwrap_err();
+        assert!(err.message.contains("afterr"), "{}", err.message);
+        assert!(err.span.is_some());
+    }
+}

@@ -1,0 +1,25 @@
+//! Numeric-claim extraction: nom parsers that turn text into normalized claims.
+//!
+//! This module depends on nothing else in the crate. It reads words from a
+//! [`Lexicon`] (built from `rules/lexicon/*.toml`) and returns claims with byte spans
+//! into the text it was given; mapping those spans back to files is the caller's job.
+
+pub mod arabic;
+pub mod claim;
+pub mod context;
+pub mod decimal;
+pub mod en;
+pub mod lexicon;
+pub mod numeral;
+pub mod scan;
+pub mod subject;
+pub mod units;
+pub mod zh;
+
+#[cfg(test)]
+mod tests;
+
+pub use claim::{Claim, Dimension};
+pub use decimal::Dec;
+pub use lexicon::{Lexicon, Qualifier};
+pub use scan::Extractor;

@@ -1,0 +1,409 @@
+//! The extractor: finds where numbers can start, parses each, and assembles claims.
+//!
+//! Scanning is a byte loop that only stops at characters that can begin a number
+//! (digits, Chinese numerals, currency symbols, the first letter of an English number
+//! word), so long runs of ordinary text cost one comparison per character.
+
+use super::claim::{bounds, Claim, Dimension, Scaling};
+use super::context::{not_a_claim, qualifier_before};
+use super::en::{denominator, en_numeral, EnOptions};
+use super::lexicon::{Lexicon, Qualifier};
+use super::numeral::{Numeral, Script};
+use super::units::{qualifier_after, unit_after};
+use super::zh::{zh_numeral, ZhOptions};
+use super::{arabic, subject};
+
+/// Turns text into claims.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    lex: Lexicon,
+    zh_opts: ZhOptions,
+    en_opts: EnOptions,
+    english_starters: Vec<String>,
+}
+
+/// A number parsed at a position, before deciding whether it is a claim.
+#[derive(Clone, Debug)]
+pub struct Parsed {
+    pub start: usize,
+    pub end: usize,
+    pub numeral: Numeral,
+    /// Percent written before the number (百分之五) or a fraction (三分之二).
+    pub percent_scale: Option<i32>,
+}
+
+impl Default for Extractor {
+    fn default() -> Self {
+        Extractor::new(Lexicon::builtin())
+    }
+}
+
+impl Extractor {
+    pub fn new(lex: Lexicon) -> Extractor {
+        let mut english_starters: Vec<String> = lex.en_ones.keys().chain(lex.en_tens.keys()).cloned().collect();
+        english_starters.extend(["a".to_string(), "an".to_string()]);
+        english_starters.sort();
+        Extractor { lex, zh_opts: ZhOptions::default(), en_opts: EnOptions::default(), english_starters }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lex
+    }
+
+    /// Accept the spaced-out forms test suites write (`一百 五 十 二`, `fifty - two`).
+    pub fn permissive(mut self) -> Extractor {
+        self.zh_opts.spaces = true;
+        self.en_opts.loose_spacing = true;
+        self
+    }
+
+    /// Every numeric claim in `text`, in order.
+    pub fn claims(&self, text: &str) -> Vec<Claim> {
+        let mut out = Vec::new();
+        let mut pos = 0usize;
+        while let Some(start) = self.next_candidate(text, pos) {
+            match self.claim_at(text, start) {
+                Ok(claim) => {
+                    pos = claim.end.max(start + 1);
+                    out.push(claim);
+                }
+                Err(skip_to) => pos = skip_to.max(start + 1),
+            }
+            pos = super::context::ceil_char_boundary(text, pos);
+        }
+        out
+    }
+
+    /// The next position at or after `pos` where a number may begin.
+    pub fn next_candidate(&self, text: &str, mut pos: usize) -> Option<usize> {
+        let bytes = text.as_bytes();
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if b < 0x80 {
+                if b.is_ascii_digit() {
+                    return Some(pos);
+                }
+                if b == b'$'
+                    || b == b'.'
+                        && bytes.get(pos + 1).is_some_and(u8::is_ascii_digit)
+                        && !bytes.get(pos.wrapping_sub(1)).is_some_and(u8::is_ascii_alphanumeric)
+                {
+                    return Some(pos);
+                }
+                if b.is_ascii_alphabetic() && (pos == 0 || !bytes[pos - 1].is_ascii_alphanumeric()) {
+                    let rest = &text[pos..];
+                    if rest.starts_with("http://") || rest.starts_with("https://") || rest.starts_with("www.") {
+                        pos += url_len(rest);
+                        continue;
+                    }
+                    let word_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+                    let word = rest[..word_len].to_ascii_lowercase();
+                    if self.english_starters.binary_search(&word).is_ok()
+                        || self.lex.currency_before.prefix_of(rest).is_some()
+                    {
+                        return Some(pos);
+                    }
+                    pos += word_len;
+                    continue;
+                }
+                pos += 1;
+                continue;
+            }
+            let c = text[pos..].chars().next()?;
+            if arabic::is_digit(c)
+                || self.lex.is_zh_numeral_char(c)
+                || matches!(c, '￥' | '¥' | '€' | '£' | '＄' | '₩' | '₹' | '₽' | '₺' | '₦' | '₿')
+            {
+                return Some(pos);
+            }
+            pos += c.len_utf8();
+        }
+        None
+    }
+
+    /// Parses the number at `start`: (number start, number end, numeral).
+    pub fn parse_number(&self, text: &str, start: usize) -> Option<Parsed> {
+        let rest = &text[start..];
+        let c = rest.chars().next()?;
+        // 百分之五, 千分之二, 万分之三
+        for (prefix, exp) in [("百分之", 0), ("千分之", -1), ("万分之", -2), ("萬分之", -2), ("百分比", 0)]
+        {
+            if let Some(after) = rest.strip_prefix(prefix) {
+                if exp == 0 && prefix == "百分比" {
+                    continue;
+                }
+                let (tail, n) = zh_numeral(&self.lex, after, self.zh_opts).ok()?;
+                return Some(Parsed { start, end: text.len() - tail.len(), numeral: n, percent_scale: Some(exp) });
+            }
+        }
+        let numeral_end = |tail: &str| text.len() - tail.len();
+        let (end, numeral) = if c.is_ascii_alphabetic() {
+            let (tail, n) = en_numeral(&self.lex, rest, self.en_opts).ok()?;
+            (numeral_end(tail), n)
+        } else if arabic::is_digit(c) || c == '.' || c == '．' {
+            let zh = zh_numeral(&self.lex, rest, self.zh_opts).ok();
+            let en = en_numeral(&self.lex, rest, self.en_opts).ok();
+            match (zh, en) {
+                (Some((zt, zn)), Some((et, en))) => {
+                    if et.len() < zt.len() && zn.script == Script::Arabic {
+                        (numeral_end(et), en)
+                    } else {
+                        (numeral_end(zt), zn)
+                    }
+                }
+                (Some((zt, zn)), None) => (numeral_end(zt), zn),
+                (None, Some((et, en))) => (numeral_end(et), en),
+                (None, None) => return None,
+            }
+        } else {
+            let (tail, n) = zh_numeral(&self.lex, rest, self.zh_opts).ok()?;
+            (numeral_end(tail), n)
+        };
+        let mut parsed = Parsed { start, end, numeral, percent_scale: None };
+        self.fraction(text, &mut parsed);
+        Some(parsed)
+    }
+
+    /// 三分之二, 2/3, two-thirds: the numeral becomes a ratio, stated as a percent.
+    fn fraction(&self, text: &str, p: &mut Parsed) {
+        let after = &text[p.end..];
+        let denominator_value = p.numeral.value.to_f64();
+        if let Some(num_text) = after.strip_prefix(self.lex.zh_fraction.as_str()) {
+            if let Ok((tail, n)) = zh_numeral(&self.lex, num_text, self.zh_opts) {
+                if denominator_value > 0.0 && !p.numeral.more && !n.more {
+                    p.numeral.ratio = Some((n.value.to_f64(), denominator_value));
+                    p.numeral.scaled = false;
+                    p.end = text.len() - tail.len();
+                    p.percent_scale = Some(2);
+                }
+            }
+            return;
+        }
+        if p.numeral.script == Script::Arabic && p.numeral.digit_string && after.starts_with('/') {
+            let num = p.numeral.value.to_f64();
+            if let Ok((tail, d)) = arabic::arabic_number(&after[1..]) {
+                let den = d.value.to_f64();
+                let next = tail.chars().next();
+                let compound = next.is_some_and(|c| c == '/' || c == '.' || arabic::is_digit(c));
+                let before_ok = !text[..p.start].ends_with('/');
+                if !d.has_point && den > num && den <= 1000.0 && num > 0.0 && !compound && before_ok {
+                    p.numeral.ratio = Some((num, den));
+                    p.end = text.len() - tail.len();
+                    p.percent_scale = Some(2);
+                }
+            }
+            return;
+        }
+        if p.numeral.script == Script::English && !p.numeral.scaled {
+            if let Some((den, len)) = denominator(&self.lex, after, self.en_opts) {
+                let hyphen = after.starts_with('-');
+                let of_follows = text[p.end + len..].trim_start().to_ascii_lowercase().starts_with("of ");
+                let num = p.numeral.value.to_f64();
+                if (hyphen || of_follows) && num < den as f64 {
+                    p.numeral.ratio = Some((num, den as f64));
+                    p.end += len;
+                    p.percent_scale = Some(2);
+                }
+            }
+        }
+    }
+
+    /// The claim starting at `start`, or where to resume scanning.
+    fn claim_at(&self, text: &str, start: usize) -> Result<Claim, usize> {
+        let lex = &self.lex;
+        let skip_one = start + text[start..].chars().next().map_or(1, char::len_utf8);
+        // A currency symbol or code before the digits: $5, US$ 5, RMB 10.
+        let (prefix_currency, number_start) = match lex.currency_before.prefix_of(&text[start..]) {
+            Some((n, c)) => {
+                let after = &text[start + n..];
+                let gap = after.len() - after.trim_start_matches(' ').len();
+                if gap <= 1 && after[gap..].starts_with(|ch: char| ch.is_ascii_digit()) {
+                    (Some(c.clone()), start + n + gap)
+                } else if lex.is_zh_numeral_char(text[start..].chars().next().unwrap_or(' '))
+                    || text[start..].starts_with(|ch: char| ch.is_ascii_digit())
+                {
+                    (None, start)
+                } else {
+                    return Err(start + n.max(1));
+                }
+            }
+            None => (None, start),
+        };
+        let parsed = self.parse_number(text, number_start).ok_or(skip_one)?;
+        let mut numeral = parsed.numeral;
+        let mut end = parsed.end;
+        let skip_number = end.max(skip_one);
+
+        // A range: 3至5万, 1万-5万元, two to three.
+        let mut upper: Option<Numeral> = None;
+        if parsed.percent_scale.is_none() {
+            if let Some((right, right_end)) = self.range_right(text, parsed.start, end, &numeral) {
+                if right.scaled && !numeral.scaled {
+                    numeral.value = numeral.value.shift(right.scale);
+                    numeral.precision = numeral.precision.shift(right.scale);
+                    numeral.scaled = true;
+                    numeral.scale = right.scale;
+                }
+                if right.value > numeral.value {
+                    upper = Some(right);
+                    end = right_end;
+                }
+            }
+        }
+
+        let mut unit = match parsed.percent_scale {
+            Some(_) => None,
+            None => unit_after(lex, upper.as_ref().unwrap_or(&numeral), &text[end..]),
+        };
+        if let Some(reason) = not_a_claim(lex, text, parsed.start, parsed.end, &numeral, unit.as_ref()) {
+            log_skip(text, parsed.start, parsed.end, reason);
+            return Err(skip_number);
+        }
+        let (dimension, unit_name, exponent) = match (&unit, parsed.percent_scale, &prefix_currency) {
+            (_, Some(exp), _) => (Dimension::Percent, "%".to_string(), exp),
+            (Some(u), None, _) if u.dimension == Dimension::Currency => (u.dimension, u.unit.clone(), u.exponent),
+            (_, None, Some(c)) => {
+                if unit.as_ref().is_some_and(|u| u.dimension != Dimension::Count) {
+                    return Err(skip_number);
+                }
+                unit = None;
+                (Dimension::Currency, c.code.clone(), 0)
+            }
+            (Some(u), None, None) => (u.dimension, u.unit.clone(), u.exponent),
+            (None, None, None) => {
+                if numeral.scaled && !numeral.digit_string && numeral.ratio.is_none() {
+                    (Dimension::Count, String::new(), 0)
+                } else {
+                    log_skip(text, parsed.start, end, "a bare number with no unit");
+                    return Err(skip_number);
+                }
+            }
+        };
+        if let Some(u) = &unit {
+            end += u.len;
+        }
+        if numeral.value == super::decimal::Dec::ONE && numeral.ratio.is_none() && !numeral.scaled && upper.is_none() {
+            let han_one = numeral.single_han_digit;
+            let english_one = numeral.script == Script::English;
+            if han_one || english_one {
+                log_skip(text, parsed.start, end, "one as an article (一个, one)");
+                return Err(skip_number);
+            }
+        }
+        let glued_abbreviation = numeral.script == Script::Arabic
+            && numeral.scaled
+            && text[parsed.start..parsed.end].ends_with(|c: char| c.is_ascii_alphabetic())
+            && !text[parsed.start..parsed.end].contains(' ');
+        if glued_abbreviation && dimension != Dimension::Currency {
+            log_skip(text, parsed.start, end, "a letter glued to digits (5G, 4K)");
+            return Err(skip_number);
+        }
+
+        // Qualifiers before and after.
+        let mut claim_start = start;
+        let mut qualifier = Qualifier::Exact;
+        if let Some((q, at)) = qualifier_before(lex, text, start) {
+            qualifier = q;
+            if q != Qualifier::Exact {
+                claim_start = at;
+            }
+        }
+        if let Some((n, q)) = qualifier_after(lex, &text[end..]) {
+            if qualifier == Qualifier::Exact || q == qualifier {
+                qualifier = q;
+                end += n;
+            }
+        }
+        if upper.is_some() {
+            qualifier = Qualifier::Exact;
+        }
+        let b = bounds(&numeral, qualifier, Scaling { exponent }, upper.as_ref());
+        let subject =
+            self.subject(text, claim_start, end, dimension, unit.as_ref().and_then(|u| u.noun_phrase.clone()));
+        Ok(Claim {
+            start: claim_start,
+            end,
+            number_start: parsed.start,
+            number_end: parsed.end,
+            value: b.value,
+            low: b.low,
+            high: b.high,
+            qualifier: b.qualifier,
+            dimension,
+            unit: unit_name,
+            subject,
+            digits: numeral.value.digits(),
+            scale_exponent: numeral.scale,
+        })
+    }
+
+    /// The right end of a range after the left number ending at `left_end`.
+    fn range_right(&self, text: &str, left_start: usize, left_end: usize, left: &Numeral) -> Option<(Numeral, usize)> {
+        if left.ratio.is_some() {
+            return None;
+        }
+        let after = &text[left_end..];
+        let english = left.script == Script::English || after.starts_with(' ');
+        let gap = if english { after.len() - after.trim_start_matches(' ').len() } else { 0 };
+        let (n, _) = self.lex.range_connectors.prefix_of(&after[gap..])?;
+        let connector = &after[gap..gap + n];
+        let after_connector = &after[gap + n..];
+        let gap2 = after_connector.len() - after_connector.trim_start_matches(' ').len();
+        if connector.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            if gap == 0 || gap2 == 0 || text[..left_start].to_ascii_lowercase().trim_end().ends_with("from") {
+                return None;
+            }
+        } else if gap != gap2 {
+            return None;
+        }
+        let right_start = left_end + gap + n + gap2;
+        let p = self.parse_number(text, right_start)?;
+        if p.percent_scale.is_some() || p.numeral.ratio.is_some() {
+            return None;
+        }
+        let tail = &text[p.end..];
+        if tail.starts_with(['年', '月', '日', '号', '時', '时', ':', '/', '.']) {
+            return None;
+        }
+        Some((p.numeral, p.end))
+    }
+
+    fn subject(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        dimension: Dimension,
+        noun_phrase: Option<String>,
+    ) -> String {
+        if let Some(p) = noun_phrase {
+            return p;
+        }
+        let after = &text[end..];
+        let english = text[start..end].is_ascii() && (after.starts_with(' ') || text[..start].ends_with(' '));
+        if english {
+            return subject::en_before(&text[..start], 6);
+        }
+        if dimension == Dimension::Count {
+            let s = subject::zh_after(after, 8);
+            if s.chars().count() >= 2 {
+                return s;
+            }
+        }
+        subject::zh_before(&text[..start], 12)
+    }
+}
+
+/// Bytes of a URL at the start of `s`.
+fn url_len(s: &str) -> usize {
+    s.find(|c: char| c.is_whitespace() || !c.is_ascii() || matches!(c, '"' | '\'' | '<' | '>' | ')' | ']'))
+        .unwrap_or(s.len())
+}
+
+/// Says at debug level why a number was not taken as a claim.
+fn log_skip(text: &str, start: usize, end: usize, reason: &str) {
+    if log::log_enabled!(log::Level::Debug) {
+        let shown = text.get(start..end.min(text.len())).unwrap_or("");
+        log::debug!("not a claim: {shown:?} at byte {start}: {reason}");
+    }
+}

@@ -1,0 +1,103 @@
+//! The noun phrase a figure quantifies, as written.
+//!
+//! Chinese has no spaces, so this is a heuristic, not a parse: a count's subject is the
+//! phrase after its counter (`1007家城市三级医院` → 城市三级医院); other figures take the
+//! phrase before them back to the clause start (`累计投入资金1.4万亿元` → 累计投入资金).
+//! English counts take the noun phrase after the number.
+
+fn is_clause_break(c: char) -> bool {
+    matches!(
+        c,
+        '，' | '。'
+            | '；'
+            | '：'
+            | '！'
+            | '？'
+            | '、'
+            | ','
+            | '.'
+            | ';'
+            | ':'
+            | '!'
+            | '?'
+            | '\n'
+            | '\r'
+            | '“'
+            | '”'
+            | '"'
+            | '（'
+            | '）'
+            | '('
+            | ')'
+            | '《'
+            | '》'
+            | '【'
+            | '】'
+            | '\u{3000}'
+            | '—'
+            | '「'
+            | '」'
+            | '‘'
+            | '’'
+    )
+}
+
+/// Characters that end a Chinese noun phrase after a counter.
+fn ends_zh_phrase(c: char) -> bool {
+    is_clause_break(c) || c.is_ascii_digit() || "与和及并在是的了为以对将从由向到至等".contains(c)
+}
+
+/// Function words trimmed from the front of a phrase taken before a figure.
+const LEADING_FILLER: &[&str] = &[
+    "其中", "同时", "此外", "另外", "目前", "截至", "已经", "已", "共", "总计", "合计", "达到", "达", "为", "约", "是",
+    "累计", "累積", "安排", "新增", "实现", "實現", "完成", "拨付", "撥付", "下达", "下達", "投入", "共计", "共計",
+];
+
+/// Subject after a Chinese counter: up to `max` characters.
+pub fn zh_after(text: &str, max: usize) -> String {
+    let rest = text.strip_prefix('的').unwrap_or(text);
+    rest.chars().take_while(|&c| !ends_zh_phrase(c)).take(max).collect()
+}
+
+/// Subject before a figure: back to the clause start, at most `max` characters.
+pub fn zh_before(text: &str, max: usize) -> String {
+    let mut chars: Vec<char> = text.chars().rev().take_while(|&c| !is_clause_break(c)).take(max).collect();
+    chars.reverse();
+    let mut s: String = chars.into_iter().collect();
+    s = s.trim().to_string();
+    while let Some(rest) = LEADING_FILLER.iter().find_map(|f| s.strip_prefix(f)).filter(|r| r.chars().count() >= 2) {
+        s = rest.to_string();
+    }
+    s
+}
+
+/// Subject before an English figure: the words back to the clause start, at most `max`.
+pub fn en_before(text: &str, max: usize) -> String {
+    let clause = text.rsplit(|c: char| is_clause_break(c)).next().unwrap_or("");
+    let words: Vec<&str> = clause.split_whitespace().collect();
+    let from = words.len().saturating_sub(max);
+    let mut words = words[from..].to_vec();
+    while words.last().is_some_and(|w| {
+        matches!(w.to_ascii_lowercase().as_str(), "of" | "to" | "a" | "the" | "by" | "at" | "is" | "was" | "total")
+    }) {
+        words.pop();
+    }
+    words.join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn table() {
+        assert_eq!(zh_after("城市三级医院与1172家", 8), "城市三级医院");
+        assert_eq!(zh_after("的医务人员蹲点基层服务", 6), "医务人员蹲点");
+        assert_eq!(zh_before("脱贫攻坚期间，中央财政累计投入资金", 12), "中央财政累计投入资金");
+        assert_eq!(zh_before("同时，其中中央预算内投资", 12), "中央预算内投资");
+        assert_eq!(
+            en_before("during the period, the central government invested a total of", 7),
+            "the central government invested"
+        );
+    }
+}

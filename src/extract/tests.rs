@@ -1,0 +1,103 @@
+//! Sentence-level table tests: what the extractor must and must not take as a claim.
+
+use super::*;
+
+/// (sentence, Some((dimension, value, qualifier, unit))) or None for "no claim".
+type Case = (&'static str, Option<(Dimension, f64, Qualifier, &'static str)>);
+
+const C: Dimension = Dimension::Currency;
+const P: Dimension = Dimension::Percent;
+const N: Dimension = Dimension::Count;
+const M: Dimension = Dimension::Measure;
+const PP: Dimension = Dimension::PercentagePoint;
+use Qualifier::{About, AtLeast, AtMost, Exact, LessThan, MoreThan, Nearly};
+
+const CASES: &[Case] = &[
+    ("财政共拨付专项资金1.4万亿元。", Some((C, 1.4e12, Exact, "CNY"))),
+    ("今年安排技改资金1700多亿元。", Some((C, 1.7e11, MoreThan, "CNY"))),
+    ("全省新招录3千多名乡村教师。", Some((N, 3000.0, MoreThan, "名"))),
+    ("共有1007家企业参加展会。", Some((N, 1007.0, Exact, "家"))),
+    ("景区接待游客11.8万人次。", Some((N, 118000.0, Exact, "人次"))),
+    ("受灾群众近10万人。", Some((N, 100000.0, Nearly, "人"))),
+    ("利润同比增长11.6%。", Some((P, 11.6, Exact, "%"))),
+    ("对口支援15万多个村庄。", Some((N, 150000.0, MoreThan, "个"))),
+    ("占比保持在2/3以上。", Some((P, 200.0 / 3.0, AtLeast, "%"))),
+    ("该区有230万人口。", Some((N, 2_300_000.0, Exact, "人口"))),
+    ("已下達16.66億元。", Some((C, 1_666_000_000.0, Exact, "CNY"))),
+    ("預計投入約165億元。", Some((C, 1.65e10, About, "CNY"))),
+    ("覆盖两千零五十个行政村。", Some((N, 2050.0, Exact, "个"))),
+    ("新增车位十二万三千个。", Some((N, 123_000.0, Exact, "个"))),
+    ("三分之二的学校完成改造。", Some((P, 200.0 / 3.0, Exact, "%"))),
+    ("百分之九十的乡镇通了公交。", Some((P, 90.0, Exact, "%"))),
+    ("九成以上居民参保。", Some((P, 90.0, AtLeast, "%"))),
+    ("共有１００７家商户。", Some((N, 1007.0, Exact, "家"))),
+    ("增速为１１．６％。", Some((P, 11.6, Exact, "%"))),
+    ("单笔贷款不足5000万元。", Some((C, 5e7, LessThan, "CNY"))),
+    ("每户最多补贴2万元。", Some((C, 20000.0, AtMost, "CNY"))),
+    ("同比提高2个百分点。", Some((PP, 2.0, Exact, "pp"))),
+    ("工期至少要3年。", Some((M, 3.0, AtLeast, "yr"))),
+    ("估值在3至5万元之间。", Some((C, 30000.0, Qualifier::Range, "CNY"))),
+    ("Investment reached 1.4 trillion yuan last year.", Some((C, 1.4e12, Exact, "CNY"))),
+    ("More than 170 billion yuan was spent.", Some((C, 1.7e11, MoreThan, "CNY"))),
+    ("It hired 1,007 rural teachers.", Some((N, 1007.0, Exact, "teachers"))),
+    ("Nearly 100,000 volunteers joined.", Some((N, 100_000.0, Nearly, "volunteers"))),
+    ("Sales rose 8 percent in May.", Some((P, 8.0, Exact, "%"))),
+    ("The startup raised $5 million.", Some((C, 5e6, Exact, "USD"))),
+    ("Two-thirds of voters agreed.", Some((P, 200.0 / 3.0, Exact, "%"))),
+    ("The town has 2.3 million residents.", Some((N, 2_300_000.0, Exact, "residents"))),
+    ("The trial lasted 14 days.", Some((M, 14.0, Exact, "d"))),
+    ("党的十八大以来成效显著。", None),
+    ("一是加大投入。", None),
+    ("一切为了群众。", None),
+    ("学习三明经验。", None),
+    ("组建城市三级医院专家团队。", None),
+    ("5月24日上午10时召开发布会。", None),
+    ("2015年~2022年持续招生。", None),
+    ("从第一代到第三代。", None),
+    ("千万不要大意。", None),
+    ("责任编辑：张三 SF031", None),
+    ("访问 https://example.com/a/2022/05/24/123456.html 了解详情。", None),
+    ("The 18th National Congress.", None),
+    ("It was held on May 24th.", None),
+    ("In 2016 the county changed.", None),
+    ("一个重要的问题。", None),
+    ("5G网络覆盖全县。", None),
+    ("IP 地址是 192.168.1.2。", None),
+];
+
+#[test]
+fn sentences() {
+    let ex = Extractor::default();
+    let mut failures = Vec::new();
+    for (sentence, want) in CASES {
+        let claims = ex.claims(sentence);
+        let got: Vec<_> = claims.iter().map(|c| (c.dimension, c.value, c.qualifier, c.unit.as_str())).collect();
+        let ok = match want {
+            None => got.is_empty(),
+            Some((d, v, q, u)) => {
+                got.len() == 1
+                    && got[0].0 == *d
+                    && (got[0].1 - v).abs() <= 1e-6 * v.abs().max(1.0)
+                    && got[0].2 == *q
+                    && got[0].3 == *u
+            }
+        };
+        if !ok {
+            failures.push(format!("{sentence}\n    want {want:?}\n    got  {got:?}"));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} sentences wrong:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+#[test]
+fn spans_cover_the_statement() {
+    let ex = Extractor::default();
+    let text = "中央财政累计投入资金1.4万亿元，累计安排中央预算内投资1700多亿元。";
+    let claims = ex.claims(text);
+    let shown: Vec<&str> = claims.iter().map(|c| &text[c.start..c.end]).collect();
+    assert_eq!(shown, ["1.4万亿元", "1700多亿元"]);
+    assert_eq!(claims[1].low, Some(1.7e11));
+    assert_eq!(claims[1].high, Some(1.8e11));
+    assert_eq!(claims[0].subject, "中央财政累计投入资金");
+    assert_eq!(claims[1].subject, "中央预算内投资");
+}

@@ -1,0 +1,11 @@
+//! factlint: a fact-consistency linter for news corpora in Chinese and English.
+//!
+//! The pipeline: [`source`] reads files into documents whose text maps back to the
+//! original bytes; [`extract`] turns text into numeric claims; [`corpus`] runs both over
+//! many files in parallel; [`report`] renders results; [`cli`] is the front end.
+
+pub mod cli;
+pub mod corpus;
+pub mod extract;
+pub mod report;
+pub mod source;

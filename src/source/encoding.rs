@@ -1,0 +1,130 @@
+//! Decoding file bytes to text: UTF-8 (with or without BOM), UTF-16 with a BOM, and the
+//! legacy Chinese encodings (GB18030/GBK, Big5) detected with `chardetng`.
+//!
+//! A transcoded file keeps a map from its decoded text back to the raw bytes, so spans
+//! still point at the original file. Bytes that fit no encoding are an error naming the
+//! first bad byte; nothing is ever decoded with replacement characters.
+
+use super::offsets::{OffsetMap, TextBuilder};
+use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE};
+
+/// Decoded text, and a map back to raw bytes when they differ from the text's.
+#[derive(Debug)]
+pub struct Decoded {
+    pub text: String,
+    pub to_raw: Option<OffsetMap>,
+    pub encoding: &'static str,
+}
+
+/// Why bytes could not be decoded: the raw offset of the first bad byte.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DecodeError {
+    pub offset: usize,
+    pub message: String,
+}
+
+pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
+    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        let text = std::str::from_utf8(rest).map_err(|e| utf8_error(e, 3))?;
+        return Ok(Decoded {
+            text: text.to_string(),
+            to_raw: Some(OffsetMap::identity(text.len(), 3)),
+            encoding: "UTF-8",
+        });
+    }
+    if bytes.starts_with(b"\xFF\xFE") {
+        return transcode(UTF_16LE, &bytes[2..], 2);
+    }
+    if bytes.starts_with(b"\xFE\xFF") {
+        return transcode(UTF_16BE, &bytes[2..], 2);
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded { text: text.to_string(), to_raw: None, encoding: "UTF-8" }),
+        Err(e) => {
+            let mut detector = chardetng::EncodingDetector::new();
+            detector.feed(bytes, true);
+            let guess = detector.guess(None, true);
+            if [GB18030, GBK, BIG5].contains(&guess) {
+                let enc = if guess == GBK { GB18030 } else { guess };
+                transcode(enc, bytes, 0).map_err(|_| utf8_error(e, 0))
+            } else {
+                Err(utf8_error(e, 0))
+            }
+        }
+    }
+}
+
+fn utf8_error(e: std::str::Utf8Error, base: usize) -> DecodeError {
+    DecodeError { offset: base + e.valid_up_to(), message: "invalid UTF-8 (not GB18030 or Big5 either)".to_string() }
+}
+
+/// Decodes `bytes` (which start at raw offset `base`) and maps each character back.
+fn transcode(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<Decoded, DecodeError> {
+    let text = enc
+        .decode_without_bom_handling_and_without_replacement(bytes)
+        .ok_or(DecodeError { offset: base, message: format!("bytes are not valid {}", enc.name()) })?;
+    let mut builder = TextBuilder::new();
+    let mut raw = base;
+    let mut buf = [0u8; 4];
+    for c in text.chars() {
+        let width = raw_width(enc, c, &mut buf);
+        let s: &str = c.encode_utf8(&mut buf);
+        if width == s.len() && c.is_ascii() {
+            builder.verbatim(s, raw);
+        } else {
+            builder.replace(s, raw..raw + width);
+        }
+        raw += width;
+    }
+    let (text, map) = builder.finish();
+    Ok(Decoded { text, to_raw: Some(map), encoding: enc.name() })
+}
+
+/// Bytes `c` takes in `enc`.
+fn raw_width(enc: &'static Encoding, c: char, buf: &mut [u8; 4]) -> usize {
+    if enc == UTF_16LE || enc == UTF_16BE {
+        return c.len_utf16() * 2;
+    }
+    if c.is_ascii() {
+        return 1;
+    }
+    let s: &str = c.encode_utf8(buf);
+    let (bytes, _, _) = enc.encode(s);
+    bytes.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_passes_through() {
+        let d = decode("中央财政1.4万亿元".as_bytes()).unwrap();
+        assert_eq!(d.text, "中央财政1.4万亿元");
+        assert!(d.to_raw.is_none());
+    }
+
+    #[test]
+    fn bom_is_skipped_and_mapped() {
+        let d = decode(b"\xEF\xBB\xBFab").unwrap();
+        assert_eq!(d.text, "ab");
+        assert_eq!(d.to_raw.unwrap().span(0..2), 3..5);
+    }
+
+    #[test]
+    fn gb18030_is_detected_and_mapped() {
+        let original = "全省累计投入资金一百六十五亿元，建设项目一千二百八十个，覆盖所有贫困县。";
+        let (raw, _, _) = GB18030.encode(original);
+        let d = decode(&raw).unwrap();
+        assert_eq!(d.text, original);
+        let at = original.find("一千").unwrap();
+        let span = d.to_raw.unwrap().span(at..at + "一千".len());
+        assert_eq!(&raw[span], &GB18030.encode("一千").0[..]);
+    }
+
+    #[test]
+    fn garbage_names_the_first_bad_byte() {
+        let err = decode(b"ok\xFF\xFE\x00\x01 text \xC3").unwrap_err();
+        assert_eq!(err.offset, 2);
+    }
+}

@@ -1,0 +1,232 @@
+//! JSON Lines datasets: one document per line. The text field's string is unescaped with
+//! every character mapped back to its place in the raw line, so a finding points at the
+//! escaped text an editor shows.
+
+use super::offsets::TextBuilder;
+use serde_json::Value;
+use std::ops::Range;
+
+/// One record's fields of interest.
+#[derive(Debug)]
+pub struct Record {
+    pub id: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub field: String,
+    /// The raw span of the text string's contents (inside the quotes), in the line.
+    pub raw: Range<usize>,
+}
+
+/// Why a line is not a usable record: a message and the byte offset in the line.
+#[derive(Debug, PartialEq)]
+pub struct RecordError {
+    pub offset: usize,
+    pub message: String,
+}
+
+/// Parses one JSON line and finds the first of `fields` holding a string.
+pub fn record(line: &str, fields: &[String]) -> Result<Record, RecordError> {
+    let value: Value = serde_json::from_str(line).map_err(|e| RecordError {
+        offset: char_col_to_byte(line, e.column()),
+        message: format!("invalid JSON: {e}"),
+    })?;
+    let Value::Object(map) = &value else {
+        return Err(RecordError { offset: 0, message: "a record must be a JSON object".to_string() });
+    };
+    let field = fields
+        .iter()
+        .find(|f| map.get(f.as_str()).is_some_and(Value::is_string))
+        .ok_or_else(|| RecordError {
+            offset: 0,
+            message: format!("no text field ({}) holding a string", fields.join(", ")),
+        })?
+        .clone();
+    let raw = raw_string_span(line, &field)
+        .ok_or_else(|| RecordError { offset: 0, message: format!("field {field:?} not found") })?;
+    let text_of = |k: &str| match map.get(k) {
+        Some(Value::String(s)) => Some(s.clone()),
+        Some(Value::Number(n)) => Some(n.to_string()),
+        _ => None,
+    };
+    Ok(Record { id: text_of("id"), title: text_of("title"), date: text_of("date"), field, raw })
+}
+
+fn char_col_to_byte(line: &str, column: usize) -> usize {
+    line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i)
+}
+
+/// The raw span (inside the quotes) of the string value of top-level `key`.
+fn raw_string_span(line: &str, key: &str) -> Option<Range<usize>> {
+    let b = line.as_bytes();
+    let mut i = skip_ws(b, 0);
+    if b.get(i) != Some(&b'{') {
+        return None;
+    }
+    i += 1;
+    loop {
+        i = skip_ws(b, i);
+        if b.get(i) != Some(&b'"') {
+            return None;
+        }
+        let key_span = string_end(b, i)?;
+        let this_key: String = serde_json::from_str(&line[i..key_span]).ok()?;
+        i = skip_ws(b, key_span);
+        if b.get(i) != Some(&b':') {
+            return None;
+        }
+        i = skip_ws(b, i + 1);
+        let value_end = value_end(b, i)?;
+        if this_key == key && b.get(i) == Some(&b'"') {
+            return Some(i + 1..value_end - 1);
+        }
+        i = skip_ws(b, value_end);
+        match b.get(i) {
+            Some(b',') => i += 1,
+            _ => return None,
+        }
+    }
+}
+
+fn skip_ws(b: &[u8], mut i: usize) -> usize {
+    while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
+        i += 1;
+    }
+    i
+}
+
+/// End (exclusive) of the string starting at the quote at `i`.
+fn string_end(b: &[u8], i: usize) -> Option<usize> {
+    let mut k = i + 1;
+    while k < b.len() {
+        match b[k] {
+            b'\\' => k += 2,
+            b'"' => return Some(k + 1),
+            _ => k += 1,
+        }
+    }
+    None
+}
+
+fn value_end(b: &[u8], i: usize) -> Option<usize> {
+    match b.get(i)? {
+        b'"' => string_end(b, i),
+        b'{' | b'[' => {
+            let mut depth = 0usize;
+            let mut k = i;
+            while k < b.len() {
+                match b[k] {
+                    b'"' => {
+                        k = string_end(b, k)?;
+                        continue;
+                    }
+                    b'{' | b'[' => depth += 1,
+                    b'}' | b']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(k + 1);
+                        }
+                    }
+                    _ => {}
+                }
+                k += 1;
+            }
+            None
+        }
+        _ => Some(
+            i + b[i..]
+                .iter()
+                .position(|c| matches!(c, b',' | b'}' | b']') || c.is_ascii_whitespace())
+                .unwrap_or(b.len() - i),
+        ),
+    }
+}
+
+/// Unescapes the JSON string contents `raw` (at `base` in the source) into `out`.
+pub fn unescape(raw: &str, base: usize, out: &mut TextBuilder) {
+    let b = raw.as_bytes();
+    let mut run = 0usize;
+    let mut i = 0usize;
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        out.verbatim(&raw[run..i], base + run);
+        let (len, decoded) = escape(&raw[i..]);
+        out.replace(&decoded, base + i..base + i + len);
+        i += len;
+        run = i;
+    }
+    out.verbatim(&raw[run..], base + run);
+}
+
+fn escape(s: &str) -> (usize, String) {
+    let b = s.as_bytes();
+    let simple = |c: char| (2, c.to_string());
+    match b.get(1) {
+        Some(b'n') => simple('\n'),
+        Some(b't') => simple('\t'),
+        Some(b'r') => simple('\r'),
+        Some(b'b') => simple('\u{8}'),
+        Some(b'f') => simple('\u{c}'),
+        Some(b'/') => simple('/'),
+        Some(b'\\') => simple('\\'),
+        Some(b'"') => simple('"'),
+        Some(b'u') => {
+            let hex = |k: usize| s.get(k..k + 4).and_then(|h| u32::from_str_radix(h, 16).ok());
+            let Some(hi) = hex(2) else { return (2, String::new()) };
+            if (0xD800..0xDC00).contains(&hi) && s.get(6..8) == Some("\\u") {
+                if let Some(lo) = hex(8).filter(|lo| (0xDC00..0xE000).contains(lo)) {
+                    let c = char::from_u32(0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00)).unwrap_or('\u{fffd}');
+                    return (12, c.to_string());
+                }
+            }
+            (6, char::from_u32(hi).unwrap_or('\u{fffd}').to_string())
+        }
+        _ => (1, "\\".to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fields() -> Vec<String> {
+        ["text", "content", "body"].map(String::from).to_vec()
+    }
+
+    #[test]
+    fn finds_the_text_field_and_id() {
+        let line = r#"{"id": "n-1", "label": "财经", "meta": {"a": [1, "}"]}, "text": "共有1007家\"企业\""}"#;
+        let r = record(line, &fields()).unwrap();
+        assert_eq!(r.id.as_deref(), Some("n-1"));
+        assert_eq!(&line[r.raw.clone()], r#"共有1007家\"企业\""#);
+        let mut b = TextBuilder::new();
+        unescape(&line[r.raw.clone()], r.raw.start, &mut b);
+        let (text, map) = b.finish();
+        assert_eq!(text, "共有1007家\"企业\"");
+        let at = text.find("企业").unwrap();
+        assert_eq!(&line[map.span(at..at + 6)], "企业");
+    }
+
+    #[test]
+    fn unicode_escapes_map_to_their_escape() {
+        let line = r#"{"content": "\u4e2d\ud83d\ude00x"}"#;
+        let r = record(line, &fields()).unwrap();
+        let mut b = TextBuilder::new();
+        unescape(&line[r.raw.clone()], r.raw.start, &mut b);
+        let (text, map) = b.finish();
+        assert_eq!(text, "中😀x");
+        assert_eq!(&line[map.span(0..3)], r"\u4e2d");
+        assert_eq!(&line[map.span(3..7)], r"\ud83d\ude00");
+    }
+
+    #[test]
+    fn errors_name_the_position() {
+        let err = record(r#"{"text": "abc", }"#, &fields()).unwrap_err();
+        assert!(err.message.starts_with("invalid JSON"), "{}", err.message);
+        assert!(err.offset > 10);
+        assert!(record(r#"{"title": "x"}"#, &fields()).unwrap_err().message.contains("no text field"));
+        assert!(record(r#"[1, 2]"#, &fields()).is_err());
+    }
+}

@@ -1,0 +1,469 @@
+//! Reading a corpus: files and folders, plain text, Markdown with front matter, HTML,
+//! JSON Lines and CSV datasets, and stdin. Each input becomes one or more
+//! [`Document`]s whose plain text maps back to the bytes of the original file.
+//!
+//! Input that cannot be read becomes a [`LoadError`] naming the file and position; the
+//! other files and records are still read.
+
+pub mod csv;
+pub mod encoding;
+pub mod html;
+pub mod jsonl;
+pub mod lines;
+pub mod markdown;
+pub mod offsets;
+pub mod walk;
+
+use lines::{LineCol, LineIndex};
+use offsets::{OffsetMap, TextBuilder};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+/// How a file's contents are read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    Text,
+    Markdown,
+    Html,
+    Jsonl,
+    Csv,
+}
+
+impl Format {
+    /// The format for a file name, from its extension; `None` for files a folder walk skips.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        Some(match ext.as_str() {
+            "txt" | "text" => Format::Text,
+            "md" | "markdown" => Format::Markdown,
+            "html" | "htm" | "xhtml" => Format::Html,
+            "jsonl" | "ndjson" => Format::Jsonl,
+            "csv" => Format::Csv,
+            _ => return None,
+        })
+    }
+}
+
+/// Options for reading datasets.
+#[derive(Clone, Debug)]
+pub struct LoadOptions {
+    /// Candidate names of the text field of JSONL records and CSV columns, in order.
+    pub text_fields: Vec<String>,
+    /// Candidate names of the id field.
+    pub id_fields: Vec<String>,
+}
+
+impl Default for LoadOptions {
+    fn default() -> Self {
+        LoadOptions {
+            text_fields: ["text", "content", "body"].map(String::from).to_vec(),
+            id_fields: ["id", "key"].map(String::from).to_vec(),
+        }
+    }
+}
+
+/// A file as read: its decoded text and how to find positions in it.
+#[derive(Debug)]
+pub struct SourceFile {
+    /// The path as given or found by the walk, with `/` separators.
+    pub path: String,
+    pub text: String,
+    /// Decoded text → raw bytes, when the file was not plain UTF-8.
+    pub to_raw: Option<OffsetMap>,
+    pub lines: LineIndex,
+}
+
+impl SourceFile {
+    pub fn new(path: String, text: String, to_raw: Option<OffsetMap>) -> SourceFile {
+        let lines = LineIndex::new(&text);
+        SourceFile { path, text, to_raw, lines }
+    }
+
+    /// Where a span of the decoded file text is, as an editor shows it.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        let start = self.lines.position(&self.text, span.start);
+        let end = self.lines.position(&self.text, span.end);
+        let raw = match &self.to_raw {
+            Some(map) => map.span(span.clone()),
+            None => span.clone(),
+        };
+        Location { byte_start: raw.start, byte_end: raw.end, start, end }
+    }
+}
+
+/// A position in a file: raw byte span plus 1-based line/column of both ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub byte_start: usize,
+    pub byte_end: usize,
+    pub start: LineCol,
+    pub end: LineCol,
+}
+
+/// One article: its plain text and where that text came from.
+#[derive(Debug)]
+pub struct Document {
+    pub file: Arc<SourceFile>,
+    /// `path`, or `path#id` for a dataset record.
+    pub name: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub format: Format,
+    pub text: String,
+    /// Plain text → decoded file text.
+    pub map: OffsetMap,
+    /// Paragraph spans in `text`, trimmed, non-empty.
+    pub paragraphs: Vec<Range<usize>>,
+    /// The part of the file this document covers (its record for datasets).
+    pub region: Range<usize>,
+    /// Markup comments with their file spans (for suppression comments).
+    pub comments: Vec<(Range<usize>, String)>,
+}
+
+impl Document {
+    /// The file location of a span of the plain text.
+    pub fn locate(&self, span: Range<usize>) -> Location {
+        self.file.locate(self.map.span(span))
+    }
+}
+
+/// Input that could not be read: the file, the byte offset in it, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoadError {
+    pub path: String,
+    /// Offset in the decoded file text (0 when the file could not be decoded at all).
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+    /// `path#record` when the error is in one record of a dataset.
+    pub doc: Option<String>,
+    pub message: String,
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
+    }
+}
+
+/// Everything read from one file.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub documents: Vec<Document>,
+    pub errors: Vec<LoadError>,
+}
+
+/// Reads one file from disk.
+pub fn load_file(path: &Path, display: &str, format: Format, opts: &LoadOptions) -> Loaded {
+    match std::fs::read(path) {
+        Ok(bytes) => load_bytes(display, &bytes, format, opts),
+        Err(e) => Loaded {
+            documents: Vec::new(),
+            errors: vec![LoadError {
+                path: display.to_string(),
+                offset: 0,
+                line: 1,
+                column: 1,
+                doc: None,
+                message: format!("cannot read file: {e}"),
+            }],
+        },
+    }
+}
+
+/// Reads one input from memory (a file's bytes or stdin).
+pub fn load_bytes(display: &str, bytes: &[u8], format: Format, opts: &LoadOptions) -> Loaded {
+    let decoded = match encoding::decode(bytes) {
+        Ok(d) => d,
+        Err(e) => {
+            let (line, column) = raw_line_col(bytes, e.offset);
+            return Loaded {
+                documents: Vec::new(),
+                errors: vec![LoadError {
+                    path: display.to_string(),
+                    offset: 0,
+                    line,
+                    column,
+                    doc: None,
+                    message: format!("{} at byte {}", e.message, e.offset),
+                }],
+            };
+        }
+    };
+    let file = Arc::new(SourceFile::new(display.to_string(), decoded.text, decoded.to_raw));
+    match format {
+        Format::Jsonl => load_jsonl(&file, opts),
+        Format::Csv => load_csv(&file, opts),
+        _ => load_article(&file, format),
+    }
+}
+
+fn raw_line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let head = &bytes[..offset.min(bytes.len())];
+    let line = head.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&head[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+fn error_at(file: &SourceFile, offset: usize, doc: Option<String>, message: String) -> LoadError {
+    let pos = file.lines.position(&file.text, offset);
+    LoadError { path: file.path.clone(), offset, line: pos.line, column: pos.column, doc, message }
+}
+
+/// A text, Markdown or HTML file: one document.
+fn load_article(file: &Arc<SourceFile>, format: Format) -> Loaded {
+    let text = &file.text;
+    let mut builder = TextBuilder::new();
+    let mut title = None;
+    let mut date = None;
+    let mut comments = Vec::new();
+    // A .txt that is really a Hexo/Jekyll post or a web page is read as one.
+    let format = match format {
+        Format::Text if markdown::opens_front_matter(text).is_some() => Format::Markdown,
+        Format::Text if looks_like_html_page(text) => Format::Html,
+        f => f,
+    };
+    match format {
+        Format::Markdown => {
+            let body_start = match markdown::front_matter(text) {
+                Ok(Some(fm)) => {
+                    title = fm.title;
+                    date = fm.date;
+                    fm.body_start
+                }
+                Ok(None) => 0,
+                Err(u) => {
+                    return Loaded {
+                        documents: Vec::new(),
+                        errors: vec![error_at(
+                            file,
+                            u.open.start,
+                            None,
+                            "front matter opened with `---` is never closed".to_string(),
+                        )],
+                    }
+                }
+            };
+            let stripped = html::strip(&text[body_start..], body_start, &mut builder, true);
+            comments = stripped.comments;
+            title = title.or(stripped.title);
+        }
+        Format::Html => {
+            let stripped = html::strip(text, 0, &mut builder, false);
+            comments = stripped.comments;
+            title = stripped.title;
+        }
+        _ => builder.verbatim(text, 0),
+    }
+    let (plain, map) = builder.finish();
+    let paragraphs = paragraphs(&plain);
+    let doc = Document {
+        file: Arc::clone(file),
+        name: file.path.clone(),
+        title,
+        date,
+        format,
+        text: plain,
+        map,
+        paragraphs,
+        region: 0..text.len(),
+        comments,
+    };
+    Loaded { documents: vec![doc], errors: Vec::new() }
+}
+
+fn looks_like_html_page(text: &str) -> bool {
+    let head = text.trim_start();
+    let head = &head[..head.len().min(64)].to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html")
+}
+
+/// Splits plain text into paragraphs: on blank lines, or on every line when the text
+/// has no blank line at all. Spans are trimmed of whitespace and empty ones dropped.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let has_blank_line = text.trim().split('\n').any(|l| l.trim().is_empty());
+    let mut out = Vec::new();
+    let mut start = 0usize;
+    let mut push = |s: usize, e: usize| {
+        let piece = &text[s..e];
+        let lead = piece.len() - piece.trim_start().len();
+        let trail = piece.len() - piece.trim_end().len();
+        if lead + trail < piece.len() {
+            out.push(s + lead..e - trail);
+        }
+    };
+    let mut pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        let end = pos + line.len();
+        let boundary = if has_blank_line { line.trim().is_empty() } else { true };
+        if boundary {
+            push(start, end);
+            start = end;
+        }
+        pos = end;
+    }
+    push(start, text.len());
+    out
+}
+
+/// A JSON Lines file: one document per non-blank line.
+fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::default();
+    let mut pos = 0usize;
+    let mut record_no = 0usize;
+    for raw_line in file.text.split_inclusive('\n') {
+        let line_start = pos;
+        pos += raw_line.len();
+        let line = raw_line.trim_end_matches(['\n', '\r']);
+        if line.trim().is_empty() {
+            continue;
+        }
+        record_no += 1;
+        match jsonl::record(line, &opts.text_fields) {
+            Err(e) => {
+                let doc = format!("{}#{record_no}", file.path);
+                loaded.errors.push(error_at(
+                    file,
+                    line_start + e.offset,
+                    Some(doc),
+                    format!("record {record_no}: {}", e.message),
+                ));
+            }
+            Ok(r) => {
+                let mut builder = TextBuilder::new();
+                jsonl::unescape(&line[r.raw.clone()], line_start + r.raw.start, &mut builder);
+                let (plain, map) = builder.finish();
+                let id = r.id.unwrap_or_else(|| record_no.to_string());
+                loaded.documents.push(Document {
+                    file: Arc::clone(file),
+                    name: format!("{}#{id}", file.path),
+                    title: r.title,
+                    date: r.date,
+                    format: Format::Jsonl,
+                    paragraphs: paragraphs(&plain),
+                    text: plain,
+                    map,
+                    region: line_start..line_start + line.len(),
+                    comments: Vec::new(),
+                });
+            }
+        }
+    }
+    loaded
+}
+
+/// A CSV file: a header row, then one document per row.
+fn load_csv(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
+    let mut loaded = Loaded::default();
+    let text = &file.text;
+    let rows = match csv::rows(text) {
+        Ok(rows) => rows,
+        Err(e) => {
+            loaded.errors.push(error_at(file, e.offset, None, "quoted field is never closed".to_string()));
+            return loaded;
+        }
+    };
+    let Some((header, records)) = rows.split_first() else { return loaded };
+    let names: Vec<String> = header.fields.iter().map(|f| csv::value(text, f).trim().to_ascii_lowercase()).collect();
+    let column = |candidates: &[String]| candidates.iter().find_map(|c| names.iter().position(|n| n == c));
+    let Some(text_col) = column(&opts.text_fields) else {
+        loaded.errors.push(error_at(
+            file,
+            header.span.start,
+            None,
+            format!("no text column ({}) in the header", opts.text_fields.join(", ")),
+        ));
+        return loaded;
+    };
+    let id_col = column(&opts.id_fields);
+    let title_col = names.iter().position(|n| n == "title");
+    let date_col = names.iter().position(|n| n == "date");
+    for (i, row) in records.iter().enumerate() {
+        let record_no = i + 1;
+        if row.fields.len() != names.len() {
+            let doc = format!("{}#{record_no}", file.path);
+            let msg = format!("record {record_no} has {} fields, the header has {}", row.fields.len(), names.len());
+            loaded.errors.push(error_at(file, row.span.start, Some(doc), msg));
+            continue;
+        }
+        let get = |c: Option<usize>| c.map(|c| csv::value(text, &row.fields[c])).filter(|v| !v.is_empty());
+        let mut builder = TextBuilder::new();
+        csv::unescape(text, &row.fields[text_col], &mut builder);
+        let (plain, map) = builder.finish();
+        let id = get(id_col).unwrap_or_else(|| record_no.to_string());
+        loaded.documents.push(Document {
+            file: Arc::clone(file),
+            name: format!("{}#{id}", file.path),
+            title: get(title_col),
+            date: get(date_col),
+            format: Format::Csv,
+            paragraphs: paragraphs(&plain),
+            text: plain,
+            map,
+            region: row.span.clone(),
+            comments: Vec::new(),
+        });
+    }
+    loaded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paragraph_rules() {
+        assert_eq!(paragraphs("a\n\nb\nc\n\n\n d "), vec![0..1, 3..6, 10..11]);
+        assert_eq!(paragraphs("one\ntwo\n"), vec![0..3, 4..7]);
+        assert_eq!(paragraphs("  \n"), Vec::<Range<usize>>::new());
+    }
+
+    #[test]
+    fn txt_with_front_matter_reads_as_markdown() {
+        let src = "\n---\ntitle: '标题'\ndate: 2022-05-24\n---\n<p>共有&nbsp;1007家</p>";
+        let loaded = load_bytes("a.txt", src.as_bytes(), Format::Text, &LoadOptions::default());
+        let doc = &loaded.documents[0];
+        assert_eq!(doc.format, Format::Markdown);
+        assert_eq!(doc.title.as_deref(), Some("标题"));
+        assert_eq!(doc.text.trim(), "共有 1007家");
+        let at = doc.text.find("1007").unwrap();
+        let loc = doc.locate(at..at + 7);
+        assert_eq!(&src[loc.byte_start..loc.byte_end], "1007家");
+        assert_eq!((loc.start.line, loc.start.column), (6, 12));
+    }
+
+    #[test]
+    fn jsonl_records_and_errors() {
+        let src = "{\"id\": \"a\", \"text\": \"共有1007家\"}\n\n{broken\n{\"text\": \"约165億元\"}\n";
+        let loaded = load_bytes("d.jsonl", src.as_bytes(), Format::Jsonl, &LoadOptions::default());
+        let names: Vec<&str> = loaded.documents.iter().map(|d| d.name.as_str()).collect();
+        assert_eq!(names, ["d.jsonl#a", "d.jsonl#3"]);
+        assert_eq!(loaded.errors.len(), 1);
+        assert_eq!((loaded.errors[0].line, loaded.errors[0].doc.as_deref()), (3, Some("d.jsonl#2")));
+        let doc = &loaded.documents[1];
+        let loc = doc.locate(0..doc.text.len());
+        assert_eq!((loc.start.line, loc.start.column), (4, 11));
+    }
+
+    #[test]
+    fn csv_rows_become_documents() {
+        let src = "key,title,text\nk1,標題,\"警方出動5,000警力\"\nk2,x\n";
+        let loaded = load_bytes("hk.csv", src.as_bytes(), Format::Csv, &LoadOptions::default());
+        assert_eq!(loaded.documents.len(), 1);
+        assert_eq!(loaded.documents[0].name, "hk.csv#k1");
+        assert_eq!(loaded.documents[0].title.as_deref(), Some("標題"));
+        assert_eq!(loaded.errors.len(), 1);
+        assert_eq!(loaded.errors[0].line, 3);
+    }
+
+    #[test]
+    fn unterminated_front_matter_and_bad_bytes_are_errors() {
+        let loaded = load_bytes("x.md", b"---\ntitle: x\nbody", Format::Markdown, &LoadOptions::default());
+        assert_eq!(loaded.errors[0].message, "front matter opened with `---` is never closed");
+        let loaded = load_bytes("y.txt", b"line one\nbad \xff\xfe\x00 bytes", Format::Text, &LoadOptions::default());
+        assert!(loaded.documents.is_empty());
+        assert_eq!((loaded.errors[0].line, loaded.errors[0].column), (2, 5));
+    }
+}

@@ -1,0 +1,87 @@
+//! Turning the paths on the command line into the list of files to read: folders are
+//! walked honouring `.gitignore` (via the `ignore` crate) in a stable, sorted order.
+
+use super::{Format, LoadError};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// A file to read.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Input {
+    pub display: String,
+    pub path: PathBuf,
+    pub format: Format,
+}
+
+impl PartialOrd for Format {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Format {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (*self as u8).cmp(&(*other as u8))
+    }
+}
+
+fn display(path: &Path) -> String {
+    let s = path.to_string_lossy().replace('\\', "/");
+    s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+/// Expands `paths` into files. `exclude(path)` says whether a walked path is excluded.
+pub fn collect(paths: &[PathBuf], exclude: &dyn Fn(&str) -> bool) -> (Vec<Input>, Vec<LoadError>) {
+    let mut inputs = BTreeSet::new();
+    let mut errors = Vec::new();
+    for root in paths {
+        if root.is_file() {
+            let format = Format::from_path(root).unwrap_or(Format::Text);
+            inputs.insert(Input { display: display(root), path: root.clone(), format });
+            continue;
+        }
+        if !root.is_dir() {
+            errors.push(LoadError {
+                path: display(root),
+                offset: 0,
+                line: 1,
+                column: 1,
+                doc: None,
+                message: "no such file or directory".to_string(),
+            });
+            continue;
+        }
+        let walker = ignore::WalkBuilder::new(root)
+            .standard_filters(true)
+            .require_git(false)
+            .sort_by_file_name(|a, b| a.cmp(b))
+            .build();
+        for entry in walker {
+            match entry {
+                Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
+                    let p = e.path();
+                    let shown = display(p);
+                    if exclude(&shown) {
+                        continue;
+                    }
+                    if let Some(format) = Format::from_path(p) {
+                        inputs.insert(Input { display: shown, path: p.to_path_buf(), format });
+                    }
+                }
+                Ok(_) => {}
+                Err(e) => errors.push(LoadError {
+                    path: display(root),
+                    offset: 0,
+                    line: 1,
+                    column: 1,
+                    doc: None,
+                    message: format!("cannot walk: {e}"),
+                }),
+            }
+        }
+    }
+    let mut inputs: Vec<Input> = inputs.into_iter().collect();
+    inputs.sort_by(|a, b| a.display.cmp(&b.display));
+    inputs.dedup_by(|a, b| a.display == b.display);
+    (inputs, errors)
+}
