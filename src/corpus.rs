@@ -61,7 +61,9 @@ pub struct LocatedClaim<'a> {
 
 /// Locates the claims of one document; positions are computed in one pass per line.
 pub fn locate<'a>(doc: &'a Document, claims: &'a [Claim]) -> Vec<LocatedClaim<'a>> {
-    claims.iter().map(|c| LocatedClaim { doc, claim: c, location: doc.locate(c.start..c.end) }).collect()
+    let spans: Vec<_> = claims.iter().map(|c| doc.map.span(c.start..c.end)).collect();
+    let locations = doc.file.locate_all(&spans);
+    claims.iter().zip(locations).map(|(claim, location)| LocatedClaim { doc, claim, location }).collect()
 }
 
 /// `--exclude` patterns: a path component, a path prefix, or a `*.ext` suffix.

@@ -5,6 +5,7 @@ use super::{inputs, EXIT_CLEAN, EXIT_ERROR};
 use crate::corpus::{locate, Corpus};
 use crate::extract::Extractor;
 use crate::report;
+use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 
 pub fn run(args: ExtractArgs) -> u8 {
@@ -15,17 +16,28 @@ pub fn run(args: ExtractArgs) -> u8 {
             return EXIT_ERROR;
         }
     };
+    let t0 = std::time::Instant::now();
     let corpus = Corpus::load(&inputs);
+    log::debug!("loaded {} documents from {} files in {:?}", corpus.documents.len(), corpus.files, t0.elapsed());
+    let t1 = std::time::Instant::now();
     let extractor = Extractor::default();
-    let claims = corpus.claims(&extractor);
-    let located: Vec<_> = corpus.documents.iter().zip(&claims).flat_map(|(d, c)| locate(d, c)).collect();
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = match args.format {
-        ClaimFormat::Jsonl => report::claims::jsonl(&mut out, &located),
-        ClaimFormat::Json => report::claims::json(&mut out, &located),
-        ClaimFormat::Human => report::claims::human(&mut out, &located),
+        ClaimFormat::Jsonl => stream_jsonl(&corpus, &extractor, &mut out),
+        format => {
+            let claims = corpus.claims(&extractor);
+            let located: Vec<_> = corpus.documents.iter().zip(&claims).flat_map(|(d, c)| locate(d, c)).collect();
+            let result = match format {
+                ClaimFormat::Json => report::claims::json(&mut out, &located),
+                _ => report::claims::human(&mut out, &located),
+            };
+            drop(located);
+            std::mem::forget(claims);
+            result
+        }
     };
+    log::debug!("extracted and wrote claims in {:?}", t1.elapsed());
     let flushed = written.and_then(|_| out.flush());
     if let Err(e) = flushed {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
@@ -34,9 +46,39 @@ pub fn run(args: ExtractArgs) -> u8 {
         }
     }
     let _ = report::errors::concise(&mut std::io::stderr(), &corpus.errors);
-    if corpus.errors.is_empty() {
-        EXIT_CLEAN
-    } else {
-        EXIT_ERROR
-    }
+    let code = if corpus.errors.is_empty() { EXIT_CLEAN } else { EXIT_ERROR };
+    // The process ends here: freeing every document one by one would only cost time.
+    std::mem::forget(corpus);
+    code
+}
+
+/// Extracts and renders documents in parallel batches on a worker thread while this
+/// thread writes the finished batches in order, so output overlaps extraction.
+fn stream_jsonl(corpus: &Corpus, extractor: &Extractor, out: &mut dyn Write) -> std::io::Result<()> {
+    const BATCH: usize = 512;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            for docs in corpus.documents.chunks(BATCH) {
+                let rendered: Vec<Vec<u8>> = docs
+                    .par_iter()
+                    .map(|d| {
+                        let claims = extractor.claims(&d.text);
+                        let mut buf = Vec::with_capacity(claims.len() * 400);
+                        let _ = report::claims::jsonl(&mut buf, &locate(d, &claims));
+                        buf
+                    })
+                    .collect();
+                if tx.send(rendered).is_err() {
+                    return;
+                }
+            }
+        });
+        for batch in rx {
+            for chunk in batch {
+                out.write_all(&chunk)?;
+            }
+        }
+        Ok(())
+    })
 }

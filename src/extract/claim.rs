@@ -69,6 +69,12 @@ pub struct Bounds {
 pub struct Scaling {
     /// Multiply value and precision by 10^exponent.
     pub exponent: i32,
+    /// Whole numbers are rounded too (percentages: 98% stands for 97.5–98.5%).
+    pub round_integers: bool,
+}
+
+impl Scaling {
+    pub const NONE: Scaling = Scaling { exponent: 0, round_integers: false };
 }
 
 /// The interval a numeral with its qualifiers allows.
@@ -77,7 +83,16 @@ pub struct Scaling {
 pub fn bounds(numeral: &Numeral, qualifier: Qualifier, scaling: Scaling, upper: Option<&Numeral>) -> Bounds {
     if let Some((n, d)) = numeral.ratio {
         let v = n / d * 10f64.powi(scaling.exponent);
-        return bounds_of_point(v, v, v, qualifier);
+        let b = bounds_of_point(Dec::ZERO, v, v, qualifier);
+        let scale = |x: Option<f64>, f: f64| x.map(|_| v * f);
+        let (low, high) = match qualifier {
+            Qualifier::About => (scale(b.low, 0.9), scale(b.high, 1.1)),
+            Qualifier::Nearly => (scale(b.low, 0.9), Some(v)),
+            Qualifier::MoreThan | Qualifier::AtLeast => (Some(v), None),
+            Qualifier::LessThan | Qualifier::AtMost => (None, Some(v)),
+            _ => (Some(v), Some(v)),
+        };
+        return Bounds { value: v, low, high, qualifier };
     }
     let value = numeral.value.shift(scaling.exponent);
     let precision = numeral.precision.shift(scaling.exponent);
@@ -88,7 +103,7 @@ pub fn bounds(numeral: &Numeral, qualifier: Qualifier, scaling: Scaling, upper: 
         let hi = if up.more { hi.checked_add(up.precision.shift(scaling.exponent)).unwrap_or(hi) } else { hi };
         return Bounds { value: v, low: Some(v), high: Some(hi.to_f64()), qualifier: Qualifier::Range };
     }
-    let rounded = numeral.has_point || numeral.scaled || scaling.exponent != 0;
+    let rounded = numeral.has_point || numeral.scaled || scaling.exponent != 0 || scaling.round_integers;
     let half = Dec::new(5, -1).checked_mul(precision).unwrap_or(Dec::ZERO);
     let (round_low, round_high) = if rounded {
         (value.checked_sub(half).unwrap_or(value).to_f64(), value.checked_add(half).unwrap_or(value).to_f64())
@@ -107,21 +122,27 @@ pub fn bounds(numeral: &Numeral, qualifier: Qualifier, scaling: Scaling, upper: 
             Qualifier::Exact | Qualifier::MoreThan | Qualifier::AtLeast => Qualifier::MoreThan,
             q => q,
         };
-        let low = if qualifier == Qualifier::About { Some(v * 0.9) } else { Some(v) };
+        let low = if qualifier == Qualifier::About { Some(tenth_off(value, 9)) } else { Some(v) };
         return Bounds { value: sign * v, low: low.map(|l| sign * l), high: high.map(|h| sign * h), qualifier };
     }
-    let b = bounds_of_point(v, round_low, round_high, qualifier);
+    let b = bounds_of_point(value, round_low, round_high, qualifier);
     if sign < 0.0 {
         return Bounds { value: -b.value, low: b.high.map(|h| -h), high: b.low.map(|l| -l), qualifier: b.qualifier };
     }
     b
 }
 
-fn bounds_of_point(v: f64, round_low: f64, round_high: f64, qualifier: Qualifier) -> Bounds {
+/// `value` × n/10, exactly: the ±10% of `about` and `nearly`.
+fn tenth_off(value: Dec, n: i128) -> f64 {
+    value.checked_mul(Dec::new(n, -1)).unwrap_or(value).to_f64()
+}
+
+fn bounds_of_point(value: Dec, round_low: f64, round_high: f64, qualifier: Qualifier) -> Bounds {
+    let v = value.to_f64();
     let (low, high) = match qualifier {
         Qualifier::Exact | Qualifier::Range => (Some(round_low), Some(round_high)),
-        Qualifier::About => (Some(round_low.min(v * 0.9)), Some(round_high.max(v * 1.1))),
-        Qualifier::Nearly => (Some(v * 0.9), Some(v)),
+        Qualifier::About => (Some(round_low.min(tenth_off(value, 9))), Some(round_high.max(tenth_off(value, 11)))),
+        Qualifier::Nearly => (Some(tenth_off(value, 9)), Some(v)),
         Qualifier::MoreThan | Qualifier::AtLeast => (Some(v), None),
         Qualifier::LessThan | Qualifier::AtMost => (None, Some(v)),
     };
@@ -143,7 +164,7 @@ mod tests {
 
     #[test]
     fn table() {
-        let none = Scaling { exponent: 0 };
+        let none = Scaling::NONE;
         // numeral, qualifier, want (value, low, high, qualifier)
         let cases = [
             (
@@ -187,11 +208,16 @@ mod tests {
 
     #[test]
     fn tenths_and_ranges() {
-        let b = bounds(&numeral("9", "1", false, false), Qualifier::AtLeast, Scaling { exponent: 1 }, None);
+        let b = bounds(
+            &numeral("9", "1", false, false),
+            Qualifier::AtLeast,
+            Scaling { exponent: 1, round_integers: true },
+            None,
+        );
         assert_eq!((b.value, b.low, b.high), (90.0, Some(90.0), None));
         let low = numeral("30000", "10000", true, false);
         let high = numeral("50000", "10000", true, false);
-        let b = bounds(&low, Qualifier::Exact, Scaling { exponent: 0 }, Some(&high));
+        let b = bounds(&low, Qualifier::Exact, Scaling::NONE, Some(&high));
         assert_eq!((b.value, b.low, b.high, b.qualifier), (30000.0, Some(30000.0), Some(50000.0), Qualifier::Range));
     }
 }

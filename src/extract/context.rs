@@ -48,6 +48,15 @@ fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
+/// At most the first `max` bytes of `s`, cut at a character boundary.
+fn head(s: &str, max: usize) -> &str {
+    let mut end = max.min(s.len());
+    while !s.is_char_boundary(end) {
+        end -= 1;
+    }
+    &s[..end]
+}
+
 fn prev_char(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
@@ -86,6 +95,9 @@ pub fn not_a_claim(
             return Some("inside a longer number");
         }
     }
+    if numeral.script == Script::Arabic && glued_ordinal_suffix(lex, after) {
+        return Some("ordinal (18th)");
+    }
     if let Some(n) = next {
         if matches!(n, ':' | '：') && next_char(text, end + n.len_utf8()).is_some_and(is_digit) {
             return Some("clock time");
@@ -115,41 +127,52 @@ pub fn not_a_claim(
     if matches!(numeral.script, Script::Han | Script::Mixed) && in_idiom(lex, text, start, end) {
         return Some("idiom or name holding a numeral");
     }
-    if numeral.script == Script::Arabic || numeral.script == Script::English {
-        let lower_after = after.get(..after.len().min(16)).unwrap_or(after).to_ascii_lowercase();
-        for suffix in &lex.en_ordinal_suffixes {
-            if lower_after.starts_with(suffix.as_str())
-                && !lower_after[suffix.len()..].starts_with(|c: char| c.is_ascii_alphabetic())
-                && numeral.script == Script::Arabic
-            {
-                return Some("ordinal (18th)");
-            }
+    let english_context = numeral.script == Script::English || after.starts_with(' ') || before.ends_with(' ');
+    if english_context && (numeral.script == Script::Arabic || numeral.script == Script::English) {
+        if let Some(reason) = english_label(lex, before, after, numeral, &text[start..]) {
+            return Some(reason);
         }
-        let word_before = before.trim_end_matches(' ');
+    }
+    None
+}
+
+fn glued_ordinal_suffix(lex: &Lexicon, after: &str) -> bool {
+    let letters = after.bytes().take_while(u8::is_ascii_alphabetic).count();
+    (1..=2).contains(&letters) && lex.en_ordinal_suffixes.iter().any(|s| s.eq_ignore_ascii_case(&after[..letters]))
+}
+
+/// Labels and dates in English: "No. 5", "May 24", "24 May", "one of".
+fn english_label(
+    lex: &Lexicon,
+    before: &str,
+    after: &str,
+    numeral: &Numeral,
+    from_start: &str,
+) -> Option<&'static str> {
+    let word_before = before.trim_end_matches(' ');
+    if word_before.len() < before.len() || !word_before.ends_with(|c: char| c.is_ascii_alphabetic()) {
         let last_word = word_before.rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).next().unwrap_or("");
         let last_word = last_word.to_ascii_lowercase();
-        if word_before.len() < before.len()
-            || before.is_empty()
-            || !word_before.ends_with(|c: char| c.is_ascii_alphabetic())
-        {
-            if lex.en_months.contains(last_word.trim_end_matches('.')) && numeral.script == Script::Arabic {
-                return Some("date (May 24)");
-            }
-            if lex.en_not_before.contains(&last_word) {
-                return Some("label (No. 5, page 12)");
-            }
+        if lex.en_months.contains(last_word.trim_end_matches('.')) && numeral.script == Script::Arabic {
+            return Some("date (May 24)");
         }
-        let next_word: String = after.trim_start_matches(' ').chars().take_while(|c| c.is_ascii_alphabetic()).collect();
-        if after.starts_with(' ')
-            && lex.en_months.contains(&next_word.to_ascii_lowercase())
-            && numeral.script == Script::Arabic
-        {
+        if lex.en_not_before.contains(&last_word) {
+            return Some("label (No. 5, page 12)");
+        }
+    }
+    if let Some(rest) = after.strip_prefix(' ') {
+        let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+        if numeral.script == Script::Arabic && lex.en_months.contains(&rest[..len].to_ascii_lowercase()) {
             return Some("date (24 May)");
         }
-        let lower_start = text[start..].get(..text.len().min(start + 24) - start).unwrap_or("").to_ascii_lowercase();
-        if lex.en_idioms.iter().any(|i| lower_start.starts_with(i.as_str())) {
-            return Some("idiom (one of)");
-        }
+    }
+    let head = head(from_start, 24);
+    if lex
+        .en_idioms
+        .iter()
+        .any(|i| head.len() >= i.len() && head.as_bytes()[..i.len()].eq_ignore_ascii_case(i.as_bytes()))
+    {
+        return Some("idiom (one of)");
     }
     None
 }
@@ -170,6 +193,28 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
     if year_like && (after.starts_with('年') || after.starts_with("年度")) {
         return true;
     }
+    // 民國 years and dates written with them: 105年3月, 民國105年
+    if after.starts_with('年') && !numeral.scaled && !numeral.has_point {
+        let month_follows =
+            after['年'.len_utf8()..].chars().take_while(|c| is_digit(*c) || lex.is_zh_numeral_char(*c)).count() > 0
+                && after['年'.len_utf8()..]
+                    .trim_start_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c))
+                    .starts_with('月');
+        let era_before = ["民國", "民国", "公元", "西元"]
+            .iter()
+            .any(|e| text[..end].trim_end_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c)).ends_with(e));
+        if month_follows || era_before {
+            return true;
+        }
+    }
+    // 下午1時48分, 10点30分: the minutes of a clock time
+    if after.starts_with('分') {
+        let head = text[..end].trim_end_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c));
+        let hour = head.strip_suffix(['时', '時', '点', '點']).unwrap_or("");
+        if hour.ends_with(|c: char| is_digit(c) || lex.is_zh_numeral_char(c)) {
+            return true;
+        }
+    }
     if year_like && numeral.script == Script::Arabic {
         let keeps_figure = unit.is_some_and(|u| matches!(u.dimension, Dimension::Currency | Dimension::Percent));
         let han_context = after.starts_with(|c: char| !c.is_ascii());
@@ -186,30 +231,17 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
             return true;
         }
     }
-    let _ = lex;
     false
 }
 
-/// Whether an idiom or name (`一切`, `统一`, `三明`, `千万不要`) covers the number.
-fn in_idiom(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
-    let max = lex.zh_idiom_max_chars * 4;
-    let lo = floor_char_boundary(text, start.saturating_sub(max));
-    let hi = ceil_char_boundary(text, (end + max).min(text.len()));
-    let window = &text[lo..hi];
-    let first_char_end = start + text[start..].chars().next().map_or(0, char::len_utf8);
-    lex.zh_idioms.iter().any(|idiom| {
-        window.match_indices(idiom.as_str()).any(|(i, m)| {
-            let (s, e) = (lo + i, lo + i + m.len());
-            s < first_char_end && start < e
-        })
-    })
-}
-
-pub fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while i > 0 && !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
+/// Whether an idiom or name (`一切`, `统一`, `三明`, `千万不要`) covers the number's
+/// first character.
+fn in_idiom(lex: &Lexicon, text: &str, start: usize, _end: usize) -> bool {
+    let Some(c) = text[start..].chars().next() else { return false };
+    let Some(idioms) = lex.zh_idioms_by_char.get(&c) else { return false };
+    idioms
+        .iter()
+        .any(|(off, idiom)| start >= *off && text.get(start - off..).is_some_and(|t| t.starts_with(idiom.as_str())))
 }
 
 pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {

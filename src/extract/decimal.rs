@@ -103,6 +103,17 @@ impl Dec {
     }
 
     pub fn to_f64(self) -> f64 {
+        // Exact fast path: both operands are exact doubles, so one IEEE operation rounds
+        // correctly (Clinger). Otherwise go through the decimal string.
+        const POW10: [f64; 23] = [
+            1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18,
+            1e19, 1e20, 1e21, 1e22,
+        ];
+        if self.mantissa.unsigned_abs() < (1u128 << 53) && self.exponent.unsigned_abs() <= 22 {
+            let m = self.mantissa as f64;
+            let p = POW10[self.exponent.unsigned_abs() as usize];
+            return if self.exponent >= 0 { m * p } else { m / p };
+        }
         format!("{}e{}", self.mantissa, self.exponent).parse().unwrap_or(f64::NAN)
     }
 
@@ -219,6 +230,15 @@ mod tests {
             let d = Dec::parse_digits(digits).unwrap();
             assert_eq!(d.last_digit_place().to_string(), place);
             assert_eq!(d.to_string(), digits);
+        }
+    }
+
+    #[test]
+    fn fast_and_slow_conversions_agree() {
+        for (m, e) in [(2002i128, -2), (1666, 6), (3, -1), (123456789, -30), (1i128 << 60, 3), (7, 25)] {
+            let d = Dec::new(m, e);
+            let slow: f64 = format!("{m}e{e}").parse().unwrap();
+            assert_eq!(d.to_f64(), slow, "{m}e{e}");
         }
     }
 

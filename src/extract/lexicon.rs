@@ -5,8 +5,9 @@
 //! with [`Lexicon::extend_from_toml`]. Lookups are longest-match tables keyed on the first
 //! (or last) character, so matching a unit after a number costs a few comparisons.
 
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use serde::Deserialize;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::BTreeMap;
 
 const NUMERALS: &str = include_str!("../../rules/lexicon/numerals.toml");
 const CURRENCIES: &str = include_str!("../../rules/lexicon/currencies.toml");
@@ -53,7 +54,7 @@ pub struct Table<T> {
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { by_first: HashMap::new(), by_last: HashMap::new() }
+        Table { by_first: HashMap::default(), by_last: HashMap::default() }
     }
 }
 
@@ -116,6 +117,11 @@ impl<T: Clone> Table<T> {
 
     pub fn is_empty(&self) -> bool {
         self.by_first.is_empty()
+    }
+
+    /// Every form in the table (lowercased).
+    pub fn forms(&self) -> impl Iterator<Item = &str> {
+        self.by_first.values().flatten().map(|(f, _)| f.as_str())
     }
 }
 
@@ -211,8 +217,20 @@ pub struct Lexicon {
     pub en_not_after: HashSet<String>,
     pub en_idioms: Vec<String>,
     pub en_noun_stopwords: HashSet<String>,
-    /// Longest idiom in characters, to bound the window searched around a numeral.
-    pub zh_idiom_max_chars: usize,
+    /// For each numeral character, the idioms holding it and its byte offset in them.
+    pub zh_idioms_by_char: HashMap<char, Vec<(usize, String)>>,
+    /// Characters that can begin a number (numerals, full-width digits, currency signs),
+    /// as a bitset over the Basic Multilingual Plane.
+    candidate_bits: Vec<u64>,
+    /// Chinese numeral characters, as a bitset over the BMP.
+    numeral_bits: Vec<u64>,
+    /// First characters of every unit, qualifier or connector that may follow a number.
+    unit_start_bits: Vec<u64>,
+}
+
+fn bit(bits: &[u64], c: char) -> bool {
+    let i = c as usize;
+    i < 0x10000 && bits.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
 }
 
 /// A lexicon file could not be read.
@@ -417,6 +435,7 @@ impl Lexicon {
         if let Some(nc) = file.not_claims {
             self.add_not_claims(nc);
         }
+        self.index();
         Ok(())
     }
 
@@ -508,7 +527,6 @@ impl Lexicon {
                 self.zh_not_before.insert(f, ());
             }
             self.zh_idioms.extend(zh.idioms);
-            self.zh_idiom_max_chars = self.zh_idioms.iter().map(|s| s.chars().count()).max().unwrap_or(0);
         }
         if let Some(en) = file.en {
             self.en_ordinal_suffixes.extend(en.ordinal_suffixes);
@@ -521,8 +539,78 @@ impl Lexicon {
     }
 
     /// Whether `c` can begin a Chinese numeral.
+    #[inline]
     pub fn is_zh_numeral_char(&self, c: char) -> bool {
-        self.zh_digits.contains_key(&c) || self.zh_places.contains_key(&c) || self.zh_tens.contains_key(&c)
+        bit(&self.numeral_bits, c)
+    }
+
+    /// Whether a non-ASCII `c` can begin a number: a one-bit lookup.
+    #[inline]
+    pub fn is_candidate(&self, c: char) -> bool {
+        bit(&self.candidate_bits, c)
+    }
+
+    /// Whether a unit, qualifier, fraction or range connector can begin with `c`.
+    #[inline]
+    pub fn is_unit_start(&self, c: char) -> bool {
+        bit(&self.unit_start_bits, c)
+    }
+
+    /// Rebuilds the lookup structures derived from the word lists.
+    fn index(&mut self) {
+        fn set(bits: &mut [u64], c: char) {
+            let i = c as usize;
+            if i < 0x10000 {
+                bits[i >> 6] |= 1 << (i & 63);
+            }
+        }
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in self.zh_digits.keys().chain(self.zh_places.keys()).chain(self.zh_tens.keys()) {
+            set(&mut bits, *c);
+        }
+        self.numeral_bits = bits.clone();
+        ('０'..='９').for_each(|c| set(&mut bits, c));
+        for form in self.currency_before.forms() {
+            if let Some(c) = form.chars().next().filter(|c| !c.is_ascii() && !c.is_alphabetic()) {
+                set(&mut bits, c);
+            }
+        }
+        self.candidate_bits = bits;
+        let mut units = vec![0u64; 0x10000 / 64];
+        let firsts = self
+            .counters
+            .forms()
+            .chain(self.measures.forms())
+            .chain(self.currency_after.forms())
+            .chain(self.percent.forms())
+            .chain(self.permille.forms())
+            .chain(self.percentage_points.forms())
+            .chain(self.tenths.forms())
+            .chain(self.discount.forms())
+            .chain(self.qualifier_after.forms())
+            .chain(self.range_connectors.forms())
+            .chain(std::iter::once(self.zh_fraction.as_str()))
+            .chain(std::iter::once("/"))
+            .filter_map(|f| f.chars().next())
+            .collect::<Vec<char>>();
+        for c in firsts {
+            set(&mut units, c);
+            set(&mut units, c.to_ascii_uppercase());
+        }
+        self.unit_start_bits = units;
+        let mut by_char: HashMap<char, Vec<(usize, String)>> = HashMap::default();
+        for idiom in &self.zh_idioms {
+            for (off, c) in idiom.char_indices() {
+                if self.zh_digits.contains_key(&c)
+                    || self.zh_places.contains_key(&c)
+                    || self.zh_groups.contains_key(&c)
+                    || self.zh_tens.contains_key(&c)
+                {
+                    by_char.entry(c).or_default().push((off, idiom.clone()));
+                }
+            }
+        }
+        self.zh_idioms_by_char = by_char;
     }
 }
 

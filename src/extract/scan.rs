@@ -109,14 +109,24 @@ impl Extractor {
                 pos += 1;
                 continue;
             }
-            let c = text[pos..].chars().next()?;
-            if arabic::is_digit(c)
-                || self.lex.is_zh_numeral_char(c)
-                || matches!(c, '￥' | '¥' | '€' | '£' | '＄' | '₩' | '₹' | '₽' | '₺' | '₦' | '₿')
-            {
+            // Multi-byte character: decode the lead and continuation bytes directly (the
+            // text is valid UTF-8), since this loop sees every character of the corpus.
+            let (c, len) = match b {
+                0xE0..=0xEF if pos + 2 < bytes.len() => {
+                    let c = (u32::from(b & 0x0F) << 12)
+                        | (u32::from(bytes[pos + 1] & 0x3F) << 6)
+                        | u32::from(bytes[pos + 2] & 0x3F);
+                    (char::from_u32(c).unwrap_or('\u{fffd}'), 3)
+                }
+                _ => {
+                    let c = text[pos..].chars().next()?;
+                    (c, c.len_utf8())
+                }
+            };
+            if self.lex.is_candidate(c) {
                 return Some(pos);
             }
-            pos += c.len_utf8();
+            pos += len;
         }
         None
     }
@@ -142,7 +152,13 @@ impl Extractor {
             (numeral_end(tail), n)
         } else if arabic::is_digit(c) || c == '.' || c == '．' {
             let zh = zh_numeral(&self.lex, rest, self.zh_opts).ok();
-            let en = en_numeral(&self.lex, rest, self.en_opts).ok();
+            // English scale words follow a space or are glued letters: "2.3 million", "10k".
+            let ascii_follows = |tail: &str| tail.starts_with(|ch: char| ch == ' ' || ch.is_ascii_alphabetic());
+            let try_en = match &zh {
+                Some((tail, n)) => n.script == Script::Arabic && ascii_follows(tail),
+                None => true,
+            };
+            let en = if try_en { en_numeral(&self.lex, rest, self.en_opts).ok() } else { None };
             match (zh, en) {
                 (Some((zt, zn)), Some((et, en))) => {
                     if et.len() < zt.len() && zn.script == Script::Arabic {
@@ -186,7 +202,10 @@ impl Extractor {
                 let next = tail.chars().next();
                 let compound = next.is_some_and(|c| c == '/' || c == '.' || arabic::is_digit(c));
                 let before_ok = !text[..p.start].ends_with('/');
-                if !d.has_point && den > num && den <= 1000.0 && num > 0.0 && !compound && before_ok {
+                // 4/15 and 5/24 are dates; a fraction has a small denominator or says so.
+                let marked = ["以上", "以下", "的", " of"].iter().any(|m| tail.starts_with(m));
+                let small = den <= 10.0 || marked;
+                if !d.has_point && den > num && den <= 1000.0 && num > 0.0 && !compound && before_ok && small {
                     p.numeral.ratio = Some((num, den));
                     p.end = text.len() - tail.len();
                     p.percent_scale = Some(2);
@@ -233,6 +252,15 @@ impl Extractor {
         let mut numeral = parsed.numeral;
         let mut end = parsed.end;
         let skip_number = end.max(skip_one);
+        // Without a scale word, only a unit makes a figure a claim: most numerals in running
+        // text (一些, 统一, bare digits) have none and stop here.
+        let bare =
+            !numeral.scaled && parsed.percent_scale.is_none() && numeral.ratio.is_none() && prefix_currency.is_none();
+        if bare
+            && !text[end..].chars().next().is_some_and(|c| c == ' ' || c.is_ascii_alphabetic() || lex.is_unit_start(c))
+        {
+            return Err(skip_number);
+        }
 
         // A range: 3至5万, 1万-5万元, two to three.
         let mut upper: Option<Numeral> = None;
@@ -317,7 +345,8 @@ impl Extractor {
         if upper.is_some() {
             qualifier = Qualifier::Exact;
         }
-        let b = bounds(&numeral, qualifier, Scaling { exponent }, upper.as_ref());
+        let round_integers = matches!(dimension, Dimension::Percent | Dimension::PercentagePoint);
+        let b = bounds(&numeral, qualifier, Scaling { exponent, round_integers }, upper.as_ref());
         let subject =
             self.subject(text, claim_start, end, dimension, unit.as_ref().and_then(|u| u.noun_phrase.clone()));
         Ok(Claim {
@@ -400,10 +429,10 @@ fn url_len(s: &str) -> usize {
         .unwrap_or(s.len())
 }
 
-/// Says at debug level why a number was not taken as a claim.
+/// Says at trace level (`-vv`) why a number was not taken as a claim.
 fn log_skip(text: &str, start: usize, end: usize, reason: &str) {
-    if log::log_enabled!(log::Level::Debug) {
+    if log::log_enabled!(log::Level::Trace) {
         let shown = text.get(start..end.min(text.len())).unwrap_or("");
-        log::debug!("not a claim: {shown:?} at byte {start}: {reason}");
+        log::trace!("not a claim: {shown:?} at byte {start}: {reason}");
     }
 }

@@ -63,6 +63,14 @@ const CASES: &[Case] = &[
     ("一个重要的问题。", None),
     ("5G网络覆盖全县。", None),
     ("IP 地址是 192.168.1.2。", None),
+    ("民國105年3月2日公布。", None),
+    ("下午1時48分發生車禍。", None),
+    ("名單4/15公布。", None),
+    ("购买二套房的家庭。", None),
+    ("They picked 16 carefully.", None),
+    ("約莫10分鐘後送醫。", Some((M, 10.0, About, "min"))),
+    ("检出率98%。", Some((P, 98.0, Exact, "%"))),
+    ("Crews dug 6 to 12 inches deep.", Some((M, 6.0, Qualifier::Range, "in"))),
 ];
 
 #[test]
@@ -87,6 +95,15 @@ fn sentences() {
         }
     }
     assert!(failures.is_empty(), "{} of {} sentences wrong:\n{}", failures.len(), CASES.len(), failures.join("\n"));
+}
+
+#[test]
+fn percent_integers_round_and_about_is_exact() {
+    let ex = Extractor::default();
+    let c = &ex.claims("检出率98%。")[0];
+    assert_eq!((c.low, c.high), (Some(97.5), Some(98.5)));
+    let c = &ex.claims("约1800人。")[0];
+    assert_eq!((c.low, c.high), (Some(1620.0), Some(1980.0)));
 }
 
 #[test]

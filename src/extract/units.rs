@@ -124,7 +124,8 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
             break;
         }
         let w = rest[..len].trim_end_matches(['-', '\'']);
-        if w.is_empty() || !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        // Capitals may continue a phrase ("new Party members") but not start one.
+        if w.is_empty() || words.is_empty() && !w.starts_with(|c: char| c.is_ascii_lowercase()) {
             break;
         }
         let lower = w.to_ascii_lowercase();
@@ -145,8 +146,9 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
             }
             break;
         }
-        // A past participle after the noun is the verb ("volunteers joined").
-        if !words.is_empty() && lower.len() > 4 && lower.ends_with("ed") {
+        // A past participle after the noun is the verb ("volunteers joined"); an adverb
+        // is no noun ("16 carefully selected").
+        if !words.is_empty() && lower.len() > 4 && lower.ends_with("ed") || lower.len() > 4 && lower.ends_with("ly") {
             break;
         }
         words.push(&rest[..w.len()]);

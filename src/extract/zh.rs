@@ -67,6 +67,39 @@ pub struct ZhOptions {
     pub spaces: bool,
 }
 
+/// Digits written one by one (二〇一六), kept without allocating: the parser meets
+/// a Chinese digit at every few characters of running text.
+#[derive(Clone, Copy, Default)]
+struct DigitRun {
+    digits: [u8; 32],
+    len: usize,
+}
+
+impl DigitRun {
+    fn push(&mut self, c: char) {
+        if self.len < self.digits.len() && c.is_ascii_digit() {
+            self.digits[self.len] = c as u8;
+            self.len += 1;
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.len
+    }
+
+    fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    fn contains(&self, c: char) -> bool {
+        self.digits[..self.len].contains(&(c as u8))
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.digits[..self.len]).unwrap_or("")
+    }
+}
+
 struct Fold {
     total: Dec,
     section: Dec,
@@ -83,7 +116,7 @@ struct Fold {
     scaled: bool,
     more: bool,
     has_point: bool,
-    digit_run: Option<String>,
+    digit_run: Option<DigitRun>,
     tokens: usize,
     /// The pending digit came right after a group unit (一万三).
     pending_after_group: bool,
@@ -108,7 +141,7 @@ impl Fold {
             scaled: false,
             more: false,
             has_point: false,
-            digit_run: Some(String::new()),
+            digit_run: Some(DigitRun::default()),
             tokens: 0,
             pending_after_group: false,
             arabic: None,
@@ -353,7 +386,7 @@ pub fn zh_numeral<'a>(lex: &Lexicon, input: &'a str, opts: ZhOptions) -> IResult
                     false
                 } else {
                     if let Some(run) = f.digit_run.take().filter(|r| r.len() > 1) {
-                        f.pending = Some((Dec::parse_digits(&run).ok_or_else(fail)?, false));
+                        f.pending = Some((Dec::parse_digits(run.as_str()).ok_or_else(fail)?, false));
                     }
                     f.flush_pending(true).ok_or_else(fail)?;
                     let fraction = Dec::parse_digits(&format!("0.{frac}")).ok_or_else(fail)?;
@@ -412,7 +445,7 @@ pub fn zh_numeral<'a>(lex: &Lexicon, input: &'a str, opts: ZhOptions) -> IResult
         if !f.any_arabic && !run.contains('0') && !matches!(next, Some('年' | '折')) {
             return Err(fail());
         }
-        f.section = Dec::parse_digits(&run).ok_or_else(fail)?;
+        f.section = Dec::parse_digits(run.as_str()).ok_or_else(fail)?;
         f.precision = Dec::ONE;
         f.pending = None;
     } else {

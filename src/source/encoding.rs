@@ -20,12 +20,29 @@ pub struct Decoded {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DecodeError {
     pub offset: usize,
+    /// 1-based line and column of the bad byte, counting what decodes before it.
+    pub line: usize,
+    pub column: usize,
     pub message: String,
+}
+
+/// Decodes owned bytes, reusing the buffer when they are already UTF-8.
+pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
+    if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+        if simdutf8::basic::from_utf8(&bytes).is_ok() {
+            // SAFETY: simdutf8 has just validated the bytes as UTF-8 (several times faster
+            // than the standard check on Chinese text, where no ASCII fast path applies).
+            let text = unsafe { String::from_utf8_unchecked(bytes) };
+            return Ok(Decoded { text, to_raw: None, encoding: "UTF-8" });
+        }
+        return decode(&bytes);
+    }
+    decode(&bytes)
 }
 
 pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
     if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        let text = std::str::from_utf8(rest).map_err(|e| utf8_error(e, 3))?;
+        let text = std::str::from_utf8(rest).map_err(|e| utf8_error(bytes, e, 3))?;
         return Ok(Decoded {
             text: text.to_string(),
             to_raw: Some(OffsetMap::identity(text.len(), 3)),
@@ -46,23 +63,36 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, DecodeError> {
             let guess = detector.guess(None, true);
             if [GB18030, GBK, BIG5].contains(&guess) {
                 let enc = if guess == GBK { GB18030 } else { guess };
-                transcode(enc, bytes, 0).map_err(|_| utf8_error(e, 0))
+                transcode(enc, bytes, 0).map_err(|_| utf8_error(bytes, e, 0))
             } else {
-                Err(utf8_error(e, 0))
+                Err(utf8_error(bytes, e, 0))
             }
         }
     }
 }
 
-fn utf8_error(e: std::str::Utf8Error, base: usize) -> DecodeError {
-    DecodeError { offset: base + e.valid_up_to(), message: "invalid UTF-8 (not GB18030 or Big5 either)".to_string() }
+fn utf8_error(bytes: &[u8], e: std::str::Utf8Error, base: usize) -> DecodeError {
+    let offset = base + e.valid_up_to();
+    let (line, column) = raw_line_col(bytes, offset);
+    DecodeError { offset, line, column, message: "invalid UTF-8 (not GB18030 or Big5 either)".to_string() }
+}
+
+fn raw_line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let head = &bytes[..offset.min(bytes.len())];
+    let line = head.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = head.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&head[line_start..]).chars().count() + 1;
+    (line, column)
 }
 
 /// Decodes `bytes` (which start at raw offset `base`) and maps each character back.
 fn transcode(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<Decoded, DecodeError> {
-    let text = enc
-        .decode_without_bom_handling_and_without_replacement(bytes)
-        .ok_or(DecodeError { offset: base, message: format!("bytes are not valid {}", enc.name()) })?;
+    let text = enc.decode_without_bom_handling_and_without_replacement(bytes).ok_or(DecodeError {
+        offset: base,
+        line: 1,
+        column: 1,
+        message: format!("bytes are not valid {}", enc.name()),
+    })?;
     let mut builder = TextBuilder::new();
     let mut raw = base;
     let mut buf = [0u8; 4];

@@ -215,7 +215,7 @@ fn find_ascii_ci(hay: &str, needle: &str) -> Option<usize> {
 
 /// An entity at the start of `s`: (its length, the decoded text).
 pub fn entity(s: &str) -> Option<(usize, String)> {
-    let semi = s[..s.len().min(40)].find(';')?;
+    let semi = super::head(s, 40).find(';')?;
     let body = &s[1..semi];
     let decoded = if let Some(num) = body.strip_prefix('#') {
         let code = match num.strip_prefix(['x', 'X']) {

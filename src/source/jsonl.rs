@@ -3,7 +3,8 @@
 //! escaped text an editor shows.
 
 use super::offsets::TextBuilder;
-use serde_json::Value;
+use serde_json::value::RawValue;
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// One record's fields of interest.
@@ -26,119 +27,42 @@ pub struct RecordError {
 
 /// Parses one JSON line and finds the first of `fields` holding a string.
 pub fn record(line: &str, fields: &[String]) -> Result<Record, RecordError> {
-    let value: Value = serde_json::from_str(line).map_err(|e| RecordError {
-        offset: char_col_to_byte(line, e.column()),
-        message: format!("invalid JSON: {e}"),
+    // Raw values keep their place in the line, so the text field's span comes for free.
+    let map: HashMap<String, &RawValue> = serde_json::from_str(line).map_err(|e| {
+        let message = if e.classify() == serde_json::error::Category::Data {
+            "a record must be a JSON object".to_string()
+        } else {
+            format!("invalid JSON: {e}")
+        };
+        RecordError { offset: char_col_to_byte(line, e.column()), message }
     })?;
-    let Value::Object(map) = &value else {
-        return Err(RecordError { offset: 0, message: "a record must be a JSON object".to_string() });
-    };
+    let is_string = |v: &RawValue| v.get().starts_with('"');
     let field = fields
         .iter()
-        .find(|f| map.get(f.as_str()).is_some_and(Value::is_string))
+        .find(|f| map.get(f.as_str()).is_some_and(|v| is_string(v)))
         .ok_or_else(|| RecordError {
             offset: 0,
             message: format!("no text field ({}) holding a string", fields.join(", ")),
         })?
         .clone();
-    let raw = raw_string_span(line, &field)
-        .ok_or_else(|| RecordError { offset: 0, message: format!("field {field:?} not found") })?;
-    let text_of = |k: &str| match map.get(k) {
-        Some(Value::String(s)) => Some(s.clone()),
-        Some(Value::Number(n)) => Some(n.to_string()),
-        _ => None,
+    let raw_value = map[field.as_str()].get();
+    let start = raw_value.as_ptr() as usize - line.as_ptr() as usize;
+    let raw = start + 1..start + raw_value.len() - 1;
+    let text_of = |k: &str| {
+        let v = map.get(k)?.get();
+        if v.starts_with('"') {
+            serde_json::from_str::<String>(v).ok()
+        } else if v.starts_with(|c: char| c.is_ascii_digit() || c == '-') {
+            Some(v.to_string())
+        } else {
+            None
+        }
     };
     Ok(Record { id: text_of("id"), title: text_of("title"), date: text_of("date"), field, raw })
 }
 
 fn char_col_to_byte(line: &str, column: usize) -> usize {
     line.char_indices().nth(column.saturating_sub(1)).map_or(line.len(), |(i, _)| i)
-}
-
-/// The raw span (inside the quotes) of the string value of top-level `key`.
-fn raw_string_span(line: &str, key: &str) -> Option<Range<usize>> {
-    let b = line.as_bytes();
-    let mut i = skip_ws(b, 0);
-    if b.get(i) != Some(&b'{') {
-        return None;
-    }
-    i += 1;
-    loop {
-        i = skip_ws(b, i);
-        if b.get(i) != Some(&b'"') {
-            return None;
-        }
-        let key_span = string_end(b, i)?;
-        let this_key: String = serde_json::from_str(&line[i..key_span]).ok()?;
-        i = skip_ws(b, key_span);
-        if b.get(i) != Some(&b':') {
-            return None;
-        }
-        i = skip_ws(b, i + 1);
-        let value_end = value_end(b, i)?;
-        if this_key == key && b.get(i) == Some(&b'"') {
-            return Some(i + 1..value_end - 1);
-        }
-        i = skip_ws(b, value_end);
-        match b.get(i) {
-            Some(b',') => i += 1,
-            _ => return None,
-        }
-    }
-}
-
-fn skip_ws(b: &[u8], mut i: usize) -> usize {
-    while b.get(i).is_some_and(|c| c.is_ascii_whitespace()) {
-        i += 1;
-    }
-    i
-}
-
-/// End (exclusive) of the string starting at the quote at `i`.
-fn string_end(b: &[u8], i: usize) -> Option<usize> {
-    let mut k = i + 1;
-    while k < b.len() {
-        match b[k] {
-            b'\\' => k += 2,
-            b'"' => return Some(k + 1),
-            _ => k += 1,
-        }
-    }
-    None
-}
-
-fn value_end(b: &[u8], i: usize) -> Option<usize> {
-    match b.get(i)? {
-        b'"' => string_end(b, i),
-        b'{' | b'[' => {
-            let mut depth = 0usize;
-            let mut k = i;
-            while k < b.len() {
-                match b[k] {
-                    b'"' => {
-                        k = string_end(b, k)?;
-                        continue;
-                    }
-                    b'{' | b'[' => depth += 1,
-                    b'}' | b']' => {
-                        depth -= 1;
-                        if depth == 0 {
-                            return Some(k + 1);
-                        }
-                    }
-                    _ => {}
-                }
-                k += 1;
-            }
-            None
-        }
-        _ => Some(
-            i + b[i..]
-                .iter()
-                .position(|c| matches!(c, b',' | b'}' | b']') || c.is_ascii_whitespace())
-                .unwrap_or(b.len() - i),
-        ),
-    }
 }
 
 /// Unescapes the JSON string contents `raw` (at `base` in the source) into `out`.

@@ -16,7 +16,7 @@ pub struct LineCol {
 impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
-        starts.extend(memchr_newlines(text.as_bytes()));
+        starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
         LineIndex { starts }
     }
 
@@ -33,13 +33,33 @@ impl LineIndex {
         LineCol { line, column }
     }
 
+    /// Positions of ascending offsets, counting characters once per line instead of
+    /// once per offset.
+    pub fn positions_sorted(&self, text: &str, offsets: &[usize]) -> Vec<LineCol> {
+        let mut out = Vec::with_capacity(offsets.len());
+        let mut cursor: Option<(usize, usize, usize)> = None; // (offset, line, column)
+        for &offset in offsets {
+            let offset = offset.min(text.len());
+            let pos = match cursor {
+                Some((at, line, column)) if at <= offset && self.line_end(line) > offset => {
+                    let column = column + text.get(at..offset).map_or(offset - at, |s| s.chars().count());
+                    LineCol { line, column }
+                }
+                _ => self.position(text, offset),
+            };
+            cursor = Some((offset, pos.line, pos.column));
+            out.push(pos);
+        }
+        out
+    }
+
+    fn line_end(&self, line: usize) -> usize {
+        self.starts.get(line).copied().unwrap_or(usize::MAX)
+    }
+
     pub fn line_count(&self) -> usize {
         self.starts.len()
     }
-}
-
-fn memchr_newlines(bytes: &[u8]) -> impl Iterator<Item = usize> + '_ {
-    bytes.iter().enumerate().filter(|(_, &b)| b == b'\n').map(|(i, _)| i + 1)
 }
 
 #[cfg(test)]
@@ -54,5 +74,15 @@ mod tests {
         assert_eq!(idx.position(text, at), LineCol { line: 2, column: 5 });
         assert_eq!(idx.position(text, 0), LineCol { line: 1, column: 1 });
         assert_eq!(idx.position(text, text.len()), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn sorted_positions_match_single_lookups() {
+        let text = "甲乙丙\nab中文cd\n\n最后一行1.4万亿";
+        let idx = LineIndex::new(text);
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let fast = idx.positions_sorted(text, &offsets);
+        let slow: Vec<LineCol> = offsets.iter().map(|&o| idx.position(text, o)).collect();
+        assert_eq!(fast, slow);
     }
 }

@@ -73,6 +73,11 @@ impl TextBuilder {
         TextBuilder::default()
     }
 
+    /// A builder whose text will be about `bytes` long.
+    pub fn with_capacity(bytes: usize) -> TextBuilder {
+        TextBuilder { text: String::with_capacity(bytes), map: OffsetMap::default() }
+    }
+
     /// Appends `s`, which stands at `src_start` in the source unchanged.
     pub fn verbatim(&mut self, s: &str, src_start: usize) {
         if s.is_empty() {
