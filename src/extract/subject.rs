@@ -65,7 +65,14 @@ pub fn zh_before(text: &str, max: usize) -> String {
     chars.reverse();
     let mut s: String = chars.into_iter().collect();
     s = s.trim().to_string();
-    while let Some(rest) = LEADING_FILLER.iter().find_map(|f| s.strip_prefix(f)).filter(|r| r.chars().count() >= 2) {
+    // Longest filler first, so 下达 is taken whole rather than its last character.
+    let mut fillers = LEADING_FILLER.to_vec();
+    fillers.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    while let Some(rest) = fillers.iter().find_map(|f| s.strip_prefix(f)).filter(|r| r.chars().count() >= 2) {
+        s = rest.to_string();
+    }
+    // 中央预算内投资累计安排: the verb before the figure is not part of the subject.
+    while let Some(rest) = fillers.iter().find_map(|f| s.strip_suffix(f)).filter(|r| r.chars().count() >= 2) {
         s = rest.to_string();
     }
     s
@@ -95,6 +102,8 @@ mod tests {
         assert_eq!(zh_after("的医务人员蹲点基层服务", 6), "医务人员蹲点");
         assert_eq!(zh_before("脱贫攻坚期间，中央财政累计投入资金", 12), "中央财政累计投入资金");
         assert_eq!(zh_before("同时，其中中央预算内投资", 12), "中央预算内投资");
+        assert_eq!(zh_before("中央预算内投资累计安排", 12), "中央预算内投资");
+        assert_eq!(zh_before("2016年已下达", 12), "2016年");
         assert_eq!(
             en_before("during the period, the central government invested a total of", 7),
             "the central government invested"

@@ -42,7 +42,7 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
     if let Some((n, _)) = lex.percent.prefix_of(rest) {
         let glued_symbol = !rest.starts_with(|c: char| c.is_ascii_alphabetic());
         if glued_symbol || gap > 0 {
-            return Some(unit(Dimension::Percent, "%", if glued_symbol { n } else { at(n) }, 0));
+            return Some(unit(Dimension::Percent, "%", at(n), 0));
         }
     }
     if let Some((n, _)) = lex.permille.prefix_of(rest) {

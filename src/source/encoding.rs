@@ -6,7 +6,7 @@
 //! first bad byte; nothing is ever decoded with replacement characters.
 
 use super::offsets::{OffsetMap, TextBuilder};
-use encoding_rs::{Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE};
+use encoding_rs::{DecoderResult, Encoding, BIG5, GB18030, GBK, UTF_16BE, UTF_16LE};
 
 /// Decoded text, and a map back to raw bytes when they differ from the text's.
 #[derive(Debug)]
@@ -86,41 +86,41 @@ fn raw_line_col(bytes: &[u8], offset: usize) -> (usize, usize) {
 }
 
 /// Decodes `bytes` (which start at raw offset `base`) and maps each character back.
+/// The decoder is fed one byte at a time, so every piece of text it emits is tied to
+/// exactly the bytes it consumed (re-encoding a character need not give them back).
 fn transcode(enc: &'static Encoding, bytes: &[u8], base: usize) -> Result<Decoded, DecodeError> {
-    let text = enc.decode_without_bom_handling_and_without_replacement(bytes).ok_or(DecodeError {
-        offset: base,
+    let invalid = |at: usize| DecodeError {
+        offset: at,
         line: 1,
         column: 1,
         message: format!("bytes are not valid {}", enc.name()),
-    })?;
-    let mut builder = TextBuilder::new();
-    let mut raw = base;
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        let width = raw_width(enc, c, &mut buf);
-        let s: &str = c.encode_utf8(&mut buf);
-        if width == s.len() && c.is_ascii() {
-            builder.verbatim(s, raw);
-        } else {
-            builder.replace(s, raw..raw + width);
+    };
+    let mut decoder = enc.new_decoder_without_bom_handling();
+    let mut builder = TextBuilder::with_capacity(bytes.len() * 3 / 2);
+    let mut emitted = String::with_capacity(64);
+    let mut piece_start = 0usize;
+    for i in 0..bytes.len() {
+        emitted.clear();
+        let last = i + 1 == bytes.len();
+        let (result, _read) = decoder.decode_to_string_without_replacement(&bytes[i..i + 1], &mut emitted, last);
+        if !matches!(result, DecoderResult::InputEmpty) {
+            return Err(invalid(base + piece_start));
         }
-        raw += width;
+        if !emitted.is_empty() {
+            let raw = base + piece_start..base + i + 1;
+            if emitted.is_ascii() && emitted.len() == raw.len() {
+                builder.verbatim(&emitted, raw.start);
+            } else {
+                builder.replace(&emitted, raw);
+            }
+            piece_start = i + 1;
+        }
+    }
+    if piece_start != bytes.len() {
+        return Err(invalid(base + piece_start));
     }
     let (text, map) = builder.finish();
     Ok(Decoded { text, to_raw: Some(map), encoding: enc.name() })
-}
-
-/// Bytes `c` takes in `enc`.
-fn raw_width(enc: &'static Encoding, c: char, buf: &mut [u8; 4]) -> usize {
-    if enc == UTF_16LE || enc == UTF_16BE {
-        return c.len_utf16() * 2;
-    }
-    if c.is_ascii() {
-        return 1;
-    }
-    let s: &str = c.encode_utf8(buf);
-    let (bytes, _, _) = enc.encode(s);
-    bytes.len()
 }
 
 #[cfg(test)]
@@ -150,6 +150,19 @@ mod tests {
         let at = original.find("一千").unwrap();
         let span = d.to_raw.unwrap().span(at..at + "一千".len());
         assert_eq!(&raw[span], &GB18030.encode("一千").0[..]);
+    }
+
+    #[test]
+    fn every_decoded_character_maps_inside_the_raw_bytes() {
+        // Bytes chardetng takes for a legacy encoding, found by the property test.
+        let raw = [176u8, 65, 137, 76, 135, 64];
+        if let Ok(d) = decode(&raw) {
+            let map = d.to_raw.expect("transcoded");
+            for (i, c) in d.text.char_indices() {
+                let span = map.span(i..i + c.len_utf8());
+                assert!(span.end <= raw.len(), "{span:?}");
+            }
+        }
     }
 
     #[test]

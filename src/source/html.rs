@@ -158,9 +158,11 @@ enum Tag<'a> {
 fn tag(html: &str, i: usize) -> Option<(usize, Tag<'_>)> {
     let rest = &html[i..];
     if let Some(body) = rest.strip_prefix("<!--") {
-        let close = body.find("-->").map_or(html.len(), |k| i + 4 + k + 3);
-        let inner_end = close.saturating_sub(3).max(i + 4);
-        return Some((close, Tag::Comment(&html[i + 4..inner_end.min(html.len())])));
+        // An unclosed comment runs to the end of the text.
+        return Some(match body.find("-->") {
+            Some(k) => (i + 4 + k + 3, Tag::Comment(&body[..k])),
+            None => (html.len(), Tag::Comment(body)),
+        });
     }
     let b = rest.as_bytes();
     let (closing, name_start) = match b.get(1) {

@@ -1,0 +1,179 @@
+//! `factlint extract` as a user runs it: formats, positions, inputs, errors, exit codes.
+
+use crate::support::{claims, corpus, factlint, factlint_in, stderr, stdout};
+use serde_json::Value;
+
+fn find<'a>(all: &'a [Value], text: &str) -> Vec<&'a Value> {
+    all.iter().filter(|c| c["text"] == text).collect()
+}
+
+#[test]
+fn example_corpus_claims_have_the_contract_shape() {
+    let out = factlint(&["extract", "examples/corpus", "-f", "jsonl"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = claims(&out);
+    let keys = [
+        "path",
+        "doc",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "text",
+        "value",
+        "low",
+        "high",
+        "qualifier",
+        "dimension",
+        "unit",
+        "subject",
+    ];
+    for c in &all {
+        let obj = c.as_object().unwrap();
+        assert_eq!(obj.keys().map(String::as_str).collect::<Vec<_>>().len(), keys.len(), "{c}");
+        for k in keys {
+            assert!(obj.contains_key(k), "{k} missing in {c}");
+        }
+    }
+    let trillion = find(&all, "1.4万亿元");
+    assert_eq!(trillion.len(), 3, "md, txt and jsonl state it in simplified script");
+    assert!(trillion.iter().all(|c| c["value"] == 1.4e12 && c["unit"] == "CNY" && c["qualifier"] == "exact"));
+    let planted = find(&all, "1070家");
+    assert_eq!(planted.len(), 1);
+    assert_eq!(planted[0]["path"], "examples/corpus/taipei-report.html");
+    let more = &find(&all, "1700多亿元")[0];
+    assert_eq!((more["low"].as_f64(), more["high"].as_f64()), (Some(1.7e11), Some(1.8e11)));
+    let en = &find(&all, "More than 170 billion yuan")[0];
+    assert_eq!(
+        (en["value"].as_f64(), en["qualifier"].as_str(), en["high"].is_null()),
+        (Some(1.7e11), Some("more_than"), true)
+    );
+}
+
+#[test]
+fn byte_spans_point_at_the_original_bytes() {
+    let out = factlint(&["extract", "examples/corpus", "-f", "jsonl"], None);
+    for c in claims(&out) {
+        let path = crate::support::repo().join(c["path"].as_str().unwrap());
+        let raw = std::fs::read(&path).unwrap();
+        let (s, e) = (c["byte_start"].as_u64().unwrap() as usize, c["byte_end"].as_u64().unwrap() as usize);
+        let shown = std::str::from_utf8(&raw[s..e]).expect("span on character boundaries");
+        // Through JSON escapes the raw text may differ; everywhere else it is the same.
+        if !shown.contains('\\') {
+            assert_eq!(shown, c["text"].as_str().unwrap(), "{}", c["path"]);
+        }
+        // Line and column agree with the byte offset.
+        let text = String::from_utf8(raw).unwrap();
+        let line_start = text[..s].rfind('\n').map_or(0, |i| i + 1);
+        assert_eq!(c["line"].as_u64().unwrap() as usize, text[..s].matches('\n').count() + 1);
+        assert_eq!(c["column"].as_u64().unwrap() as usize, text[line_start..s].chars().count() + 1);
+    }
+}
+
+#[test]
+fn json_format_is_one_document() {
+    let out = factlint(&["extract", "examples/corpus/wire-english.txt", "-f", "json"], None);
+    let v: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let list = v["claims"].as_array().unwrap();
+    assert!(list.iter().any(|c| c["text"] == "1,007 urban tertiary hospitals" && c["unit"] == "hospitals"));
+    assert!(list.iter().all(|c| c["path"] == "examples/corpus/wire-english.txt"));
+}
+
+#[test]
+fn stdin_is_read_as_the_named_format() {
+    let input = "{\"id\": \"r1\", \"text\": \"累计招聘3000多名全科医生。\"}\n".as_bytes();
+    let out = factlint(&["extract", "-", "--stdin-filename", "feed.jsonl", "-f", "jsonl"], Some(input));
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = claims(&out);
+    assert_eq!(all.len(), 1);
+    assert_eq!((all[0]["doc"].as_str(), all[0]["value"].as_f64()), (Some("feed.jsonl#r1"), Some(3000.0)));
+}
+
+#[test]
+fn unreadable_input_is_reported_and_the_rest_still_read() {
+    let dir = corpus(&[
+        ("a-good.txt", "共有1007家医院参与。".as_bytes()),
+        ("b-bad.txt", b"first line\nbad \xff\xfe\x00\x01 bytes 12\xc3"),
+        (
+            "c-records.jsonl",
+            b"{\"text\": \"\xe6\x8a\x95\xe5\x85\xa51.4\xe4\xb8\x87\xe4\xba\xbf\xe5\x85\x83\"}\n{not json\n",
+        ),
+        ("d-post.md", "---\ntitle: 无结尾\n共有1007家".as_bytes()),
+    ]);
+    let out = factlint_in(dir.path(), &["extract", ".", "-f", "jsonl"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("b-bad.txt:2:5: error[unreadable-input]"), "{err}");
+    assert!(err.contains("c-records.jsonl:2:"), "{err}");
+    assert!(err.contains("d-post.md:1:1: error[unreadable-input]: front matter"), "{err}");
+    let docs: Vec<String> = claims(&out).iter().map(|c| c["doc"].as_str().unwrap().to_string()).collect();
+    assert_eq!(docs, ["a-good.txt", "c-records.jsonl#1"]);
+}
+
+#[test]
+fn gb18030_files_are_decoded_and_mapped() {
+    // "全省共投入资金一百六十五亿元，建设项目二千六百三十八个。" in GB18030
+    let text = "全省共投入资金一百六十五亿元，建设项目二千六百三十八个，覆盖所有县区。";
+    let bytes = encode_gb18030(text);
+    let dir = corpus(&[("gb.txt", &bytes)]);
+    let out = factlint_in(dir.path(), &["extract", "gb.txt", "-f", "jsonl"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let all = claims(&out);
+    assert_eq!(all.len(), 2);
+    assert_eq!(all[0]["value"].as_f64(), Some(1.65e10));
+    let (s, e) = (all[1]["byte_start"].as_u64().unwrap() as usize, all[1]["byte_end"].as_u64().unwrap() as usize);
+    assert_eq!(&bytes[s..e], &encode_gb18030("二千六百三十八个")[..]);
+}
+
+fn encode_gb18030(s: &str) -> Vec<u8> {
+    encoding_rs::GB18030.encode(s).0.into_owned()
+}
+
+#[test]
+fn missing_path_is_an_input_error() {
+    let out = factlint(&["extract", "no/such/dir"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no/such/dir"));
+}
+
+#[test]
+fn bad_arguments_are_usage_errors() {
+    let out = factlint(&["extract", "-f", "yaml"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let out = factlint(&["--version"], None);
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn gitignored_files_are_skipped() {
+    let dir = corpus(&[
+        (".gitignore", b"drafts/\n"),
+        ("a.txt", "共有1007家。".as_bytes()),
+        ("drafts/b.txt", "共有1172家。".as_bytes()),
+    ]);
+    let out = factlint_in(dir.path(), &["extract", ".", "-f", "jsonl"], None);
+    let values: Vec<f64> = claims(&out).iter().map(|c| c["value"].as_f64().unwrap()).collect();
+    assert_eq!(values, [1007.0]);
+}
+
+#[test]
+fn human_output_of_the_example_corpus() {
+    let out = factlint(&["extract", "examples/corpus"], None);
+    assert_eq!(out.status.code(), Some(0));
+    insta::assert_snapshot!("extract_human_example_corpus", stdout(&out));
+}
+
+#[test]
+fn jsonl_output_of_the_example_corpus() {
+    let out = factlint(&["extract", "examples/corpus", "-f", "jsonl"], None);
+    insta::assert_snapshot!("extract_jsonl_example_corpus", stdout(&out));
+}
+
+#[test]
+fn output_is_identical_at_any_thread_count() {
+    let one = factlint(&["extract", "examples/corpus", "-f", "jsonl", "--threads", "1"], None);
+    let four = factlint(&["extract", "examples/corpus", "-f", "jsonl", "--threads", "4"], None);
+    assert_eq!(stdout(&one), stdout(&four));
+}
