@@ -94,6 +94,10 @@ pub fn not_a_claim(
         if is_digit(p) {
             return Some("inside a longer number");
         }
+        if lex.is_zh_numeral_char(p) && numeral.script != Script::English {
+            // 二三十: the second digit of a vague range
+            return Some("inside a vague range of digits (二三十)");
+        }
     }
     if numeral.script == Script::Arabic && glued_ordinal_suffix(lex, after) {
         return Some("ordinal (18th)");
@@ -236,7 +240,7 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
 
 /// Whether an idiom or name (`一切`, `统一`, `三明`, `千万不要`) covers the number's
 /// first character.
-fn in_idiom(lex: &Lexicon, text: &str, start: usize, _end: usize) -> bool {
+pub fn in_idiom(lex: &Lexicon, text: &str, start: usize, _end: usize) -> bool {
     let Some(c) = text[start..].chars().next() else { return false };
     let Some(idioms) = lex.zh_idioms_by_char.get(&c) else { return false };
     idioms

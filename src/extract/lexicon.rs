@@ -569,6 +569,10 @@ impl Lexicon {
             set(&mut bits, *c);
         }
         self.numeral_bits = bits.clone();
+        // Groups (万分之三) and halves (半成) begin some figures too.
+        for c in self.zh_groups.keys().chain(self.zh_half.iter()) {
+            set(&mut bits, *c);
+        }
         ('０'..='９').for_each(|c| set(&mut bits, c));
         for form in self.currency_before.forms() {
             if let Some(c) = form.chars().next().filter(|c| !c.is_ascii() && !c.is_alphabetic()) {

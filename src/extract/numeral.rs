@@ -61,6 +61,11 @@ impl Numeral {
         }
     }
 
+    /// A whole number with no fraction or decimal point written.
+    pub fn is_whole(&self) -> bool {
+        self.ratio.is_none() && !self.has_point && self.value.is_integer()
+    }
+
     /// The value as a float; fractions use the exact quotient.
     pub fn to_f64(&self) -> f64 {
         let v = match self.ratio {

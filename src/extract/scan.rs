@@ -6,7 +6,7 @@
 
 use super::claim::{bounds, Claim, Dimension, Scaling};
 use super::context::{not_a_claim, qualifier_before};
-use super::en::{denominator, en_numeral, EnOptions};
+use super::en::{en_numeral, EnOptions};
 use super::lexicon::{Lexicon, Qualifier};
 use super::numeral::{Numeral, Script};
 use super::units::{qualifier_after, unit_after};
@@ -17,8 +17,8 @@ use super::{arabic, subject};
 #[derive(Debug, Clone)]
 pub struct Extractor {
     lex: Lexicon,
-    zh_opts: ZhOptions,
-    en_opts: EnOptions,
+    pub(crate) zh_opts: ZhOptions,
+    pub(crate) en_opts: EnOptions,
     english_starters: Vec<String>,
 }
 
@@ -146,6 +146,17 @@ impl Extractor {
                 return Some(Parsed { start, end: text.len() - tail.len(), numeral: n, percent_scale: Some(exp) });
             }
         }
+        // 半成 is half a tenth (5%), 半折 half the price (50%).
+        if let Some(after) = rest.strip_prefix(|c: char| self.lex.zh_half.contains(&c)) {
+            let value = match after.chars().next() {
+                Some(c) if self.lex.tenths.contains_prefix(&after[..c.len_utf8()]) => super::Dec::new(5, -1),
+                Some(c) if self.lex.discount.contains_prefix(&after[..c.len_utf8()]) => super::Dec::from_int(5),
+                _ => return None,
+            };
+            let mut numeral = Numeral::plain(value, value.last_digit_place(), Script::Han);
+            numeral.single_han_digit = false;
+            return Some(Parsed { start, end: text.len() - after.len(), numeral, percent_scale: None });
+        }
         let numeral_end = |tail: &str| text.len() - tail.len();
         let (end, numeral) = if c.is_ascii_alphabetic() {
             let (tail, n) = en_numeral(&self.lex, rest, self.en_opts).ok()?;
@@ -177,54 +188,10 @@ impl Extractor {
         };
         let mut parsed = Parsed { start, end, numeral, percent_scale: None };
         self.fraction(text, &mut parsed);
+        if self.zh_opts.spaces {
+            self.test_suite_forms(text, &mut parsed);
+        }
         Some(parsed)
-    }
-
-    /// 三分之二, 2/3, two-thirds: the numeral becomes a ratio, stated as a percent.
-    fn fraction(&self, text: &str, p: &mut Parsed) {
-        let after = &text[p.end..];
-        let denominator_value = p.numeral.value.to_f64();
-        if let Some(num_text) = after.strip_prefix(self.lex.zh_fraction.as_str()) {
-            if let Ok((tail, n)) = zh_numeral(&self.lex, num_text, self.zh_opts) {
-                if denominator_value > 0.0 && !p.numeral.more && !n.more {
-                    p.numeral.ratio = Some((n.value.to_f64(), denominator_value));
-                    p.numeral.scaled = false;
-                    p.end = text.len() - tail.len();
-                    p.percent_scale = Some(2);
-                }
-            }
-            return;
-        }
-        if p.numeral.script == Script::Arabic && p.numeral.digit_string && after.starts_with('/') {
-            let num = p.numeral.value.to_f64();
-            if let Ok((tail, d)) = arabic::arabic_number(&after[1..]) {
-                let den = d.value.to_f64();
-                let next = tail.chars().next();
-                let compound = next.is_some_and(|c| c == '/' || c == '.' || arabic::is_digit(c));
-                let before_ok = !text[..p.start].ends_with('/');
-                // 4/15 and 5/24 are dates; a fraction has a small denominator or says so.
-                let marked = ["以上", "以下", "的", " of"].iter().any(|m| tail.starts_with(m));
-                let small = den <= 10.0 || marked;
-                if !d.has_point && den > num && den <= 1000.0 && num > 0.0 && !compound && before_ok && small {
-                    p.numeral.ratio = Some((num, den));
-                    p.end = text.len() - tail.len();
-                    p.percent_scale = Some(2);
-                }
-            }
-            return;
-        }
-        if p.numeral.script == Script::English && !p.numeral.scaled {
-            if let Some((den, len)) = denominator(&self.lex, after, self.en_opts) {
-                let hyphen = after.starts_with('-');
-                let of_follows = text[p.end + len..].trim_start().to_ascii_lowercase().starts_with("of ");
-                let num = p.numeral.value.to_f64();
-                if (hyphen || of_follows) && num < den as f64 {
-                    p.numeral.ratio = Some((num, den as f64));
-                    p.end += len;
-                    p.percent_scale = Some(2);
-                }
-            }
-        }
     }
 
     /// The claim starting at `start`, or where to resume scanning.
@@ -309,8 +276,23 @@ impl Extractor {
         };
         if let Some(u) = &unit {
             end += u.len;
+            // 五元三毛, 两美元又三美分, 3 dollars 50 cents: the change adds to the amount.
+            if u.dimension == Dimension::Currency && u.exponent == 0 && upper.is_none() {
+                if let Some((extra, len)) = self.currency_change(text, end, &u.unit) {
+                    numeral.value = numeral.value.checked_add(extra).unwrap_or(numeral.value);
+                    numeral.precision = numeral.precision.min(extra.last_digit_place());
+                    numeral.has_point = true;
+                    end += len;
+                }
+            }
         }
-        if numeral.value == super::decimal::Dec::ONE && numeral.ratio.is_none() && !numeral.scaled && upper.is_none() {
+        let one_is_article = numeral.value == super::decimal::Dec::ONE
+            && numeral.ratio.is_none()
+            && !numeral.scaled
+            && upper.is_none()
+            && parsed.percent_scale.is_none()
+            && !matches!(dimension, Dimension::Percent | Dimension::Currency);
+        if one_is_article {
             let han_one = numeral.single_han_digit;
             let english_one = numeral.script == Script::English;
             if han_one || english_one {
@@ -322,7 +304,7 @@ impl Extractor {
             && numeral.scaled
             && text[parsed.start..parsed.end].ends_with(|c: char| c.is_ascii_alphabetic())
             && !text[parsed.start..parsed.end].contains(' ');
-        if glued_abbreviation && dimension != Dimension::Currency {
+        if glued_abbreviation && dimension != Dimension::Currency && !self.zh_opts.spaces {
             log_skip(text, parsed.start, end, "a letter glued to digits (5G, 4K)");
             return Err(skip_number);
         }
@@ -345,6 +327,27 @@ impl Extractor {
         if upper.is_some() {
             qualifier = Qualifier::Exact;
         }
+        // 三成半, 七成六: a half or a digit after 成 adds to the tenths.
+        if let Some(u) = unit.as_ref().filter(|u| u.exponent == 1 && u.dimension == Dimension::Percent) {
+            if let Some((extra, len)) = tenths_tail(lex, &text[end..]) {
+                numeral.value = numeral.value.checked_add(extra).unwrap_or(numeral.value);
+                numeral.precision = super::decimal::Dec::new(1, -1);
+                end += len;
+                let _ = u;
+            }
+        }
+        // -22.2%, 负3.9%: a sign written on the figure.
+        if let Some(sign_at) = super::mentions::negative_sign(text, claim_start.min(parsed.start)) {
+            if claim_start == parsed.start
+                && matches!(
+                    dimension,
+                    Dimension::Percent | Dimension::PercentagePoint | Dimension::Currency | Dimension::Measure
+                )
+            {
+                numeral.negative = true;
+                claim_start = sign_at;
+            }
+        }
         let round_integers = matches!(dimension, Dimension::Percent | Dimension::PercentagePoint);
         let b = bounds(&numeral, qualifier, Scaling { exponent, round_integers }, upper.as_ref());
         let subject =
@@ -364,6 +367,34 @@ impl Extractor {
             digits: numeral.value.digits(),
             scale_exponent: numeral.scale,
         })
+    }
+
+    /// Minor units after an amount (`三毛`, `50 cents`, ` and 45 cents`): value and bytes.
+    fn currency_change(&self, text: &str, at: usize, code: &str) -> Option<(super::Dec, usize)> {
+        let rest = &text[at..];
+        let skipped =
+            ["又", "零", " and ", " "].iter().find_map(|j| rest.strip_prefix(j).map(|_| j.len())).unwrap_or(0);
+        let p = self.parse_number(text, at + skipped)?;
+        if p.numeral.ratio.is_some() || p.numeral.scaled || p.percent_scale.is_some() {
+            return None;
+        }
+        match unit_after(&self.lex, &p.numeral, &text[p.end..]) {
+            Some(u) if u.dimension == Dimension::Currency && u.unit == code && u.exponent < 0 => {
+                Some((p.numeral.value.shift(u.exponent), p.end + u.len - at))
+            }
+            None if skipped > 0
+                && rest[..skipped].contains(' ')
+                && p.numeral.value < super::Dec::from_int(100)
+                && p.numeral.is_whole() =>
+            {
+                // "15 dollars 50": the bare number after the unit is the cents.
+                let tail = &text[p.end..];
+                let ends_phrase = !tail.trim_start().starts_with(|c: char| c.is_ascii_alphanumeric())
+                    || tail.trim_start().starts_with("more");
+                ends_phrase.then(|| (p.numeral.value.shift(-2), p.end - at))
+            }
+            _ => None,
+        }
     }
 
     /// The right end of a range after the left number ending at `left_end`.
@@ -420,6 +451,20 @@ impl Extractor {
             }
         }
         subject::zh_before(&text[..start], 12)
+    }
+}
+
+/// A half (半) or a Chinese digit right after 成: the tenths it adds, and its bytes.
+fn tenths_tail(lex: &Lexicon, after: &str) -> Option<(super::decimal::Dec, usize)> {
+    let c = after.chars().next()?;
+    let follows_numeral =
+        after[c.len_utf8()..].chars().next().is_some_and(|n| lex.is_zh_numeral_char(n) || lex.is_unit_start(n));
+    if lex.zh_half.contains(&c) {
+        return Some((super::decimal::Dec::new(5, -1), c.len_utf8()));
+    }
+    match lex.zh_digits.get(&c) {
+        Some(&d) if d > 0 && !follows_numeral => Some((super::decimal::Dec::new(i128::from(d), -1), c.len_utf8())),
+        _ => None,
     }
 }
 

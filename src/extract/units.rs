@@ -77,6 +77,10 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
     if gap == 0 {
         if let Some((n, _)) = lex.counters.prefix_of(text) {
             let counter = &text[..n];
+            // 20个比特币: a counter before a currency is part of it.
+            if let Some((m, c)) = lex.currency_after.prefix_of(&text[n..]).filter(|(_, c)| c.minor_exponent == 0) {
+                return Some(unit(Dimension::Currency, &c.code, n + m, 0));
+            }
             let han = matches!(numeral.script, Script::Han);
             if !(han && lex.arabic_only_counters.contains(counter)) {
                 return Some(unit(Dimension::Count, counter, n, 0));
@@ -108,7 +112,8 @@ fn tenths_ok(lex: &Lexicon, numeral: &Numeral, after: &str) -> bool {
 fn discount_ok(lex: &Lexicon, numeral: &Numeral, after: &str) -> bool {
     let v = numeral.value.to_f64();
     let blocked = after.chars().next().is_some_and(|c| lex.discount_not_before.contains(&c));
-    v > 0.0 && v < 100.0 && !numeral.scaled && !blocked
+    // 十折 is no discount; 75折 and 9.5折 are.
+    v > 0.0 && v < 100.0 && v != 10.0 && !numeral.scaled && !blocked
 }
 
 /// An English noun phrase right after a number: "urban tertiary hospitals" in

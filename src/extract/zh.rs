@@ -196,13 +196,26 @@ pub fn zh_numeral<'a>(lex: &Lexicon, input: &'a str, opts: ZhOptions) -> IResult
         if opts.spaces && f.tokens > 0 {
             probe = probe.trim_start_matches([' ', '\u{3000}']);
         }
-        let Ok((after, tok)) = token(lex, probe) else { break };
+        let Ok((mut after, tok)) = token(lex, probe) else { break };
         let accepted = match tok {
             Token::Arabic(a) => {
                 if f.pending.is_some() || f.has_point || (f.any_arabic && f.last_place.is_none() && !f.prev_group) {
                     false
                 } else {
                     let single = !a.has_point && a.integer_digits == 1;
+                    let mut a = a;
+                    // 15k, 3.2K in test suites' Chinese: a thousand.
+                    if opts.spaces {
+                        if let Some(rest) = after.strip_prefix(['k', 'K', 'Ｋ']) {
+                            if !rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+                                a.value = a.value.shift(3);
+                                a.precision = a.precision.shift(3);
+                                after = rest;
+                                f.scaled = true;
+                                f.scale = 3;
+                            }
+                        }
+                    }
                     f.pending = Some((a.value, single));
                     f.pending_after_group = f.prev_group;
                     f.arabic = Some(a);
@@ -271,10 +284,10 @@ pub fn zh_numeral<'a>(lex: &Lexicon, input: &'a str, opts: ZhOptions) -> IResult
                     .prefix_of(probe)
                     .is_some_and(|(n, _)| n > probe.chars().next().map_or(0, char::len_utf8))
                     || lex.counters.prefix_of(probe).is_some_and(|(n, _)| n > 3)
-                    || probe.starts_with(lex.zh_fraction.as_str())
-                    || probe.starts_with("百分")
+                    || probe.starts_with("百分点")
                     || probe.starts_with("百分點")
-                    || probe.starts_with("千分");
+                    // 百分之五 is a percent; 一百分之五 is five hundredths.
+                    || f.tokens == 0 && (probe.starts_with("百分") || probe.starts_with("千分"));
                 let decreasing = f.last_place.is_none_or(|lp| p < lp);
                 if f.has_point || before_measure || !decreasing || f.more {
                     false

@@ -1,0 +1,94 @@
+//! Every number as written, claim or not: the view of the number parser that peer suites
+//! (Recognizers-Text NumberModel, Duckling, cn2an) test. Idioms still hold no number
+//! (`一切`, `四川`), but bare figures, years and ordinals' digits are reported.
+
+use super::context::in_idiom;
+use super::numeral::Script;
+use super::scan::Extractor;
+
+/// One number in a text: byte span and value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct NumberMention {
+    pub start: usize,
+    pub end: usize,
+    pub value: f64,
+}
+
+impl Extractor {
+    /// Every number in `text`, in order.
+    pub fn numbers(&self, text: &str) -> Vec<NumberMention> {
+        let lex = self.lexicon();
+        let mut out = Vec::new();
+        let mut pos = 0usize;
+        while let Some(start) = self.next_candidate(text, pos) {
+            let next = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            let Some(p) = self.parse_number(text, start) else {
+                pos = next;
+                continue;
+            };
+            pos = p.end.max(next);
+            if matches!(p.numeral.script, Script::Han | Script::Mixed) && in_idiom(lex, text, p.start, p.end) {
+                continue;
+            }
+            let (mut from, mut value) = match (p.percent_scale, p.numeral.ratio) {
+                // 百分之五十五点五七九: the number is what follows 百分之.
+                (Some(exp), None) if exp <= 0 => {
+                    let inner = text[p.start..].char_indices().nth(3).map_or(p.end, |(i, _)| p.start + i);
+                    (inner, p.numeral.to_f64())
+                }
+                (_, Some((n, d))) => (p.start, n / d),
+                _ => (p.start, p.numeral.to_f64()),
+            };
+            if let Some(sign_at) = negative_sign(text, from) {
+                from = sign_at;
+                value = -value;
+            }
+            out.push(NumberMention { start: from, end: p.end, value });
+        }
+        out
+    }
+}
+
+/// Where a minus sign for the number at `at` starts: `负`, `-`, "minus ".
+pub(crate) fn negative_sign(text: &str, at: usize) -> Option<usize> {
+    let head = &text[..at];
+    for sign in ["负", "負", "-", "－"] {
+        if let Some(rest) = head.strip_suffix(sign) {
+            let glued_to_word = rest.ends_with(|c: char| c.is_alphanumeric()) && !sign.starts_with(['负', '負']);
+            if !glued_to_word {
+                return Some(rest.len());
+            }
+        }
+    }
+    let trimmed = head.strip_suffix(' ')?;
+    for word in ["minus", "negative"] {
+        let at = trimmed.len().checked_sub(word.len())?;
+        if trimmed.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(word)) {
+            return Some(at);
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_written() {
+        let ex = Extractor::default();
+        let cases: &[(&str, &[f64])] = &[
+            ("两千零五十", &[2050.0]),
+            ("一切都好", &[]),
+            ("1991年1月16日", &[1991.0, 1.0, 16.0]),
+            ("负三十二", &[-32.0]),
+            ("三分之二", &[2.0 / 3.0]),
+            ("百分之五十五点五七九", &[55.579]),
+            ("The answer is minus 5", &[-5.0]),
+        ];
+        for (text, want) in cases {
+            let got: Vec<f64> = ex.numbers(text).iter().map(|n| n.value).collect();
+            assert_eq!(&got, want, "{text}");
+        }
+    }
+}
