@@ -59,6 +59,9 @@ struct Acc {
     article: bool,
     precision: Dec,
     started_with_digits: bool,
+    /// "and" joined the last words to a hundred ("one hundred and thirty").
+    and_glued: bool,
+    has_point: bool,
 }
 
 /// Parses an English number at the start of `input`.
@@ -96,8 +99,24 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
         }
     }
 
+    let mut prev_was_scale = false;
     loop {
         let sep = if acc.words == 0 && !acc.started_with_digits { 0 } else { separator(&input[cursor..], opts) };
+        // "4 thousand 3 hundred and 21": digits may follow a scale word.
+        if sep > 0 && prev_was_scale && acc.current.is_zero() {
+            if let Ok((rest, a)) = arabic_number(&input[cursor + sep..]) {
+                if !a.has_point && a.value < Dec::from_int(1000) {
+                    acc.current = a.value;
+                    acc.has_ones = true;
+                    acc.has_tens = true;
+                    acc.words += 1;
+                    pos = input.len() - rest.len();
+                    cursor = pos;
+                    prev_was_scale = false;
+                    continue;
+                }
+            }
+        }
         if acc.words > 0 || acc.started_with_digits {
             if sep == 0 && cursor < input.len() && !input[cursor..].starts_with(|c: char| !c.is_ascii_alphabetic()) {
                 break;
@@ -140,7 +159,11 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
                 acc.precision = Dec::ONE;
             }
         } else if let Some(&v) = lex.en_tens.get(w) {
-            if acc.has_ones || acc.has_tens || acc.article {
+            // "one twenty-fifth", "one hundred thirty fifths": a tens word right before an
+            // ordinal belongs to the denominator when it cannot join the numerator.
+            let ordinal_follows = ordinal_next(lex, &input[next_at..], opts);
+            let blocked = acc.has_ones || acc.has_tens || (acc.has_hundred && !acc.and_glued);
+            if acc.has_ones || acc.has_tens || acc.article || (ordinal_follows && blocked) {
                 accepted = false;
             } else {
                 acc.current = acc.current.checked_add(Dec::from_int(i128::from(v))).ok_or_else(fail)?;
@@ -159,7 +182,18 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
                 acc.article = false;
             }
         } else if let Some(&s) = lex.en_scales.get(w) {
-            if acc.current.is_zero() || s >= acc.last_scale {
+            if acc.current.is_zero()
+                && acc.scaled
+                && !acc.total.is_zero()
+                && s > acc.last_scale.min(s - 1)
+                && acc.words > 0
+                && prev_was_scale
+            {
+                // "three lakh crore": adjacent scales multiply
+                acc.total = acc.total.checked_mul(Dec::pow10(s)).ok_or_else(fail)?;
+                acc.precision = acc.precision.shift(s);
+                acc.last_scale = acc.last_scale.saturating_add(s);
+            } else if acc.current.is_zero() || s >= acc.last_scale {
                 accepted = false;
             } else {
                 acc.total =
@@ -173,8 +207,10 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
                 acc.has_hundred = false;
                 acc.article = false;
             }
-        } else if let (Some(&s), true) = (lex.en_scale_abbreviations.get(w), acc.started_with_digits && acc.words == 0)
-        {
+        } else if let (Some(&s), true) = (
+            lex.en_scale_abbreviations.get(&input[at..next_at]).or_else(|| lex.en_scale_abbreviations.get(w)),
+            acc.started_with_digits && acc.words == 0,
+        ) {
             // "2.33 k", "10 bln": an abbreviation after a space, right after the digits.
             let ambiguous = lex.en_ambiguous_abbreviations.contains(&input[at..next_at])
                 || lex.en_ambiguous_abbreviations.contains(w);
@@ -197,11 +233,35 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
             if s == 0 || !(acc.has_hundred || acc.scaled) || !number_follows || follows == "a" {
                 break;
             }
+            // "twenty million and two thirds", "one hundred and three quarters": a fraction
+            // after "and" is added, not read as the tail of the whole number.
+            if let Some(den) = denominator_after_cardinal(lex, &after[s..], opts) {
+                let added = !acc.has_hundred
+                    || acc.scaled
+                    || [
+                        "half",
+                        "halves",
+                        "quarter",
+                        "quarters",
+                        "hundredth",
+                        "hundredths",
+                        "thousandth",
+                        "thousandths",
+                    ]
+                    .contains(&den.as_str());
+                if added {
+                    break;
+                }
+            }
+            if digit_follows && hundred_after_digits(lex, &after[s..]) {
+                break;
+            }
+            acc.and_glued = true;
             cursor = next_at;
             if digit_follows {
                 // "3 hundred and 21"
                 let (rest, a) = arabic_number(&after[s..])?;
-                if a.has_point || a.value >= Dec::from_int(100) {
+                if a.has_point || a.value >= Dec::from_int(100) || a.value.is_zero() {
                     break;
                 }
                 acc.current = acc.current.checked_add(a.value).ok_or_else(fail)?;
@@ -225,8 +285,21 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
             accepted = false;
         }
         if !accepted {
+            if lex.en_point.contains(w) && (acc.words > 0 || acc.started_with_digits) && !acc.scaled {
+                // "two hundred point zero three", "point seventy-one"
+                if let Some((frac, len)) = point_digits(lex, &input[next_at..], opts) {
+                    let whole = acc.total.checked_add(acc.current).ok_or_else(fail)?;
+                    acc.total = Dec::ZERO;
+                    acc.current = whole.checked_add(frac).ok_or_else(fail)?;
+                    acc.precision = frac.last_digit_place();
+                    acc.words += 1;
+                    pos = next_at + len;
+                    acc.has_point = true;
+                }
+            }
             break;
         }
+        prev_was_scale = lex.en_scales.contains_key(w);
         acc.words += 1;
         cursor = next_at;
         pos = next_at;
@@ -242,6 +315,7 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
     let script = if acc.started_with_digits { Script::Arabic } else { Script::English };
     let mut numeral = Numeral::plain(value, acc.precision, script);
     numeral.scaled = acc.scaled;
+    numeral.has_point = acc.has_point;
     numeral.scale = if acc.scaled && acc.last_scale != i32::MAX { acc.last_scale } else { 0 };
     numeral.article = acc.article;
     if let Some(a) = arabic {
@@ -254,6 +328,75 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
         }
     }
     Ok((&input[pos..], numeral))
+}
+
+/// Whether the next word after a separator is an ordinal that can end a denominator.
+fn ordinal_next(lex: &Lexicon, s: &str, opts: EnOptions) -> bool {
+    let sep = separator(s, opts);
+    sep > 0 && word(&s[sep..]).is_some_and(|(w, _)| lex.en_ordinal_ones.contains_key(&w))
+}
+
+/// The denominator word after a run of cardinal words: "three fifths" → "fifths".
+fn denominator_after_cardinal(lex: &Lexicon, s: &str, opts: EnOptions) -> Option<String> {
+    let mut rest = s;
+    let mut any = false;
+    loop {
+        let (w, n) = word(rest)?;
+        if lex.en_ones.contains_key(&w) || lex.en_tens.contains_key(&w) || (w == "a" || w == "an") && !any {
+            any = true;
+            let sep = separator(&rest[n..], opts);
+            if sep == 0 {
+                return None;
+            }
+            rest = &rest[n + sep..];
+            continue;
+        }
+        return (any && lex.en_denominators.contains_key(&w)).then_some(w);
+    }
+}
+
+/// Whether digits are followed by "hundred" ("3 hundred and 2 hundred").
+fn hundred_after_digits(lex: &Lexicon, s: &str) -> bool {
+    let Ok((rest, _)) = arabic_number(s) else { return false };
+    let rest = rest.trim_start_matches(' ');
+    word(rest).is_some_and(|(w, _)| lex.en_hundred.contains(&w))
+}
+
+/// Digits after "point", read one word at a time: "zero three" → .03, "seventy-one" → .71.
+fn point_digits(lex: &Lexicon, s: &str, opts: EnOptions) -> Option<(Dec, usize)> {
+    let mut digits = String::new();
+    let mut pos = 0usize;
+    loop {
+        let sep = separator(&s[pos..], opts);
+        if sep == 0 {
+            break;
+        }
+        let Some((w, n)) = word(&s[pos + sep..]) else { break };
+        if let Some(&v) = lex.en_ones.get(&w) {
+            digits.push_str(&v.to_string());
+        } else if let Some(&v) = lex.en_tens.get(&w) {
+            // "seventy-one": the tens and the ones that follow are two digits
+            let after = &s[pos + sep + n..];
+            let sep2 = separator(after, opts);
+            match word(&after[sep2..])
+                .and_then(|(w2, n2)| lex.en_ones.get(&w2).filter(|v| **v < 10 && sep2 > 0).map(|v| (*v, n2)))
+            {
+                Some((ones, n2)) => {
+                    digits.push_str(&(v + ones).to_string());
+                    pos += sep + n + sep2 + n2;
+                    continue;
+                }
+                None => digits.push_str(&v.to_string()),
+            }
+        } else {
+            break;
+        }
+        pos += sep + n;
+    }
+    if digits.is_empty() {
+        return None;
+    }
+    Some((Dec::parse_digits(&format!("0.{digits}"))?, pos))
 }
 
 /// A fraction written in words right after a numerator: "two thirds", "a half",

@@ -53,17 +53,8 @@ impl Extractor {
             }
             return;
         }
-        if p.numeral.script == Script::English && !p.numeral.scaled {
-            if let Some((den, len)) = denominator(lex, after, self.en_opts) {
-                let hyphen = after.starts_with('-');
-                let of_follows = text[p.end + len..].trim_start().to_ascii_lowercase().starts_with("of ");
-                let num = p.numeral.value.to_f64();
-                if (hyphen || of_follows || permissive) && num < den as f64 {
-                    p.numeral.ratio = Some((num, den as f64));
-                    p.end += len;
-                    p.percent_scale = Some(2);
-                }
-            }
+        if matches!(p.numeral.script, Script::English | Script::Arabic) {
+            self.english_fraction(text, p);
         }
     }
 
@@ -86,14 +77,37 @@ impl Extractor {
         if let (Some(rest), None) = (joiner, p.numeral.ratio) {
             let at = text.len() - rest.len();
             if let Some(frac) = self.parse_number(text, at) {
-                if let Some((n, d)) = frac.numeral.ratio.filter(|(n, d)| n.abs() < d.abs() || rest.len() < mixed.len())
-                {
+                if let Some((n, d)) = frac.numeral.ratio {
                     let whole = p.numeral.value.to_f64();
                     p.numeral.ratio = Some((whole * d + n, d));
                     p.end = frac.end;
                     p.percent_scale = Some(2);
                     return;
                 }
+            }
+        }
+        // 1 234 567: digits grouped by single spaces, three to a group
+        if p.numeral.script == Script::Arabic && p.numeral.digit_string && p.numeral.integer_digits <= 3 {
+            let mut value = p.numeral.value;
+            let mut end = p.end;
+            while let Some(group) = text[end..].strip_prefix(' ') {
+                let digits = group.bytes().take_while(u8::is_ascii_digit).count();
+                let next = group[digits..].chars().next();
+                let decimal = (next == Some('.') || next == Some(','))
+                    && group[digits + 1..].starts_with(|c: char| c.is_ascii_digit());
+                if digits != 3 || next.is_some_and(|c| c.is_ascii_digit()) || decimal {
+                    break;
+                }
+                value = value
+                    .shift(3)
+                    .checked_add(super::Dec::parse_digits(&group[..3]).unwrap_or_default())
+                    .unwrap_or(value);
+                end += 4;
+            }
+            if end > p.end {
+                p.numeral.value = value;
+                p.end = end;
+                return;
             }
         }
         if p.numeral.script == Script::Arabic && p.numeral.ratio.is_none() {
@@ -110,6 +124,131 @@ impl Extractor {
             }
         }
     }
+}
+
+impl Extractor {
+    /// "two thirds", "one and a half", "three twenty-firsts", "two thirds of a million",
+    /// and in permissive mode "one over three": the numeral becomes a ratio.
+    fn english_fraction(&self, text: &str, p: &mut Parsed) {
+        let lex = self.lexicon();
+        let permissive = self.zh_opts.spaces;
+        let whole = p.numeral.value.to_f64();
+        let after = &text[p.end..];
+        let english = p.numeral.script == Script::English;
+        // W Dths: the whole number is the numerator.
+        if english && (!p.numeral.scaled || permissive) {
+            if let Some((den, len)) = denominator_phrase(lex, after, self.en_opts) {
+                let hyphen = after.starts_with('-');
+                let rest = &text[p.end + len..];
+                let of_follows = rest.trim_start().to_ascii_lowercase().starts_with("of ");
+                if hyphen || of_follows || permissive {
+                    let (scale, scale_len) = scale_after(lex, rest);
+                    p.numeral.ratio = Some((whole * scale, den));
+                    p.end += len + scale_len;
+                    p.percent_scale = (scale_len == 0).then_some(2);
+                    p.numeral.scaled |= scale_len > 0;
+                }
+                return;
+            }
+        }
+        // W and a half, W and three fifths, three million and a quarter
+        if let Some(rest) = after.strip_prefix(" and ") {
+            let at = text.len() - rest.len();
+            if let Some((n, d, len)) = self.fraction_words(text, at) {
+                let tail = &text[at + len..];
+                let (scale, scale_len) = scale_after(lex, tail);
+                let part = n / d;
+                let value = if scale_len > 0 && p.numeral.scaled {
+                    whole + part * scale
+                } else if scale_len > 0 {
+                    (whole + part) * scale
+                } else if p.numeral.scaled {
+                    whole + part * 10f64.powi(p.numeral.scale)
+                } else {
+                    whole + part
+                };
+                p.numeral.ratio = Some((value, 1.0));
+                p.numeral.scaled |= scale_len > 0;
+                p.end = at + len + scale_len;
+                return;
+            }
+        }
+        if permissive {
+            for connector in [" over ", " out of ", " in "] {
+                if let Some(rest) = after.strip_prefix(connector) {
+                    let at = text.len() - rest.len();
+                    let den = self.parse_number_plain(text, at).filter(|q| q.numeral.ratio.is_none());
+                    if let Some(q) = den.filter(|q| q.numeral.value.to_f64() != 0.0) {
+                        let d = q.numeral.value.to_f64();
+                        // "2000 over 3" is a quotient, "$2000 over 3 years" a duration;
+                        // "one out of three" is a share, "12 out of 10" is not.
+                        let word_follows =
+                            text[q.end..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_alphabetic());
+                        let ok = if connector == " over " { !word_follows } else { whole < d };
+                        if ok {
+                            p.numeral.ratio = Some((whole, d));
+                            p.end = q.end;
+                        }
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /// A fraction in words at `at`: "a half", "three fifths", "one fourth": (n, d, bytes).
+    pub(crate) fn fraction_words(&self, text: &str, at: usize) -> Option<(f64, f64, usize)> {
+        let lex = self.lexicon();
+        let rest = &text[at..];
+        let lower = rest.get(..rest.len().min(3)).unwrap_or("").to_ascii_lowercase();
+        let (n, n_len) = if lower.starts_with("a ") || lower.starts_with("an ") {
+            (1.0, if lower.starts_with("a ") { 1 } else { 2 })
+        } else {
+            let q = self.parse_number_plain(text, at)?;
+            (q.numeral.value.to_f64(), q.end - at)
+        };
+        let (d, d_len) = denominator_phrase(lex, &rest[n_len..], self.en_opts)?;
+        Some((n, d, n_len + d_len))
+    }
+}
+
+/// A denominator right after a numerator: " thirds", "-quarters", " twenty-firsts",
+/// " thirty fifths": (denominator, bytes).
+fn denominator_phrase(lex: &super::Lexicon, after: &str, opts: super::en::EnOptions) -> Option<(f64, usize)> {
+    if let Some((d, len)) = denominator(lex, after, opts) {
+        return Some((d as f64, len));
+    }
+    // a tens word and an ordinal: twenty-first (21), thirty fifths (35)
+    let sep = after.len() - after.trim_start_matches([' ', '-']).len();
+    if sep == 0 || sep > 3 {
+        return None;
+    }
+    let rest = &after[sep..];
+    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let tens = *lex.en_tens.get(&rest[..len].to_ascii_lowercase())?;
+    let after_tens = &rest[len..];
+    let sep2 = after_tens.len() - after_tens.trim_start_matches([' ', '-']).len();
+    if sep2 == 0 || sep2 > 3 {
+        return None;
+    }
+    let ord_text = &after_tens[sep2..];
+    let ord_len = ord_text.bytes().take_while(u8::is_ascii_alphabetic).count();
+    let ones = *lex.en_ordinal_ones.get(&ord_text[..ord_len].to_ascii_lowercase())?;
+    let _ = opts;
+    Some(((tens + ones) as f64, sep + len + sep2 + ord_len))
+}
+
+/// A scale word after a fraction: " million", " of a million": (10^scale, bytes).
+fn scale_after(lex: &super::Lexicon, rest: &str) -> (f64, usize) {
+    for lead in [" of a ", " of an ", " "] {
+        if let Some(r) = rest.strip_prefix(lead) {
+            let len = r.bytes().take_while(u8::is_ascii_alphabetic).count();
+            if let Some(&s) = lex.en_scales.get(&r[..len].to_ascii_lowercase()) {
+                return (10f64.powi(s), lead.len() + len);
+            }
+        }
+    }
+    (1.0, 0)
 }
 
 /// `分之` (with spaces in permissive mode): the bytes it takes.

@@ -185,6 +185,8 @@ pub struct Lexicon {
     pub en_negative: HashSet<String>,
     pub en_point: HashSet<String>,
     pub en_fraction_connectors: Vec<String>,
+    pub vulgar_fractions: HashMap<char, (u32, u32)>,
+    pub en_pronoun_one_after: HashSet<String>,
 
     pub currency_after: Table<CurrencyUnit>,
     pub currency_before: Table<CurrencyUnit>,
@@ -320,6 +322,8 @@ struct EnNumerals {
     negative: Vec<String>,
     point: Vec<String>,
     fraction_connectors: Vec<String>,
+    vulgar_fractions: BTreeMap<String, [u32; 2]>,
+    pronoun_one_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -486,6 +490,12 @@ impl Lexicon {
             self.en_negative.extend(en.negative);
             self.en_point.extend(en.point);
             self.en_fraction_connectors.extend(en.fraction_connectors);
+            for (k, [n, d]) in en.vulgar_fractions {
+                if let Some(c) = one_char(&k) {
+                    self.vulgar_fractions.insert(c, (n, d));
+                }
+            }
+            self.en_pronoun_one_after.extend(en.pronoun_one_after);
         }
     }
 
@@ -574,6 +584,9 @@ impl Lexicon {
             set(&mut bits, *c);
         }
         ('０'..='９').for_each(|c| set(&mut bits, c));
+        for c in self.vulgar_fractions.keys() {
+            set(&mut bits, *c);
+        }
         for form in self.currency_before.forms() {
             if let Some(c) = form.chars().next().filter(|c| !c.is_ascii() && !c.is_alphabetic()) {
                 set(&mut bits, c);

@@ -30,6 +30,12 @@ impl Extractor {
             if matches!(p.numeral.script, Script::Han | Script::Mixed) && in_idiom(lex, text, p.start, p.end) {
                 continue;
             }
+            // 180ml, 29km, 4th: digits glued to letters are a measure, an id or an ordinal.
+            let glued = text[p.end..].starts_with(|c: char| c.is_ascii_alphabetic())
+                && text[p.start..p.end].ends_with(|c: char| c.is_ascii_digit());
+            if glued || pronoun_one(lex, text, &p) {
+                continue;
+            }
             let (mut from, mut value) = match (p.percent_scale, p.numeral.ratio) {
                 // 百分之五十五点五七九: the number is what follows 百分之.
                 (Some(exp), None) if exp <= 0 => {
@@ -49,9 +55,25 @@ impl Extractor {
     }
 }
 
+/// "the one you mentioned", "which one": one is a pronoun, not a number.
+fn pronoun_one(lex: &super::Lexicon, text: &str, p: &super::scan::Parsed) -> bool {
+    if !text[p.start..p.end].eq_ignore_ascii_case("one") {
+        return false;
+    }
+    let before = text[..p.start].trim_end_matches(' ');
+    let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+    lex.en_pronoun_one_after.contains(&word)
+}
+
 /// Where a minus sign for the number at `at` starts: `负`, `-`, "minus ".
 pub(crate) fn negative_sign(text: &str, at: usize) -> Option<usize> {
     let head = &text[..at];
+    // "- 1 4/5": a spaced minus at the start of the text
+    if let Some(rest) = head.strip_suffix(' ').and_then(|h| h.trim_end_matches(' ').strip_suffix('-')) {
+        if rest.trim().is_empty() {
+            return Some(rest.len());
+        }
+    }
     for sign in ["负", "負", "-", "－"] {
         if let Some(rest) = head.strip_suffix(sign) {
             let glued_to_word = rest.ends_with(|c: char| c.is_alphanumeric()) && !sign.starts_with(['负', '負']);

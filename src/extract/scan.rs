@@ -41,7 +41,7 @@ impl Default for Extractor {
 impl Extractor {
     pub fn new(lex: Lexicon) -> Extractor {
         let mut english_starters: Vec<String> = lex.en_ones.keys().chain(lex.en_tens.keys()).cloned().collect();
-        english_starters.extend(["a".to_string(), "an".to_string()]);
+        english_starters.extend(["a", "an", "half", "quarter", "percent", "percents", "per"].map(String::from));
         english_starters.sort();
         Extractor { lex, zh_opts: ZhOptions::default(), en_opts: EnOptions::default(), english_starters }
     }
@@ -131,10 +131,77 @@ impl Extractor {
         None
     }
 
+    /// A number with no fraction handling: the numerator or denominator of a fraction.
+    pub(crate) fn parse_number_plain(&self, text: &str, start: usize) -> Option<Parsed> {
+        let rest = &text[start..];
+        let (tail, n) = if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
+            en_numeral(&self.lex, rest, self.en_opts).ok()?
+        } else {
+            zh_numeral(&self.lex, rest, self.zh_opts).ok()?
+        };
+        Some(Parsed { start, end: text.len() - tail.len(), numeral: n, percent_scale: None })
+    }
+
+    /// "a half", "a fifth", "half a dozen", "half million", "quarter million".
+    fn english_fraction_start(&self, text: &str, start: usize) -> Option<Parsed> {
+        let rest = &text[start..];
+        let lower: String = rest.chars().take(16).collect::<String>().to_ascii_lowercase();
+        let whole = |value: f64, len: usize, scaled: bool| {
+            let mut n = Numeral::plain(super::Dec::ZERO, super::Dec::ONE, Script::English);
+            n.ratio = Some((value, 1.0));
+            n.scaled = scaled;
+            Some(Parsed { start, end: start + len, numeral: n, percent_scale: None })
+        };
+        if lower.starts_with("half a dozen") {
+            return whole(6.0, "half a dozen".len(), false);
+        }
+        for (word, part) in [("half", 0.5), ("quarter", 0.25)] {
+            if let Some(after) = lower.strip_prefix(word).filter(|a| !a.starts_with(|c: char| c.is_ascii_alphabetic()))
+            {
+                let tail = &rest[word.len()..];
+                let len = tail.strip_prefix(' ').map_or(0, |t| t.bytes().take_while(u8::is_ascii_alphabetic).count());
+                if let Some(&s) =
+                    (len > 0).then(|| self.lex.en_scales.get(&tail[1..1 + len].to_ascii_lowercase())).flatten()
+                {
+                    return whole(part * 10f64.powi(s), word.len() + 1 + len, true);
+                }
+                if word == "half" && (self.zh_opts.spaces || after.starts_with(" of")) {
+                    let mut p = whole(0.5, 4, false)?;
+                    p.percent_scale = Some(2);
+                    p.numeral.ratio = Some((1.0, 2.0));
+                    return Some(p);
+                }
+            }
+        }
+        let (n, d, len) = self.fraction_words(text, start)?;
+        let mut numeral = Numeral::plain(super::Dec::ZERO, super::Dec::ONE, Script::English);
+        numeral.ratio = Some((n, d));
+        numeral.article = true;
+        let after = &text[start + len..];
+        let of_follows = after.trim_start().to_ascii_lowercase().starts_with("of ");
+        if !(self.zh_opts.spaces || of_follows) {
+            return None;
+        }
+        Some(Parsed { start, end: start + len, numeral, percent_scale: Some(2) })
+    }
+
     /// Parses the number at `start`: (number start, number end, numeral).
     pub fn parse_number(&self, text: &str, start: usize) -> Option<Parsed> {
         let rest = &text[start..];
         let c = rest.chars().next()?;
+        if let Some(&(n, d)) = self.lex.vulgar_fractions.get(&c) {
+            let mut numeral = Numeral::plain(super::Dec::ZERO, super::Dec::ONE, Script::Arabic);
+            numeral.ratio = Some((f64::from(n), f64::from(d)));
+            return Some(Parsed { start, end: start + c.len_utf8(), numeral, percent_scale: Some(2) });
+        }
+        // "percent of 10", "per cent of twenty-two"
+        let lower_head: String = rest.chars().take(14).collect::<String>().to_ascii_lowercase();
+        for lead in ["percents of ", "percent of ", "per cent of "] {
+            if lower_head.starts_with(lead) && self.zh_opts.spaces {
+                let q = self.parse_number_plain(text, start + lead.len())?;
+                return Some(Parsed { start, end: q.end, numeral: q.numeral, percent_scale: Some(0) });
+            }
+        }
         // 百分之五, 千分之二, 万分之三
         for (prefix, exp) in [("百分之", 0), ("千分之", -1), ("万分之", -2), ("萬分之", -2), ("百分比", 0)]
         {
@@ -159,8 +226,10 @@ impl Extractor {
         }
         let numeral_end = |tail: &str| text.len() - tail.len();
         let (end, numeral) = if c.is_ascii_alphabetic() {
-            let (tail, n) = en_numeral(&self.lex, rest, self.en_opts).ok()?;
-            (numeral_end(tail), n)
+            match en_numeral(&self.lex, rest, self.en_opts) {
+                Ok((tail, n)) => (numeral_end(tail), n),
+                Err(_) => return self.english_fraction_start(text, start),
+            }
         } else if arabic::is_digit(c) || c == '.' || c == '．' {
             let zh = zh_numeral(&self.lex, rest, self.zh_opts).ok();
             // English scale words follow a space or are glued letters: "2.3 million", "10k".
