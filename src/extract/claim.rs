@@ -123,7 +123,11 @@ pub fn bounds(numeral: &Numeral, qualifier: Qualifier, scaling: Scaling, upper: 
             q => q,
         };
         let low = if qualifier == Qualifier::About { Some(tenth_off(value, 9)) } else { Some(v) };
-        return Bounds { value: sign * v, low: low.map(|l| sign * l), high: high.map(|h| sign * h), qualifier };
+        if sign < 0.0 {
+            // -1700多: the interval mirrors, (-1800, -1700]
+            return Bounds { value: -v, low: high.map(|h| -h), high: low.map(|l| -l), qualifier };
+        }
+        return Bounds { value: v, low, high, qualifier };
     }
     let b = bounds_of_point(value, round_low, round_high, qualifier);
     if sign < 0.0 {

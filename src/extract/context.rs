@@ -73,6 +73,7 @@ pub fn not_a_claim(
     end: usize,
     numeral: &Numeral,
     unit: Option<&UnitMatch>,
+    prefixed: bool,
 ) -> Option<&'static str> {
     let before = &text[..start];
     let after = &text[end..];
@@ -83,7 +84,7 @@ pub fn not_a_claim(
         return Some("ordinal (第)");
     }
     if let Some(p) = prev {
-        if p.is_ascii_alphabetic() || p == '_' || p == '#' || p == '@' {
+        if (p.is_ascii_alphabetic() && !prefixed) || p == '_' || p == '#' || p == '@' {
             return Some("part of an id or code");
         }
         if matches!(p, '.' | '/' | ':' | '-' | '／' | '．')
@@ -132,7 +133,7 @@ pub fn not_a_claim(
         return Some("idiom or name holding a numeral");
     }
     let english_context = numeral.script == Script::English || after.starts_with(' ') || before.ends_with(' ');
-    if english_context && (numeral.script == Script::Arabic || numeral.script == Script::English) {
+    if english_context && !prefixed && (numeral.script == Script::Arabic || numeral.script == Script::English) {
         if let Some(reason) = english_label(lex, before, after, numeral, &text[start..]) {
             return Some(reason);
         }
@@ -166,7 +167,8 @@ fn english_label(
     }
     if let Some(rest) = after.strip_prefix(' ') {
         let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-        if numeral.script == Script::Arabic && lex.en_months.contains(&rest[..len].to_ascii_lowercase()) {
+        let day = numeral.value.to_i128().is_some_and(|v| (1..=31).contains(&v)) && !numeral.has_point;
+        if numeral.script == Script::Arabic && day && lex.en_months.contains(&rest[..len].to_ascii_lowercase()) {
             return Some("date (24 May)");
         }
     }
@@ -228,7 +230,11 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
     }
     if numeral.script != Script::English && !numeral.scaled && !numeral.has_point {
         let v = numeral.value.to_i128().unwrap_or(0);
-        if (1..=31).contains(&v) && (after.starts_with('日') || after.starts_with('号') || after.starts_with('號')) {
+        let currency_follows = lex.currency_after.prefix_of(after).is_some_and(|(n, _)| n > 3);
+        if (1..=31).contains(&v)
+            && !currency_follows
+            && (after.starts_with('日') || after.starts_with('号') || after.starts_with('號'))
+        {
             return true;
         }
         if (1..=12).contains(&v) && after.starts_with('月') {

@@ -236,7 +236,8 @@ pub fn en_numeral<'a>(lex: &Lexicon, input: &'a str, opts: EnOptions) -> IResult
             // "twenty million and two thirds", "one hundred and three quarters": a fraction
             // after "and" is added, not read as the tail of the whole number.
             if let Some(den) = denominator_after_cardinal(lex, &after[s..], opts) {
-                let added = !acc.has_hundred
+                let added = acc.and_glued
+                    || !acc.has_hundred
                     || acc.scaled
                     || [
                         "half",

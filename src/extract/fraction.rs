@@ -111,6 +111,11 @@ impl Extractor {
             }
         }
         if p.numeral.script == Script::Arabic && p.numeral.ratio.is_none() {
+            if let Some((value, len)) = comma_decimal(&text[p.start..p.end], after) {
+                p.numeral.ratio = Some((value, 1.0));
+                p.end += len;
+                return;
+            }
             if let Some((len, value)) = exponent(after, p.numeral.value.to_f64()) {
                 p.numeral.ratio = Some((value, 1.0));
                 p.end += len;
@@ -261,10 +266,59 @@ fn zh_fraction_marker(after: &str, permissive: bool) -> Option<usize> {
     after.starts_with("分之").then_some("分之".len())
 }
 
+/// Decimal commas and Indian grouping, as some suites write: `5,00`, `1,3`,
+/// `1.111,11` (European), `12,34,567.89` (lakh grouping): (value, extra bytes).
+fn comma_decimal(number: &str, after: &str) -> Option<(f64, usize)> {
+    let digits_after = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = after.strip_prefix(',')?;
+    let n = digits_after(rest);
+    let next = rest[n..].chars().next();
+    if (1..=2).contains(&n)
+        && !next
+            .is_some_and(|c| c.is_ascii_digit() || c == ',' && rest[n + 1..].starts_with(|d: char| d.is_ascii_digit()))
+    {
+        // 5,00 and 1,3 and 1.111,11
+        let whole: String = number.chars().filter(|c| c.is_ascii_digit()).collect();
+        let value: f64 = format!("{whole}.{}", &rest[..n]).parse().ok()?;
+        return Some((value, 1 + n));
+    }
+    if number.contains('.') || number.len() > 2 {
+        return None;
+    }
+    // 12,34,567.89: two-digit groups, then a three-digit group
+    let mut digits = number.to_string();
+    let mut pos = 0usize;
+    let mut groups = Vec::new();
+    while let Some(r) = after[pos..].strip_prefix(',') {
+        let n = digits_after(r);
+        groups.push(n);
+        digits.push_str(&r[..n]);
+        pos += 1 + n;
+        if n != 2 {
+            break;
+        }
+    }
+    if groups.len() < 2 || groups.last() != Some(&3) || groups[..groups.len() - 1].iter().any(|g| *g != 2) {
+        return None;
+    }
+    let mut value: f64 = digits.parse().ok()?;
+    if let Some(frac) = after[pos..].strip_prefix('.') {
+        let n = digits_after(frac);
+        value = format!("{digits}.{}", &frac[..n]).parse().ok()?;
+        pos += 1 + n;
+    }
+    Some((value, pos))
+}
+
 /// `e5`, `E-1`, `^23`, `^-1` after a number: (bytes, resulting value).
 fn exponent(after: &str, base: f64) -> Option<(usize, f64)> {
-    let (power, rest) =
-        if let Some(r) = after.strip_prefix(['e', 'E']) { (false, r) } else { (true, after.strip_prefix('^')?) };
+    let (power, rest) = if let Some(r) = after.strip_prefix("x10^").or_else(|| after.strip_prefix("×10^")) {
+        (false, r)
+    } else if let Some(r) = after.strip_prefix(['e', 'E']) {
+        (false, r)
+    } else {
+        (true, after.strip_prefix('^')?)
+    };
     let signs: String = rest.chars().take_while(|c| matches!(c, '+' | '-' | '－')).collect();
     let digits_from = &rest[signs.len()..];
     let (tail, n) = arabic::arabic_number(digits_from).ok()?;

@@ -338,6 +338,9 @@ struct CurrencyEntry {
     tenth: Vec<String>,
     #[serde(default)]
     minor: Vec<String>,
+    /// Codes that mean a million of the unit: MUSD, MEUR.
+    #[serde(default)]
+    millions: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -513,6 +516,10 @@ impl Lexicon {
             }
             for form in &c.before {
                 self.currency_before.insert(form, unit(0));
+            }
+            for form in &c.millions {
+                self.currency_after.insert(form, unit(6));
+                self.currency_before.insert(form, unit(6));
             }
         }
     }

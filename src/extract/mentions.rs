@@ -76,7 +76,9 @@ pub(crate) fn negative_sign(text: &str, at: usize) -> Option<usize> {
     }
     for sign in ["负", "負", "-", "－"] {
         if let Some(rest) = head.strip_suffix(sign) {
-            let glued_to_word = rest.ends_with(|c: char| c.is_alphanumeric()) && !sign.starts_with(['负', '負']);
+            let glued_to_word = rest
+                .ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '－' | '!' | '<'))
+                && !sign.starts_with(['负', '負']);
             if !glued_to_word {
                 return Some(rest.len());
             }

@@ -98,7 +98,10 @@ impl Extractor {
                     }
                     let word_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
                     let word = rest[..word_len].to_ascii_lowercase();
+                    let code =
+                        self.lex.currency_before.prefix_of(&rest[..word_len]).is_some_and(|(n, _)| n == word_len);
                     if self.english_starters.binary_search(&word).is_ok()
+                        || code
                         || self.lex.currency_before.prefix_of(rest).is_some()
                     {
                         return Some(pos);
@@ -152,9 +155,14 @@ impl Extractor {
             n.scaled = scaled;
             Some(Parsed { start, end: start + len, numeral: n, percent_scale: None })
         };
-        if lower.starts_with("half a dozen") {
-            return whole(6.0, "half a dozen".len(), false);
+        let collapsed: String = lower.split(' ').filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ");
+        if collapsed.starts_with("half a dozen") {
+            let len = rest.to_ascii_lowercase().find("dozen").map_or(12, |i| i + 5);
+            return whole(6.0, len, false);
         }
+        let article = if lower.starts_with("a ") { 2 } else { 0 };
+        let lower = &lower[article..];
+        let rest = &rest[article..];
         for (word, part) in [("half", 0.5), ("quarter", 0.25)] {
             if let Some(after) = lower.strip_prefix(word).filter(|a| !a.starts_with(|c: char| c.is_ascii_alphabetic()))
             {
@@ -163,7 +171,10 @@ impl Extractor {
                 if let Some(&s) =
                     (len > 0).then(|| self.lex.en_scales.get(&tail[1..1 + len].to_ascii_lowercase())).flatten()
                 {
-                    return whole(part * 10f64.powi(s), word.len() + 1 + len, true);
+                    return whole(part * 10f64.powi(s), article + word.len() + 1 + len, true);
+                }
+                if article > 0 {
+                    break;
                 }
                 if word == "half" && (self.zh_opts.spaces || after.starts_with(" of")) {
                     let mut p = whole(0.5, 4, false)?;
@@ -268,7 +279,13 @@ impl Extractor {
         let lex = &self.lex;
         let skip_one = start + text[start..].chars().next().map_or(1, char::len_utf8);
         // A currency symbol or code before the digits: $5, US$ 5, RMB 10.
-        let (prefix_currency, number_start) = match lex.currency_before.prefix_of(&text[start..]) {
+        // USD115: a currency code glued to the digits
+        let letters = text[start..].bytes().take_while(u8::is_ascii_alphabetic).count();
+        let glued_code = (letters > 0 && text[start + letters..].starts_with(|c: char| c.is_ascii_digit()))
+            .then(|| lex.currency_before.prefix_of(&text[start..start + letters]).filter(|(n, _)| *n == letters))
+            .flatten();
+        let before = glued_code.or_else(|| lex.currency_before.prefix_of(&text[start..]));
+        let (prefix_currency, number_start) = match before {
             Some((n, c)) => {
                 let after = &text[start + n..];
                 let gap = after.len() - after.trim_start_matches(' ').len();
@@ -319,7 +336,16 @@ impl Extractor {
             Some(_) => None,
             None => unit_after(lex, upper.as_ref().unwrap_or(&numeral), &text[end..]),
         };
-        if let Some(reason) = not_a_claim(lex, text, parsed.start, parsed.end, &numeral, unit.as_ref()) {
+        // "$ 20,000.00 $ 37,305.97": after a prefixed amount, a symbol begins the next one.
+        if prefix_currency.is_some()
+            && unit.as_ref().is_some_and(|u| {
+                u.dimension == Dimension::Currency && !text[end..].trim_start().starts_with(char::is_alphabetic)
+            })
+        {
+            unit = None;
+        }
+        let prefixed = prefix_currency.is_some();
+        if let Some(reason) = not_a_claim(lex, text, parsed.start, parsed.end, &numeral, unit.as_ref(), prefixed) {
             log_skip(text, parsed.start, parsed.end, reason);
             return Err(skip_number);
         }
@@ -331,7 +357,7 @@ impl Extractor {
                     return Err(skip_number);
                 }
                 unit = None;
-                (Dimension::Currency, c.code.clone(), 0)
+                (Dimension::Currency, c.code.clone(), c.minor_exponent)
             }
             (Some(u), None, None) => (u.dimension, u.unit.clone(), u.exponent),
             (None, None, None) => {
@@ -343,8 +369,19 @@ impl Extractor {
                 }
             }
         };
+        let mut exponent = exponent;
         if let Some(u) = &unit {
             end += u.len;
+            // "75 USD million": a scale word after the currency code
+            if u.dimension == Dimension::Currency && !numeral.scaled {
+                if let Some(rest) = text[end..].strip_prefix(' ') {
+                    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
+                    if let Some(&s) = lex.en_scales.get(&rest[..len].to_ascii_lowercase()) {
+                        exponent += s;
+                        end += 1 + len;
+                    }
+                }
+            }
             // 五元三毛, 两美元又三美分, 3 dollars 50 cents: the change adds to the amount.
             if u.dimension == Dimension::Currency && u.exponent == 0 && upper.is_none() {
                 if let Some((extra, len)) = self.currency_change(text, end, &u.unit) {
@@ -360,7 +397,9 @@ impl Extractor {
             && !numeral.scaled
             && upper.is_none()
             && parsed.percent_scale.is_none()
-            && !matches!(dimension, Dimension::Percent | Dimension::Currency);
+            && dimension != Dimension::Percent
+            // 一元 is one yuan; 一块 is mostly "a piece".
+            && (dimension != Dimension::Currency || text[parsed.end..].starts_with(['块', '塊']));
         if one_is_article {
             let han_one = numeral.single_han_digit;
             let english_one = numeral.script == Script::English;
@@ -447,10 +486,15 @@ impl Extractor {
         if p.numeral.ratio.is_some() || p.numeral.scaled || p.percent_scale.is_some() {
             return None;
         }
-        match unit_after(&self.lex, &p.numeral, &text[p.end..]) {
-            Some(u) if u.dimension == Dimension::Currency && u.unit == code && u.exponent < 0 => {
-                Some((p.numeral.value.shift(u.exponent), p.end + u.len - at))
+        // Minor units (毛, 美分, cents) are only read here, right after a main unit.
+        let tail = &text[p.end..];
+        let gap = if tail.starts_with(' ') && !p.numeral.single_han_digit { 1 } else { 0 };
+        if let Some((n, c)) = self.lex.currency_after.prefix_of(&tail[gap..]) {
+            if c.code == code && c.minor_exponent < 0 {
+                return Some((p.numeral.value.shift(c.minor_exponent), p.end + gap + n - at));
             }
+        }
+        match unit_after(&self.lex, &p.numeral, tail) {
             None if skipped > 0
                 && rest[..skipped].contains(' ')
                 && p.numeral.value < super::Dec::from_int(100)

@@ -71,6 +71,14 @@ const CASES: &[Case] = &[
     ("約莫10分鐘後送醫。", Some((M, 10.0, About, "min"))),
     ("检出率98%。", Some((P, 98.0, Exact, "%"))),
     ("Crews dug 6 to 12 inches deep.", Some((M, 6.0, Qualifier::Range, "in"))),
+    ("吃了一块蛋糕。", None),
+    ("票价一元。", Some((C, 1.0, Exact, "CNY"))),
+    ("最近7个月销量下滑。", Some((M, 7.0, Exact, "mo"))),
+    ("股价下跌-1.86%。", Some((P, -1.86, Exact, "%"))),
+    ("九成半的居民满意。", Some((P, 95.0, Exact, "%"))),
+    ("五元三毛一支。", Some((C, 5.3, Exact, "CNY"))),
+    ("About 40 female antelopes were seen.", Some((N, 40.0, About, "antelopes"))),
+    ("Nearly a third of the land is forest.", Some((P, 100.0 / 3.0, Nearly, "%"))),
 ];
 
 #[test]

@@ -61,13 +61,24 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
             }
         }
     }
+    // "12-cent", "one-yen": a hyphen may join an English currency word.
+    let (gap, rest) = match text.strip_prefix('-') {
+        Some(r) if gap == 0 && numeral.script != Script::Han && r.starts_with(|c: char| c.is_ascii_alphabetic()) => {
+            (1, r)
+        }
+        _ => (gap, rest),
+    };
+    let at = |len: usize| gap + len;
     if let Some((n, c)) = lex.currency_after.prefix_of(rest) {
         let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
-        let chinese_minor = c.minor_exponent != 0 && !english;
-        if !chinese_minor && (gap == 0 || english || rest.starts_with(['$', '€', '£', '₡', '₾', '₭'])) {
+        let han = rest.starts_with(|ch: char| ('\u{3400}'..='\u{9fff}').contains(&ch));
+        let chinese_minor = c.minor_exponent < 0 && !english;
+        if !chinese_minor && (gap == 0 || english || !han) {
             return Some(unit(Dimension::Currency, &c.code, at(n), c.minor_exponent));
         }
     }
+    let (gap, rest) = if gap == 1 && text.starts_with('-') { (0, text) } else { (gap, rest) };
+    let at = |len: usize| gap + len;
     if let Some((n, symbol)) = lex.measures.prefix_of(rest) {
         let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
         if gap == 0 && !english || gap > 0 && english {
