@@ -45,7 +45,7 @@ impl Extractor {
                 (_, Some((n, d))) => (p.start, n / d),
                 _ => (p.start, p.numeral.to_f64()),
             };
-            if let Some(sign_at) = negative_sign(text, from) {
+            if let Some(sign_at) = negative_sign(lex, text, from) {
                 from = sign_at;
                 value = -value;
             }
@@ -66,7 +66,8 @@ fn pronoun_one(lex: &super::Lexicon, text: &str, p: &super::scan::Parsed) -> boo
 }
 
 /// Where a minus sign for the number at `at` starts: `负`, `-`, "minus ".
-pub(crate) fn negative_sign(text: &str, at: usize) -> Option<usize> {
+/// A dash after a figure or a unit (`五元六角-五元七毛`, `3-5`) is a range, not a sign.
+pub(crate) fn negative_sign(lex: &super::Lexicon, text: &str, at: usize) -> Option<usize> {
     let head = &text[..at];
     // "- 1 4/5": a spaced minus at the start of the text
     if let Some(rest) = head.strip_suffix(' ').and_then(|h| h.trim_end_matches(' ').strip_suffix('-')) {
@@ -76,9 +77,14 @@ pub(crate) fn negative_sign(text: &str, at: usize) -> Option<usize> {
     }
     for sign in ["负", "負", "-", "－"] {
         if let Some(rest) = head.strip_suffix(sign) {
-            let glued_to_word = rest
-                .ends_with(|c: char| c.is_ascii_alphanumeric() || matches!(c, '-' | '－' | '!' | '<'))
-                && !sign.starts_with(['负', '負']);
+            let after_figure = |c: char| {
+                c.is_ascii_alphanumeric()
+                    || matches!(c, '-' | '－' | '!' | '<' | '%' | '％')
+                    || lex.is_zh_numeral_char(c)
+                    || lex.is_unit_start(c)
+                    || super::arabic::is_digit(c)
+            };
+            let glued_to_word = rest.ends_with(after_figure) && !sign.starts_with(['负', '負']);
             if !glued_to_word {
                 return Some(rest.len());
             }

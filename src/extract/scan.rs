@@ -301,6 +301,21 @@ impl Extractor {
             }
             None => (None, start),
         };
+        // 新台幣1.4兆元, 人民币8亿元: a currency named right before the digits.
+        let (prefix_currency, start) = match prefix_currency {
+            None => match lex.currency_before.suffix_of(&text[..start]) {
+                // ...unless it is the unit of a figure before it (4人民币5美元).
+                Some((n, c))
+                    if text[start - n..start].starts_with(|ch: char| !ch.is_ascii())
+                        && !text[..start - n]
+                            .ends_with(|ch: char| arabic::is_digit(ch) || lex.is_zh_numeral_char(ch)) =>
+                {
+                    (Some(c.clone()), start - n)
+                }
+                _ => (None, start),
+            },
+            some => (some, start),
+        };
         let parsed = self.parse_number(text, number_start).ok_or(skip_one)?;
         let mut numeral = parsed.numeral;
         let mut end = parsed.end;
@@ -311,6 +326,7 @@ impl Extractor {
             !numeral.scaled && parsed.percent_scale.is_none() && numeral.ratio.is_none() && prefix_currency.is_none();
         if bare
             && !text[end..].chars().next().is_some_and(|c| c == ' ' || c.is_ascii_alphabetic() || lex.is_unit_start(c))
+            && qualifier_before(lex, text, start).is_none_or(|(q, _)| q == Qualifier::Exact)
         {
             return Err(skip_number);
         }
@@ -351,6 +367,8 @@ impl Extractor {
         }
         let (dimension, unit_name, exponent) = match (&unit, parsed.percent_scale, &prefix_currency) {
             (_, Some(exp), _) => (Dimension::Percent, "%".to_string(), exp),
+            // 新台幣1.4兆元: a currency named before the figure beats the generic 元 after it.
+            (Some(u), None, Some(c)) if u.dimension == Dimension::Currency => (u.dimension, c.code.clone(), u.exponent),
             (Some(u), None, _) if u.dimension == Dimension::Currency => (u.dimension, u.unit.clone(), u.exponent),
             (_, None, Some(c)) => {
                 if unit.as_ref().is_some_and(|u| u.dimension != Dimension::Count) {
@@ -361,7 +379,11 @@ impl Extractor {
             }
             (Some(u), None, None) => (u.dimension, u.unit.clone(), u.exponent),
             (None, None, None) => {
-                if numeral.scaled && !numeral.digit_string && numeral.ratio.is_none() {
+                // "more than 3,000", "近10万": a qualified figure is a count even with no noun.
+                let qualified = qualifier_before(lex, text, start).is_some_and(|(q, _)| q != Qualifier::Exact)
+                    && !numeral.single_han_digit
+                    && numeral.value >= super::Dec::from_int(10);
+                if (numeral.scaled && !numeral.digit_string || qualified) && numeral.ratio.is_none() {
                     (Dimension::Count, String::new(), 0)
                 } else {
                     log_skip(text, parsed.start, end, "a bare number with no unit");
@@ -445,7 +467,7 @@ impl Extractor {
             }
         }
         // -22.2%, 负3.9%: a sign written on the figure.
-        if let Some(sign_at) = super::mentions::negative_sign(text, claim_start.min(parsed.start)) {
+        if let Some(sign_at) = super::mentions::negative_sign(lex, text, claim_start.min(parsed.start)) {
             if claim_start == parsed.start
                 && matches!(
                     dimension,

@@ -79,6 +79,9 @@ const CASES: &[Case] = &[
     ("五元三毛一支。", Some((C, 5.3, Exact, "CNY"))),
     ("About 40 female antelopes were seen.", Some((N, 40.0, About, "antelopes"))),
     ("Nearly a third of the land is forest.", Some((P, 100.0 / 3.0, Nearly, "%"))),
+    ("新台幣1.4兆元的預算。", Some((C, 1.4e12, Exact, "TWD"))),
+    ("It sold more than 3,000.", Some((N, 3000.0, MoreThan, ""))),
+    ("I tried to call Bob 3 times already.", None),
 ];
 
 #[test]
@@ -112,6 +115,14 @@ fn percent_integers_round_and_about_is_exact() {
     assert_eq!((c.low, c.high), (Some(97.5), Some(98.5)));
     let c = &ex.claims("约1800人。")[0];
     assert_eq!((c.low, c.high), (Some(1620.0), Some(1980.0)));
+}
+
+#[test]
+fn a_dash_after_a_figure_is_no_minus_sign() {
+    let ex = Extractor::default();
+    let values: Vec<f64> = ex.claims("议价幅度在4%-10%之间，单价五元六角-五元七毛。").iter().map(|c| c.value).collect();
+    assert_eq!(values, [4.0, 10.0, 5.6, 5.7]);
+    assert_eq!(ex.claims("同比增长-3.5%。")[0].value, -3.5);
 }
 
 #[test]
