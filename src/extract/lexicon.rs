@@ -235,20 +235,13 @@ fn bit(bits: &[u64], c: char) -> bool {
     i < 0x10000 && bits.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
 }
 
-/// A lexicon file could not be read.
-#[derive(Debug)]
+/// A lexicon file could not be read: what is wrong and where (a byte span in the file).
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
 pub struct LexiconError {
     pub message: String,
     pub span: Option<std::ops::Range<usize>>,
 }
-
-impl std::fmt::Display for LexiconError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for LexiconError {}
 
 impl From<toml::de::Error> for LexiconError {
     fn from(e: toml::de::Error) -> Self {

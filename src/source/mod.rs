@@ -157,7 +157,8 @@ impl Document {
 }
 
 /// Input that could not be read: the file, the byte offset in it, and why.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{path}:{line}:{column}: {message}")]
 pub struct LoadError {
     pub path: String,
     /// Offset in the decoded file text (0 when the file could not be decoded at all).
@@ -167,12 +168,6 @@ pub struct LoadError {
     /// `path#record` when the error is in one record of a dataset.
     pub doc: Option<String>,
     pub message: String,
-}
-
-impl std::fmt::Display for LoadError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.path, self.line, self.column, self.message)
-    }
 }
 
 /// Everything read from one file.
