@@ -326,7 +326,7 @@ impl Extractor {
             !numeral.scaled && parsed.percent_scale.is_none() && numeral.ratio.is_none() && prefix_currency.is_none();
         if bare
             && !text[end..].chars().next().is_some_and(|c| c == ' ' || c.is_ascii_alphabetic() || lex.is_unit_start(c))
-            && qualifier_before(lex, text, start).is_none_or(|(q, _)| q == Qualifier::Exact)
+            && !qualified_here(lex, text, start)
         {
             return Err(skip_number);
         }
@@ -587,6 +587,14 @@ impl Extractor {
         }
         subject::zh_before(&text[..start], 12)
     }
+}
+
+/// Whether a bounding qualifier stands right before `at` ("more than ", 近): a cheap
+/// check for figures with no unit, which are most of the numbers in running text.
+fn qualified_here(lex: &Lexicon, text: &str, at: usize) -> bool {
+    let head = &text[..at];
+    let head = head.strip_suffix(' ').unwrap_or(head);
+    lex.qualifier_before.suffix_of(head).is_some_and(|(_, q)| *q != Qualifier::Exact)
 }
 
 /// A half (半) or a Chinese digit right after 成: the tenths it adds, and its bytes.
