@@ -21,7 +21,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// How a file's contents are read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Format {
     Text,
     Markdown,
