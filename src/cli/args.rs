@@ -18,12 +18,12 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint a corpus: contradictions, duplicates and data-quality defects.
-    Check(InputArgs),
+    /// Lint a corpus: contradictions, duplicates and data-quality defects (not yet implemented).
+    Check(PendingArgs),
     /// Print every numeric claim found in the corpus.
     Extract(ExtractArgs),
-    /// Print the stories found in the corpus and how their figures line up.
-    Align(InputArgs),
+    /// Print the stories found in the corpus and how their figures line up (not yet implemented).
+    Align(PendingArgs),
     /// List the built-in rules.
     Rules,
     /// Explain one rule.
@@ -31,6 +31,14 @@ pub enum Command {
         /// Rule id, e.g. numeric-contradiction.
         rule: String,
     },
+}
+
+/// Arguments of a command that is not built yet: accepted as they come, so the user
+/// hears that the command is missing rather than that a flag is.
+#[derive(Args, Debug, Clone)]
+pub struct PendingArgs {
+    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
+    pub rest: Vec<String>,
 }
 
 /// Where to read the corpus from.

@@ -37,7 +37,7 @@ pub fn main() -> ExitCode {
     let code = match cli.command {
         Command::Extract(args) => extract::run(args),
         Command::Check(_) | Command::Align(_) | Command::Rules | Command::Explain { .. } => {
-            eprintln!("factlint: this command is not implemented yet; `factlint extract` is");
+            eprintln!("factlint: this command is not implemented yet; `factlint extract` is (see CHANGELOG.md)");
             EXIT_ERROR
         }
     };
