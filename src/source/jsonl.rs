@@ -26,7 +26,7 @@ pub struct RecordError {
 }
 
 /// Parses one JSON line and finds the first of `fields` holding a string.
-pub fn record(line: &str, fields: &[String]) -> Result<Record, RecordError> {
+pub fn record(line: &str, fields: &[String], id_fields: &[String]) -> Result<Record, RecordError> {
     // Raw values keep their place in the line, so the text field's span comes for free.
     let map: HashMap<String, &RawValue> = serde_json::from_str(line).map_err(|e| {
         let message = if e.classify() == serde_json::error::Category::Data {
@@ -58,7 +58,8 @@ pub fn record(line: &str, fields: &[String]) -> Result<Record, RecordError> {
             None
         }
     };
-    Ok(Record { id: text_of("id"), title: text_of("title"), date: text_of("date"), field, raw })
+    let id = id_fields.iter().find_map(|k| text_of(k));
+    Ok(Record { id, title: text_of("title"), date: text_of("date"), field, raw })
 }
 
 fn char_col_to_byte(line: &str, column: usize) -> usize {
@@ -119,11 +120,17 @@ mod tests {
         ["text", "content", "body"].map(String::from).to_vec()
     }
 
+    fn ids() -> Vec<String> {
+        ["id", "key"].map(String::from).to_vec()
+    }
+
     #[test]
     fn finds_the_text_field_and_id() {
         let line = r#"{"id": "n-1", "label": "财经", "meta": {"a": [1, "}"]}, "text": "共有1007家\"企业\""}"#;
-        let r = record(line, &fields()).unwrap();
+        let r = record(line, &fields(), &ids()).unwrap();
         assert_eq!(r.id.as_deref(), Some("n-1"));
+        let keyed = record(r#"{"key": 7, "body": "x"}"#, &fields(), &ids()).unwrap();
+        assert_eq!((keyed.id.as_deref(), keyed.field.as_str()), (Some("7"), "body"));
         assert_eq!(&line[r.raw.clone()], r#"共有1007家\"企业\""#);
         let mut b = TextBuilder::new();
         unescape(&line[r.raw.clone()], r.raw.start, &mut b);
@@ -136,7 +143,7 @@ mod tests {
     #[test]
     fn unicode_escapes_map_to_their_escape() {
         let line = r#"{"content": "\u4e2d\ud83d\ude00x"}"#;
-        let r = record(line, &fields()).unwrap();
+        let r = record(line, &fields(), &ids()).unwrap();
         let mut b = TextBuilder::new();
         unescape(&line[r.raw.clone()], r.raw.start, &mut b);
         let (text, map) = b.finish();
@@ -147,10 +154,10 @@ mod tests {
 
     #[test]
     fn errors_name_the_position() {
-        let err = record(r#"{"text": "abc", }"#, &fields()).unwrap_err();
+        let err = record(r#"{"text": "abc", }"#, &fields(), &ids()).unwrap_err();
         assert!(err.message.starts_with("invalid JSON"), "{}", err.message);
         assert!(err.offset > 10);
-        assert!(record(r#"{"title": "x"}"#, &fields()).unwrap_err().message.contains("no text field"));
-        assert!(record(r#"[1, 2]"#, &fields()).is_err());
+        assert!(record(r#"{"title": "x"}"#, &fields(), &ids()).unwrap_err().message.contains("no text field"));
+        assert!(record(r#"[1, 2]"#, &fields(), &ids()).is_err());
     }
 }

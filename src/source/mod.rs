@@ -335,47 +335,49 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A JSON Lines file: one document per non-blank line.
+/// A JSON Lines file: one document per non-blank line, records parsed in parallel.
 fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
-    let mut loaded = Loaded::default();
+    use rayon::prelude::*;
+    let mut lines = Vec::new();
     let mut pos = 0usize;
-    let mut record_no = 0usize;
     for raw_line in file.text.split_inclusive('\n') {
         let line_start = pos;
         pos += raw_line.len();
         let line = raw_line.trim_end_matches(['\n', '\r']);
-        if line.trim().is_empty() {
-            continue;
+        if !line.trim().is_empty() {
+            lines.push((lines.len() + 1, line_start, line));
         }
-        record_no += 1;
-        match jsonl::record(line, &opts.text_fields) {
-            Err(e) => {
+    }
+    let results: Vec<Result<Document, LoadError>> = lines
+        .par_iter()
+        .map(|&(record_no, line_start, line)| {
+            let r = jsonl::record(line, &opts.text_fields, &opts.id_fields).map_err(|e| {
                 let doc = format!("{}#{record_no}", file.path);
-                loaded.errors.push(error_at(
-                    file,
-                    line_start + e.offset,
-                    Some(doc),
-                    format!("record {record_no}: {}", e.message),
-                ));
-            }
-            Ok(r) => {
-                let mut builder = TextBuilder::new();
-                jsonl::unescape(&line[r.raw.clone()], line_start + r.raw.start, &mut builder);
-                let (plain, map) = builder.finish();
-                let id = r.id.unwrap_or_else(|| record_no.to_string());
-                loaded.documents.push(Document {
-                    file: Arc::clone(file),
-                    name: format!("{}#{id}", file.path),
-                    title: r.title,
-                    date: r.date,
-                    format: Format::Jsonl,
-                    paragraphs: paragraphs(&plain),
-                    text: plain,
-                    map,
-                    region: line_start..line_start + line.len(),
-                    comments: Vec::new(),
-                });
-            }
+                error_at(file, line_start + e.offset, Some(doc), format!("record {record_no}: {}", e.message))
+            })?;
+            let mut builder = TextBuilder::with_capacity(r.raw.len());
+            jsonl::unescape(&line[r.raw.clone()], line_start + r.raw.start, &mut builder);
+            let (plain, map) = builder.finish();
+            let id = r.id.unwrap_or_else(|| record_no.to_string());
+            Ok(Document {
+                file: Arc::clone(file),
+                name: format!("{}#{id}", file.path),
+                title: r.title,
+                date: r.date,
+                format: Format::Jsonl,
+                paragraphs: paragraphs(&plain),
+                text: plain,
+                map,
+                region: line_start..line_start + line.len(),
+                comments: Vec::new(),
+            })
+        })
+        .collect();
+    let mut loaded = Loaded::default();
+    for r in results {
+        match r {
+            Ok(d) => loaded.documents.push(d),
+            Err(e) => loaded.errors.push(e),
         }
     }
     loaded
