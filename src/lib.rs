@@ -4,8 +4,11 @@
 //! original bytes; [`extract`] turns text into numeric claims; [`corpus`] runs both over
 //! many files in parallel; [`report`] renders results; [`cli`] is the front end.
 
+pub mod check;
 pub mod cli;
 pub mod corpus;
 pub mod extract;
+pub mod finding;
 pub mod report;
+pub mod rules;
 pub mod source;

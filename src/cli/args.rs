@@ -18,14 +18,18 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint a corpus: contradictions, duplicates and data-quality defects (not yet implemented).
-    Check(PendingArgs),
+    /// Lint a corpus: data-quality defects (contradiction and duplicate rules are coming).
+    Check(CheckArgs),
     /// Print every numeric claim found in the corpus.
     Extract(ExtractArgs),
     /// Print the stories found in the corpus and how their figures line up (not yet implemented).
     Align(PendingArgs),
     /// List the built-in rules.
-    Rules,
+    Rules {
+        /// Output format.
+        #[arg(short, long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
     /// Explain one rule.
     Explain {
         /// Rule id, e.g. numeric-contradiction.
@@ -72,4 +76,48 @@ pub enum ClaimFormat {
     Human,
     Json,
     Jsonl,
+}
+
+#[derive(Args, Debug)]
+pub struct CheckArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = FindingFormat::Concise)]
+    pub format: FindingFormat,
+    /// Write the report to this file instead of stdout (the exit code is unchanged).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Lowest severity that makes the exit code 1.
+    #[arg(long, value_enum, default_value_t = FailOn::Warning)]
+    pub fail_on: FailOn,
+    /// Exit 0 even when there are findings (input errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Run only these rules (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub select: Vec<String>,
+    /// Skip these rules (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub ignore: Vec<String>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FindingFormat {
+    Concise,
+    Json,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFormat {
+    Human,
+    Json,
 }

@@ -2,7 +2,9 @@
 //! code of the contract (0 clean, 1 findings, 2 usage, config or input error).
 
 mod args;
+mod check;
 mod extract;
+mod rules;
 
 pub use args::Cli;
 use args::{Command, InputArgs};
@@ -36,8 +38,11 @@ pub fn main() -> ExitCode {
     }
     let code = match cli.command {
         Command::Extract(args) => extract::run(args),
-        Command::Check(_) | Command::Align(_) | Command::Rules | Command::Explain { .. } => {
-            eprintln!("factlint: this command is not implemented yet; `factlint extract` is (see CHANGELOG.md)");
+        Command::Check(args) => check::run(args),
+        Command::Rules { format } => rules::list(format),
+        Command::Explain { rule } => rules::explain(&rule),
+        Command::Align(_) => {
+            eprintln!("factlint: `align` is not implemented yet (see CHANGELOG.md)");
             EXIT_ERROR
         }
     };

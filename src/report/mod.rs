@@ -3,3 +3,4 @@
 
 pub mod claims;
 pub mod errors;
+pub mod findings;

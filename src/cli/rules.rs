@@ -1,0 +1,53 @@
+//! `factlint rules` and `factlint explain RULE`.
+
+use super::args::ListFormat;
+use super::{EXIT_CLEAN, EXIT_ERROR};
+use crate::rules;
+use serde::Serialize;
+
+#[derive(Serialize)]
+struct RuleJson<'a> {
+    id: &'a str,
+    severity: &'a str,
+    summary: &'a str,
+}
+
+#[derive(Serialize)]
+struct RulesJson<'a> {
+    rules: Vec<RuleJson<'a>>,
+}
+
+pub fn list(format: ListFormat) -> u8 {
+    let infos = rules::infos();
+    match format {
+        ListFormat::Json => {
+            let out = RulesJson {
+                rules: infos
+                    .iter()
+                    .map(|r| RuleJson { id: &r.id, severity: r.severity.as_str(), summary: &r.summary })
+                    .collect(),
+            };
+            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+        }
+        ListFormat::Human => {
+            for r in infos {
+                let built = if rules::explanation(&r.id).is_some() { "" } else { "  (coming)" };
+                println!("{:<24} {:<8} {}{built}", r.id, r.severity.as_str(), r.summary);
+            }
+        }
+    }
+    EXIT_CLEAN
+}
+
+pub fn explain(id: &str) -> u8 {
+    let Some(info) = rules::infos().iter().find(|r| r.id == id) else {
+        eprintln!("factlint: unknown rule `{id}`; `factlint rules` lists them");
+        return EXIT_ERROR;
+    };
+    println!("{} ({}): {}\n", info.id, info.severity.as_str(), info.summary);
+    match rules::explanation(id) {
+        Some(text) => println!("{text}"),
+        None => println!("This rule is not built yet."),
+    }
+    EXIT_CLEAN
+}

@@ -1,0 +1,61 @@
+//! Flags promo, share and editor lines: `海量资讯、精准解读，尽在新浪财经APP`,
+//! `责任编辑：张三`.
+//!
+//! Why: page furniture is not article text. Left in a dataset it inflates duplicate
+//! counts, leaks into training data and puts editor names where facts are expected.
+//!
+//! Chinese: a paragraph `责任编辑：吴剑 SF031` is flagged; so is an app promo line.
+//! English: add phrases such as "Share this article" to `rules/boilerplate.toml`.
+//!
+//! The phrases live in `rules/boilerplate.toml`; a paragraph containing one is flagged
+//! once. Severity is info: this is cleanup, not an error.
+
+use super::{finding, Rule};
+use crate::finding::Finding;
+use crate::source::Document;
+use serde::Deserialize;
+
+const ID: &str = "boilerplate";
+
+#[derive(Deserialize)]
+struct Phrases {
+    phrases: Vec<String>,
+}
+
+pub struct Boilerplate {
+    phrases: Vec<String>,
+}
+
+impl Boilerplate {
+    pub fn new() -> Boilerplate {
+        let file: Phrases =
+            toml::from_str(include_str!("../../rules/boilerplate.toml")).expect("rules/boilerplate.toml is valid");
+        Boilerplate { phrases: file.phrases }
+    }
+}
+
+impl Rule for Boilerplate {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn check_document(&self, doc: usize, document: &Document) -> Vec<Finding> {
+        let mut out = Vec::new();
+        for para in &document.paragraphs {
+            let text = &document.text[para.clone()];
+            if let Some(phrase) = self.phrases.iter().find(|p| text.contains(p.as_str())) {
+                let shown: String = text.chars().take(40).collect();
+                out.push(finding(
+                    ID,
+                    doc,
+                    document,
+                    para.clone(),
+                    format!("boilerplate line: `{shown}`"),
+                    Some(format!("matches `{phrase}` in rules/boilerplate.toml; drop the line from the article text")),
+                    text,
+                ));
+            }
+        }
+        out
+    }
+}

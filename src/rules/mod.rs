@@ -1,0 +1,130 @@
+//! The rule engine: a `Rule` trait with a per-document check and a whole-corpus check,
+//! the registry of built-in rules, and their metadata (from `rules/rules.toml`).
+//!
+//! A rule's long explanation is the `//!` comment at the top of its source file; that
+//! text is what `factlint explain RULE` prints.
+
+mod boilerplate;
+mod markup_residue;
+mod repeated_punctuation;
+mod romanization_artifact;
+mod unreadable_input;
+
+use crate::corpus::Corpus;
+use crate::finding::{Finding, Severity};
+use crate::source::Document;
+use serde::Deserialize;
+
+/// A check over documents.
+pub trait Rule: Sync {
+    fn id(&self) -> &'static str;
+
+    /// Findings in one document (`doc` is its index in the corpus).
+    fn check_document(&self, _doc: usize, _document: &Document) -> Vec<Finding> {
+        Vec::new()
+    }
+
+    /// Findings that need the whole corpus.
+    fn check_corpus(&self, _corpus: &Corpus) -> Vec<Finding> {
+        Vec::new()
+    }
+}
+
+/// A rule's metadata.
+#[derive(Clone, Debug, Deserialize)]
+pub struct RuleInfo {
+    pub id: String,
+    pub severity: Severity,
+    pub summary: String,
+}
+
+#[derive(Deserialize)]
+struct RulesFile {
+    rule: Vec<RuleInfo>,
+}
+
+/// Metadata of every rule, in the order of `rules/rules.toml`.
+pub fn infos() -> &'static [RuleInfo] {
+    static INFOS: std::sync::OnceLock<Vec<RuleInfo>> = std::sync::OnceLock::new();
+    INFOS.get_or_init(|| {
+        let file: RulesFile =
+            toml::from_str(include_str!("../../rules/rules.toml")).expect("rules/rules.toml is valid");
+        file.rule
+    })
+}
+
+/// The rules built so far.
+pub fn registry() -> Vec<Box<dyn Rule>> {
+    vec![
+        Box::new(boilerplate::Boilerplate::new()),
+        Box::new(markup_residue::MarkupResidue),
+        Box::new(repeated_punctuation::RepeatedPunctuation),
+        Box::new(romanization_artifact::RomanizationArtifact),
+        Box::new(unreadable_input::UnreadableInput),
+    ]
+}
+
+/// The long explanation of a rule: the `//!` lines of its source, or `None` when the
+/// rule is not built yet.
+pub fn explanation(id: &str) -> Option<String> {
+    let source = match id {
+        "boilerplate" => include_str!("boilerplate.rs"),
+        "markup-residue" => include_str!("markup_residue.rs"),
+        "repeated-punctuation" => include_str!("repeated_punctuation.rs"),
+        "romanization-artifact" => include_str!("romanization_artifact.rs"),
+        "unreadable-input" => include_str!("unreadable_input.rs"),
+        _ => return None,
+    };
+    let doc: Vec<&str> = source
+        .lines()
+        .take_while(|l| l.starts_with("//!"))
+        .map(|l| l.strip_prefix("//! ").or_else(|| l.strip_prefix("//!")).unwrap_or(l))
+        .collect();
+    Some(doc.join("\n"))
+}
+
+/// The default severity of a rule.
+pub fn severity(id: &str) -> Severity {
+    infos().iter().find(|r| r.id == id).map_or(Severity::Warning, |r| r.severity)
+}
+
+/// A finding on a span of one document, fingerprinted by rule, document and `key`.
+pub(crate) fn finding(
+    rule: &'static str,
+    doc: usize,
+    document: &Document,
+    span: std::ops::Range<usize>,
+    message: String,
+    help: Option<String>,
+    key: &str,
+) -> Finding {
+    Finding {
+        rule,
+        severity: severity(rule),
+        message,
+        help,
+        place: crate::finding::Place::Text { doc, span },
+        related: Vec::new(),
+        fingerprint: crate::finding::fingerprint(&[rule, &document.name, key]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_built_rule_has_metadata_and_an_explanation() {
+        let infos = infos();
+        for rule in registry() {
+            assert!(infos.iter().any(|i| i.id == rule.id()), "{} missing from rules/rules.toml", rule.id());
+            let text = explanation(rule.id()).unwrap_or_default();
+            assert!(text.lines().count() >= 4, "{} needs a doc comment: what, why, examples", rule.id());
+            assert!(
+                text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{} needs a Chinese example",
+                rule.id()
+            );
+        }
+    }
+}

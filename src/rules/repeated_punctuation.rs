@@ -1,0 +1,68 @@
+//! Flags doubled or clashing punctuation: `，，`, `,,`, `,。`, `、，`.
+//!
+//! Why: scrapers and converters that re-punctuate text (full-width to half-width, line
+//! joins) leave pairs of marks behind; they break sentence splitting and tokenizers and
+//! show a dataset was not cleaned.
+//!
+//! Chinese: `廣西針對基層醫療衛生基礎薄弱等難點問題,,推動醫療衛生工作重心下移` — the
+//! `,,` is flagged; `等。` is not.
+//! English: `The council met on Monday,, and voted.` — the `,,` is flagged.
+//!
+//! Ellipses (`……`, `...`, `。。。`), dashes (`——`) and emphasis (`！！！`, `？！`) are
+//! not flagged. Turn the rule off with `--ignore repeated-punctuation`.
+
+use super::{finding, Rule};
+use crate::finding::Finding;
+use crate::source::Document;
+
+pub struct RepeatedPunctuation;
+
+const ID: &str = "repeated-punctuation";
+
+/// Marks that end or pause a clause; two of them side by side are a defect.
+fn is_pause(c: char) -> bool {
+    matches!(c, '，' | ',' | '、' | '。' | '；' | ';' | '：' | '！' | '？')
+}
+
+impl Rule for RepeatedPunctuation {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn check_document(&self, doc: usize, document: &Document) -> Vec<Finding> {
+        let text = &document.text;
+        let mut out = Vec::new();
+        let mut chars = text.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            if !is_pause(c) {
+                continue;
+            }
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if !is_pause(d) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                chars.next();
+            }
+            let run = &text[i..end];
+            // ！！！ and ？！ are emphasis, 。。。 an informal ellipsis: style, not defects.
+            let emphatic = run.chars().all(|c| matches!(c, '！' | '？'));
+            let ellipsis = run.chars().count() >= 3 && run.chars().all(|c| c == '。');
+            if run.chars().count() < 2 || emphatic || ellipsis {
+                continue;
+            }
+            let key = format!("{run}@{}", out.len());
+            out.push(finding(
+                ID,
+                doc,
+                document,
+                i..end,
+                format!("repeated punctuation `{run}`"),
+                Some("keep one mark".to_string()),
+                &key,
+            ));
+        }
+        out
+    }
+}

@@ -1,0 +1,25 @@
+//! Reports a file or dataset record that cannot be read: bytes that are not UTF-8,
+//! GB18030 or Big5; a JSONL line that is not a JSON object with a text field; a CSV row
+//! with the wrong number of fields; front matter that is never closed.
+//!
+//! Why: a record that cannot be read is silently missing from every other check. The rest
+//! of the corpus is still read, and the run exits with code 2.
+//!
+//! Chinese: a `.txt` saved in GBK with a stray byte, `新闻\xff.txt`, is reported with the
+//! line and column of the first bad byte.
+//! English: `{"text": "Revenue rose 8 percent", }` (a trailing comma) is reported with the
+//! record number.
+//!
+//! Fix the input; this finding cannot be suppressed by configuration.
+
+use super::Rule;
+
+/// The findings themselves are made by `check` from load errors; the rule exists so that
+/// it is listed, explained and selectable like the others.
+pub struct UnreadableInput;
+
+impl Rule for UnreadableInput {
+    fn id(&self) -> &'static str {
+        "unreadable-input"
+    }
+}
