@@ -34,6 +34,13 @@ impl Boilerplate {
     }
 }
 
+impl Boilerplate {
+    /// Whether a paragraph is a boilerplate line.
+    pub fn matches(&self, paragraph: &str) -> bool {
+        self.phrases.iter().any(|p| paragraph.contains(p.as_str()))
+    }
+}
+
 impl Rule for Boilerplate {
     fn id(&self) -> &'static str {
         ID

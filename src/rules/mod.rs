@@ -5,6 +5,7 @@
 //! text is what `factlint explain RULE` prints.
 
 mod boilerplate;
+mod duplicate_paragraph;
 mod markup_residue;
 mod repeated_punctuation;
 mod romanization_artifact;
@@ -57,6 +58,7 @@ pub fn infos() -> &'static [RuleInfo] {
 pub fn registry() -> Vec<Box<dyn Rule>> {
     vec![
         Box::new(boilerplate::Boilerplate::new()),
+        Box::new(duplicate_paragraph::DuplicateParagraph::new()),
         Box::new(markup_residue::MarkupResidue),
         Box::new(repeated_punctuation::RepeatedPunctuation),
         Box::new(romanization_artifact::RomanizationArtifact),
@@ -69,6 +71,7 @@ pub fn registry() -> Vec<Box<dyn Rule>> {
 pub fn explanation(id: &str) -> Option<String> {
     let source = match id {
         "boilerplate" => include_str!("boilerplate.rs"),
+        "duplicate-paragraph" => include_str!("duplicate_paragraph.rs"),
         "markup-residue" => include_str!("markup_residue.rs"),
         "repeated-punctuation" => include_str!("repeated_punctuation.rs"),
         "romanization-artifact" => include_str!("romanization_artifact.rs"),

@@ -30,6 +30,7 @@ fn data_quality_rules_find_their_defects_and_nothing_else() {
     let found = rules_at(&v);
     let want = [
         ("boilerplate", "promo.md", 7),
+        ("duplicate-paragraph", "dup.txt", 5),
         ("markup-residue", "records.jsonl", 1),
         ("markup-residue", "records.jsonl", 1),
         ("romanization-artifact", "ruby.txt", 1),
@@ -41,7 +42,11 @@ fn data_quality_rules_find_their_defects_and_nothing_else() {
         want.iter().map(|(r, f, l)| (r.to_string(), f.to_string(), *l)).collect();
     want.sort();
     assert_eq!(got, want, "{found:?}");
-    assert_eq!(v["summary"]["documents"], 5);
+    assert_eq!(v["summary"]["documents"], 6);
+    let dup = v["findings"].as_array().unwrap().iter().find(|f| f["rule"] == "duplicate-paragraph").unwrap();
+    assert_eq!(dup["related"][0]["line"], 1);
+    let help = dup["help"].as_str().unwrap();
+    assert!(help.contains("the figures differ: 3000 → 3500"), "the changed figure is named: {help}");
     assert!(v["findings"].as_array().unwrap().iter().all(|f| f["fingerprint"].as_str().is_some_and(|s| s.len() == 16)));
 }
 
