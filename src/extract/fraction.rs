@@ -224,23 +224,21 @@ fn denominator_phrase(lex: &super::Lexicon, after: &str, opts: super::en::EnOpti
         return Some((d as f64, len));
     }
     // a tens word and an ordinal: twenty-first (21), thirty fifths (35)
-    let sep = after.len() - after.trim_start_matches([' ', '-']).len();
+    let (tens_word, tens_end) = spaced_word(after)?;
+    let tens = *lex.en_tens.get(&tens_word)?;
+    let (ord_word, ord_end) = spaced_word(&after[tens_end..])?;
+    let ones = *lex.en_ordinal_ones.get(&ord_word)?;
+    Some(((tens + ones) as f64, tens_end + ord_end))
+}
+
+/// A word after one to three spaces or hyphens: (lowercased word, bytes up to its end).
+fn spaced_word(s: &str) -> Option<(String, usize)> {
+    let sep = s.len() - s.trim_start_matches([' ', '-']).len();
     if sep == 0 || sep > 3 {
         return None;
     }
-    let rest = &after[sep..];
-    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let tens = *lex.en_tens.get(&rest[..len].to_ascii_lowercase())?;
-    let after_tens = &rest[len..];
-    let sep2 = after_tens.len() - after_tens.trim_start_matches([' ', '-']).len();
-    if sep2 == 0 || sep2 > 3 {
-        return None;
-    }
-    let ord_text = &after_tens[sep2..];
-    let ord_len = ord_text.bytes().take_while(u8::is_ascii_alphabetic).count();
-    let ones = *lex.en_ordinal_ones.get(&ord_text[..ord_len].to_ascii_lowercase())?;
-    let _ = opts;
-    Some(((tens + ones) as f64, sep + len + sep2 + ord_len))
+    let len = s[sep..].bytes().take_while(u8::is_ascii_alphabetic).count();
+    (len > 0).then(|| (s[sep..sep + len].to_ascii_lowercase(), sep + len))
 }
 
 /// A scale word after a fraction: " million", " of a million": (10^scale, bytes).
