@@ -100,6 +100,10 @@ pub struct CheckArgs {
     /// Skip these rules (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub ignore: Vec<String>,
+    /// Neither read nor write the result cache (there is no cache yet: accepted so that
+    /// scripts written for the cached version keep working).
+    #[arg(long)]
+    pub no_cache: bool,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
