@@ -1,6 +1,7 @@
 //! `factlint extract` output: one claim per line as JSON (`jsonl`), one JSON document
 //! (`json`), or aligned text for people (`human`).
 
+use super::Position;
 use crate::corpus::LocatedClaim;
 use serde::Serialize;
 use std::io::{self, Write};
@@ -10,12 +11,8 @@ use std::io::{self, Write};
 pub struct ClaimJson<'a> {
     pub path: &'a str,
     pub doc: &'a str,
-    pub line: usize,
-    pub column: usize,
-    pub end_line: usize,
-    pub end_column: usize,
-    pub byte_start: usize,
-    pub byte_end: usize,
+    #[serde(flatten)]
+    pub position: Position,
     pub text: &'a str,
     pub value: f64,
     pub low: Option<f64>,
@@ -32,12 +29,7 @@ impl<'a> ClaimJson<'a> {
         ClaimJson {
             path: &c.doc.file.path,
             doc: &c.doc.name,
-            line: l.start.line,
-            column: l.start.column,
-            end_line: l.end.line,
-            end_column: l.end.column,
-            byte_start: l.byte_start,
-            byte_end: l.byte_end,
+            position: Position::from(l),
             text: &c.doc.text[c.claim.start..c.claim.end],
             value: c.claim.value,
             low: c.claim.low,
@@ -73,13 +65,14 @@ pub fn jsonl(out: &mut dyn Write, claims: &[LocatedClaim<'_>]) -> io::Result<()>
             buf.extend_from_slice(b",\"doc\":");
             serde_json::to_writer(&mut buf, j.doc)?;
         }
+        let p = j.position;
         for (key, n) in [
-            ("line", j.line),
-            ("column", j.column),
-            ("end_line", j.end_line),
-            ("end_column", j.end_column),
-            ("byte_start", j.byte_start),
-            ("byte_end", j.byte_end),
+            ("line", p.line),
+            ("column", p.column),
+            ("end_line", p.end_line),
+            ("end_column", p.end_column),
+            ("byte_start", p.byte_start),
+            ("byte_end", p.byte_end),
         ] {
             buf.extend_from_slice(b",\"");
             buf.extend_from_slice(key.as_bytes());
@@ -162,8 +155,8 @@ pub fn human(out: &mut dyn Write, claims: &[LocatedClaim<'_>]) -> io::Result<()>
             out,
             "{}:{}:{}  {}  = {}{unit}{bounds}  {} {}{}",
             j.doc,
-            j.line,
-            j.column,
+            j.position.line,
+            j.position.column,
             j.text,
             fmt_value(j.value),
             j.dimension,

@@ -1,6 +1,7 @@
 //! `factlint check` output: `json` (the design's shape) and `concise`
 //! (`path:line:col: severity[rule] message`).
 
+use super::Position;
 use crate::corpus::Corpus;
 use crate::finding::{Finding, Place};
 use serde::Serialize;
@@ -10,12 +11,8 @@ use std::io::{self, Write};
 struct LocationJson<'a> {
     path: &'a str,
     doc: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-    byte_start: usize,
-    byte_end: usize,
+    #[serde(flatten)]
+    position: Position,
     #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
 }
@@ -52,27 +49,19 @@ fn location<'a>(corpus: &'a Corpus, place: &'a Place, message: Option<&'a str>) 
         Place::Text { doc, span } => {
             let d = &corpus.documents[*doc];
             let l = d.locate(span.clone());
-            LocationJson {
-                path: &d.file.path,
-                doc: &d.name,
-                line: l.start.line,
-                column: l.start.column,
-                end_line: l.end.line,
-                end_column: l.end.column,
-                byte_start: l.byte_start,
-                byte_end: l.byte_end,
-                message,
-            }
+            LocationJson { path: &d.file.path, doc: &d.name, position: Position::from(&l), message }
         }
         Place::File { path, doc, offset, line, column } => LocationJson {
             path,
             doc: doc.as_deref().unwrap_or(path),
-            line: *line,
-            column: *column,
-            end_line: *line,
-            end_column: *column,
-            byte_start: *offset,
-            byte_end: *offset,
+            position: Position {
+                line: *line,
+                column: *column,
+                end_line: *line,
+                end_column: *column,
+                byte_start: *offset,
+                byte_end: *offset,
+            },
             message,
         },
     }
@@ -99,7 +88,8 @@ pub fn json(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding], claims: 
 pub fn concise(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding]) -> io::Result<()> {
     for f in findings {
         let l = location(corpus, &f.place, None);
-        writeln!(out, "{}:{}:{}: {}[{}] {}", l.doc, l.line, l.column, f.severity.as_str(), f.rule, f.message)?;
+        let p = l.position;
+        writeln!(out, "{}:{}:{}: {}[{}] {}", l.doc, p.line, p.column, f.severity.as_str(), f.rule, f.message)?;
     }
     Ok(())
 }
