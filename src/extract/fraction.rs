@@ -179,8 +179,9 @@ impl Extractor {
             }
         }
         if permissive {
-            for connector in [" over ", " out of ", " in "] {
-                if let Some(rest) = after.strip_prefix(connector) {
+            for word in &lex.en_fraction_connectors {
+                let connector = format!(" {word} ");
+                if let Some(rest) = after.strip_prefix(connector.as_str()) {
                     let at = text.len() - rest.len();
                     let den = self.parse_number_plain(text, at).filter(|q| q.numeral.ratio.is_none());
                     if let Some(q) = den.filter(|q| q.numeral.value.to_f64() != 0.0) {
@@ -189,7 +190,7 @@ impl Extractor {
                         // "one out of three" is a share, "12 out of 10" is not.
                         let word_follows =
                             text[q.end..].trim_start_matches(' ').starts_with(|c: char| c.is_ascii_alphabetic());
-                        let ok = if connector == " over " { !word_follows } else { whole < d };
+                        let ok = if word == "over" { !word_follows } else { whole < d };
                         if ok {
                             p.numeral.ratio = Some((whole, d));
                             p.end = q.end;
