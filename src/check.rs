@@ -2,8 +2,8 @@
 //! returns sorted findings. Output order is (path, byte offset, rule), identical at any
 //! thread count.
 
+use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::extract::Extractor;
 use crate::finding::{Finding, Place};
 use crate::rules::{self, Rule};
 use rayon::prelude::*;
@@ -23,22 +23,39 @@ impl Selection {
     }
 }
 
+/// How a run goes beyond the rules themselves.
+#[derive(Default)]
+pub struct RunOptions<'a> {
+    /// Report only on these documents (by index); the others are context for the corpus
+    /// rules (`--corpus-root`). `None`: every document.
+    pub focus: Option<&'a [bool]>,
+    /// Called once per document checked (a progress bar).
+    pub on_document: Option<&'a (dyn Fn() + Sync)>,
+}
+
 /// Findings and counts of one run.
 pub struct Report {
     pub findings: Vec<Finding>,
     pub claims: usize,
 }
 
-pub fn run(corpus: &Corpus, selection: &Selection) -> Report {
-    let rules: Vec<Box<dyn Rule>> = rules::registry().into_iter().filter(|r| selection.includes(r.id())).collect();
-    let extractor = Extractor::default();
+pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options: &RunOptions<'_>) -> Report {
+    let enabled = |id: &str| selection.includes(id) && settings.severity(id, rules::severity(id)).is_some();
+    let rules: Vec<Box<dyn Rule>> = rules::registry(settings).into_iter().filter(|r| enabled(r.id())).collect();
+    let extractor = settings.extractor();
+    let in_focus = |i: usize| options.focus.is_none_or(|f| f[i]);
     let per_doc: Vec<(Vec<Finding>, usize)> = corpus
         .documents
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
-            let findings = rules.iter().flat_map(|r| r.check_document(i, d)).collect();
-            (findings, extractor.claims(&d.text).len())
+            let findings =
+                if in_focus(i) { rules.iter().flat_map(|r| r.check_document(i, d)).collect() } else { Vec::new() };
+            let claims = extractor.claims(&d.text).len();
+            if let Some(tick) = options.on_document {
+                tick();
+            }
+            (findings, claims)
         })
         .collect();
     let claims = per_doc.iter().map(|(_, n)| n).sum();
@@ -46,7 +63,7 @@ pub fn run(corpus: &Corpus, selection: &Selection) -> Report {
     for rule in &rules {
         findings.extend(rule.check_corpus(corpus));
     }
-    if selection.includes("unreadable-input") {
+    if enabled("unreadable-input") {
         findings.extend(corpus.errors.iter().map(|e| Finding {
             rule: "unreadable-input",
             severity: rules::severity("unreadable-input"),
@@ -68,6 +85,18 @@ pub fn run(corpus: &Corpus, selection: &Selection) -> Report {
             ]),
         }));
     }
+    if let Some(focus) = options.focus {
+        findings.retain(|f| match &f.place {
+            Place::Text { doc, .. } => focus[*doc],
+            Place::File { .. } => true,
+        });
+    }
+    for f in &mut findings {
+        if let Some(Some(severity)) = settings.severities.get(f.rule) {
+            f.severity = *severity;
+        }
+    }
+    crate::suppress::apply(&corpus.documents, &mut findings);
     findings.sort_by_cached_key(|f| sort_key(corpus, f));
     Report { findings, claims }
 }

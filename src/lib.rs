@@ -2,13 +2,18 @@
 //!
 //! The pipeline: [`source`] reads files into documents whose text maps back to the
 //! original bytes; [`extract`] turns text into numeric claims; [`corpus`] runs both over
-//! many files in parallel; [`report`] renders results; [`cli`] is the front end.
+//! many files in parallel; [`rules`] and [`check`] find problems, configured by
+//! [`config`] and filtered by [`suppress`] and [`baseline`]; [`report`] renders results;
+//! [`cli`] is the front end.
 
+pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod config;
 pub mod corpus;
 pub mod extract;
 pub mod finding;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod suppress;

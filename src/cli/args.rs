@@ -14,11 +14,17 @@ pub struct Cli {
     /// Log why figures were or were not taken as claims (debug level) on stderr.
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Read this configuration file instead of looking for factlint.toml.
+    #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
+    pub config: Option<PathBuf>,
+    /// Ignore every factlint.toml.
+    #[arg(long, global = true)]
+    pub no_config: bool,
 }
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// Lint a corpus: data-quality defects (contradiction and duplicate rules are coming).
+    /// Lint a corpus and report findings.
     Check(CheckArgs),
     /// Print every numeric claim found in the corpus.
     Extract(ExtractArgs),
@@ -83,7 +89,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FindingFormat::Concise)]
+    #[arg(short, long, value_enum, default_value_t = FindingFormat::Human)]
     pub format: FindingFormat,
     /// Write the report to this file instead of stdout (the exit code is unchanged).
     #[arg(short, long, value_name = "FILE")]
@@ -104,12 +110,38 @@ pub struct CheckArgs {
     /// scripts written for the cached version keep working).
     #[arg(long)]
     pub no_cache: bool,
+    /// Drop the findings this baseline file accepts.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Write every current finding to this baseline file, then report none of them.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Compare the given paths with every document under DIR, but report only on them
+    /// (what the pre-commit hook does).
+    #[arg(long, value_name = "DIR")]
+    pub corpus_root: Option<PathBuf>,
+    /// Print how many findings each rule gave instead of the findings.
+    #[arg(long)]
+    pub statistics: bool,
+    /// When to colour human output.
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FindingFormat {
+    Human,
     Concise,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

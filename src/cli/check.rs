@@ -1,21 +1,43 @@
-//! `factlint check`: runs the rules and applies the exit-code contract.
+//! `factlint check`: runs the rules, applies baselines, renders the report and the
+//! exit-code contract.
 
-use super::args::{CheckArgs, FailOn, FindingFormat};
-use super::{inputs, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
-use crate::check::{self, Selection};
+use super::args::{CheckArgs, ColorChoice, FailOn, FindingFormat};
+use super::{inputs, render_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use crate::baseline::Baseline;
+use crate::check::{self, RunOptions, Selection};
+use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::finding::Severity;
-use crate::report;
+use crate::finding::{Finding, Place, Severity};
+use crate::report::{self, json::Summary, sarif::RuleDescriptor};
 use crate::rules;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-pub fn run(args: CheckArgs) -> u8 {
-    let known: Vec<&str> = rules::infos().iter().map(|r| r.id.as_str()).collect();
-    if let Some(bad) = args.select.iter().chain(&args.ignore).find(|r| !known.contains(&r.as_str())) {
+/// Documents below which no progress bar is drawn: short runs finish before it helps.
+const PROGRESS_MIN_DOCUMENTS: usize = 2000;
+
+pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
+    let known = settings.rule_ids();
+    if let Some(bad) = args.select.iter().chain(&args.ignore).find(|r| !known.contains(r)) {
         eprintln!("factlint: unknown rule `{bad}`; `factlint rules` lists them");
         return EXIT_ERROR;
     }
-    let inputs = match inputs(&args.input) {
+    let mut input_args = args.input.clone();
+    let focus_paths = match &args.corpus_root {
+        Some(root) => {
+            if !root.is_dir() {
+                eprintln!("factlint: --corpus-root {} is not a folder", root.display());
+                return EXIT_ERROR;
+            }
+            let given = std::mem::take(&mut input_args.paths);
+            let under_root = |p: &PathBuf| canonical(p).starts_with(canonical(root));
+            input_args.paths =
+                std::iter::once(root.clone()).chain(given.iter().filter(|p| !under_root(p)).cloned()).collect();
+            Some(given.iter().map(|p| canonical(p)).collect::<Vec<_>>())
+        }
+        None => None,
+    };
+    let inputs = match inputs(&input_args, settings) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("factlint: cannot read stdin: {e}");
@@ -23,26 +45,65 @@ pub fn run(args: CheckArgs) -> u8 {
         }
     };
     let corpus = Corpus::load(&inputs);
-    let selection = Selection { select: args.select.clone(), ignore: args.ignore.clone() };
-    let report = check::run(&corpus, &selection);
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(BufWriter::new(f)),
+    let focus: Option<Vec<bool>> = focus_paths.map(|given| {
+        corpus
+            .documents
+            .iter()
+            .map(|d| given.iter().any(|g| canonical(Path::new(&d.file.path)).starts_with(g)))
+            .collect()
+    });
+
+    let selection = Selection {
+        select: if args.select.is_empty() { settings.select.clone() } else { args.select.clone() },
+        ignore: settings.ignore.iter().chain(&args.ignore).cloned().collect(),
+    };
+    let bar = progress_bar(corpus.documents.len());
+    let tick = || bar.inc(1);
+    let options = RunOptions { focus: focus.as_deref(), on_document: Some(&tick) };
+    let mut result = check::run(&corpus, settings, &selection, &options);
+    bar.finish_and_clear();
+
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(&result.findings, |f| doc_name(&corpus, f));
+        if let Err(e) = baseline.write(path) {
+            render_error(&e);
+            return EXIT_ERROR;
+        }
+        eprintln!("factlint: wrote {} findings to baseline {}", result.findings.len(), path.display());
+        result.findings.clear();
+    } else if let Some(path) = &args.baseline {
+        match Baseline::read(path) {
+            Ok(b) => {
+                let dropped = b.filter(&mut result.findings);
+                log::debug!("baseline {} accepted {dropped} findings", path.display());
+            }
             Err(e) => {
-                eprintln!("factlint: cannot write {}: {e}", path.display());
+                render_error(&e);
                 return EXIT_ERROR;
             }
-        },
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        }
+    }
+
+    let summary = Summary {
+        files: corpus.files,
+        documents: corpus.documents.len(),
+        claims: result.claims,
+        findings: result.findings.len(),
     };
-    let written = match args.format {
-        FindingFormat::Json => report::findings::json(&mut sink, &corpus, &report.findings, report.claims),
-        FindingFormat::Concise => report::findings::concise(&mut sink, &corpus, &report.findings),
-    };
-    if let Err(e) = written.and_then(|_| sink.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factlint: cannot write the report: {e}");
-            return EXIT_ERROR;
+    if let Err(code) = write_report(&args, settings, &corpus, &result.findings, summary) {
+        return code;
+    }
+    if args.format == FindingFormat::Github {
+        if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
+            let table = report::github::summary(&result.findings, summary.documents);
+            let appended = std::fs::OpenOptions::new()
+                .append(true)
+                .create(true)
+                .open(&path)
+                .and_then(|mut f| f.write_all(table.as_bytes()));
+            if let Err(e) = appended {
+                eprintln!("factlint: cannot write the step summary {}: {e}", Path::new(&path).display());
+            }
         }
     }
     if !corpus.errors.is_empty() {
@@ -54,10 +115,126 @@ pub fn run(args: CheckArgs) -> u8 {
         FailOn::Info => Some(Severity::Info),
         FailOn::Never => None,
     };
-    let failing = threshold.is_some_and(|t| report.findings.iter().any(|f| f.severity >= t));
+    let failing = threshold.is_some_and(|t| result.findings.iter().any(|f| f.severity >= t));
     if failing && !args.exit_zero {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
     }
+}
+
+fn canonical(p: &Path) -> PathBuf {
+    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
+}
+
+fn doc_name(corpus: &Corpus, f: &Finding) -> String {
+    match &f.place {
+        Place::Text { doc, .. } => corpus.documents[*doc].name.clone(),
+        Place::File { path, doc, .. } => doc.clone().unwrap_or_else(|| path.clone()),
+    }
+}
+
+fn progress_bar(documents: usize) -> indicatif::ProgressBar {
+    if documents < PROGRESS_MIN_DOCUMENTS || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(documents as u64);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} documents {wide_bar} {eta}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn write_report(
+    args: &CheckArgs,
+    settings: &Settings,
+    corpus: &Corpus,
+    findings: &[Finding],
+    summary: Summary,
+) -> Result<(), u8> {
+    let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
+    let mut sink: Box<dyn Write> = match &args.output {
+        Some(path) => match std::fs::File::create(path) {
+            Ok(f) => Box::new(BufWriter::new(f)),
+            Err(e) => {
+                eprintln!("factlint: cannot write {}: {e}", path.display());
+                return Err(EXIT_ERROR);
+            }
+        },
+        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+    };
+    let written = if args.statistics {
+        match args.format {
+            FindingFormat::Json | FindingFormat::Sarif => report::statistics::json(&mut sink, findings),
+            _ => report::statistics::text(&mut sink, findings),
+        }
+    } else {
+        match args.format {
+            FindingFormat::Human => {
+                let color = match args.color {
+                    ColorChoice::Always => true,
+                    ColorChoice::Never => false,
+                    ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
+                };
+                let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
+                report::human::write(&mut sink, corpus, findings, report::human::Style { color, width })
+                    .and_then(|_| human_summary(&mut sink, findings, summary))
+            }
+            FindingFormat::Concise => report::concise::write(&mut sink, corpus, findings),
+            FindingFormat::Json => report::json::write(&mut sink, corpus, findings, summary),
+            FindingFormat::Github => report::github::write(&mut sink, corpus, findings),
+            FindingFormat::Sarif => {
+                let rows = rule_rows(settings);
+                let descriptors: Vec<RuleDescriptor<'_>> = rows
+                    .iter()
+                    .map(|(id, severity, summary, help)| RuleDescriptor { id, severity: *severity, summary, help })
+                    .collect();
+                report::sarif::write(&mut sink, corpus, findings, &descriptors)
+            }
+        }
+    };
+    if let Err(e) = written.and_then(|_| sink.flush()) {
+        if e.kind() != std::io::ErrorKind::BrokenPipe {
+            eprintln!("factlint: cannot write the report: {e}");
+            return Err(EXIT_ERROR);
+        }
+    }
+    Ok(())
+}
+
+/// The closing line of human output.
+fn human_summary(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> std::io::Result<()> {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    if findings.is_empty() {
+        return writeln!(out, "No findings in {} documents ({} claims).", summary.documents, summary.claims);
+    }
+    writeln!(
+        out,
+        "Found {} findings ({} errors, {} warnings, {} info) in {} documents ({} claims).",
+        findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+        summary.documents,
+        summary.claims
+    )
+}
+
+/// (id, default severity, summary, long explanation) of every rule: built-in, then the
+/// user's pattern rules.
+fn rule_rows(settings: &Settings) -> Vec<(String, Severity, String, String)> {
+    let mut out: Vec<(String, Severity, String, String)> = rules::infos()
+        .iter()
+        .map(|r| {
+            let help = rules::explanation(&r.id).unwrap_or_else(|| r.summary.clone());
+            (r.id.clone(), r.severity, r.summary.clone(), help)
+        })
+        .collect();
+    out.extend(settings.patterns.iter().map(|p| {
+        let summary = p.message.clone().unwrap_or_else(|| "a user pattern rule".to_string());
+        (p.id.to_string(), p.severity, summary, p.description.clone())
+    }));
+    out
 }

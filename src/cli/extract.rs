@@ -2,14 +2,15 @@
 
 use super::args::{ClaimFormat, ExtractArgs};
 use super::{inputs, EXIT_CLEAN, EXIT_ERROR};
+use crate::config::Settings;
 use crate::corpus::{locate, Corpus};
 use crate::extract::Extractor;
 use crate::report;
 use rayon::prelude::*;
 use std::io::{BufWriter, Write};
 
-pub fn run(args: ExtractArgs) -> u8 {
-    let inputs = match inputs(&args.input) {
+pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
+    let inputs = match inputs(&args.input, settings) {
         Ok(i) => i,
         Err(e) => {
             eprintln!("factlint: cannot read stdin: {e}");
@@ -20,7 +21,7 @@ pub fn run(args: ExtractArgs) -> u8 {
     let corpus = Corpus::load(&inputs);
     log::debug!("loaded {} documents from {} files in {:?}", corpus.documents.len(), corpus.files, t0.elapsed());
     let t1 = std::time::Instant::now();
-    let extractor = Extractor::default();
+    let extractor = settings.extractor();
     let stdout = std::io::stdout();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let written = match args.format {

@@ -12,6 +12,7 @@ use clap::Parser;
 use std::io::Read;
 use std::process::ExitCode;
 
+use crate::config::{self, ConfigError, Settings};
 use crate::corpus::Inputs;
 use crate::source::LoadOptions;
 
@@ -36,11 +37,18 @@ pub fn main() -> ExitCode {
             return ExitCode::from(EXIT_ERROR);
         }
     }
+    let settings = match settings(&cli) {
+        Ok(s) => s,
+        Err(e) => {
+            render_error(&e);
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
     let code = match cli.command {
-        Command::Extract(args) => extract::run(args),
-        Command::Check(args) => check::run(args),
-        Command::Rules { format } => rules::list(format),
-        Command::Explain { rule } => rules::explain(&rule),
+        Command::Extract(args) => extract::run(args, &settings),
+        Command::Check(args) => check::run(args, &settings),
+        Command::Rules { format } => rules::list(format, &settings),
+        Command::Explain { rule } => rules::explain(&rule, &settings),
         Command::Align(_) => {
             eprintln!("factlint: `align` is not implemented yet (see CHANGELOG.md)");
             EXIT_ERROR
@@ -49,8 +57,43 @@ pub fn main() -> ExitCode {
     ExitCode::from(code)
 }
 
+/// The configuration: `--config`, else the nearest factlint.toml, else the defaults.
+fn settings(cli: &Cli) -> Result<Settings, ConfigError> {
+    if cli.no_config {
+        return Ok(Settings::default());
+    }
+    let path = match &cli.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir().ok().and_then(|d| config::discover(&d)),
+    };
+    match path {
+        Some(p) => {
+            let s = config::load(&p)?;
+            log::debug!("configuration from {}", p.display());
+            Ok(s)
+        }
+        None => Ok(Settings::default()),
+    }
+}
+
+/// Prints an error diagnostic (configuration, baseline) on stderr with miette.
+fn render_error(e: &dyn miette::Diagnostic) {
+    use std::io::IsTerminal;
+    let theme = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+        miette::GraphicalTheme::unicode()
+    } else {
+        miette::GraphicalTheme::unicode_nocolor()
+    };
+    let mut text = String::new();
+    let handler = miette::GraphicalReportHandler::new_themed(theme).with_links(false);
+    if handler.render_report(&mut text, e).is_err() {
+        text = e.to_string();
+    }
+    eprint!("factlint: {text}");
+}
+
 /// Reads the inputs named on the command line; `-` reads stdin.
-fn inputs(args: &InputArgs) -> std::io::Result<Inputs> {
+fn inputs(args: &InputArgs, settings: &Settings) -> std::io::Result<Inputs> {
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(".".into());
@@ -65,8 +108,11 @@ fn inputs(args: &InputArgs) -> std::io::Result<Inputs> {
     let mut load = LoadOptions::default();
     if !args.text_fields.is_empty() {
         load.text_fields = args.text_fields.clone();
+    } else if let Some(fields) = &settings.text_fields {
+        load.text_fields = fields.clone();
     }
-    Ok(Inputs { paths, stdin, load, exclude: args.exclude.clone() })
+    let exclude = settings.exclude.iter().chain(&args.exclude).cloned().collect();
+    Ok(Inputs { paths, stdin, load, exclude })
 }
 
 /// A minimal stderr logger for `-v`: debug records from factlint only.

@@ -2,6 +2,7 @@
 
 use super::args::ListFormat;
 use super::{EXIT_CLEAN, EXIT_ERROR};
+use crate::config::Settings;
 use crate::rules;
 use serde::Serialize;
 
@@ -17,7 +18,7 @@ struct RulesJson<'a> {
     rules: Vec<RuleJson<'a>>,
 }
 
-pub fn list(format: ListFormat) -> u8 {
+pub fn list(format: ListFormat, settings: &Settings) -> u8 {
     let infos = rules::infos();
     match format {
         ListFormat::Json => {
@@ -25,6 +26,11 @@ pub fn list(format: ListFormat) -> u8 {
                 rules: infos
                     .iter()
                     .map(|r| RuleJson { id: &r.id, severity: r.severity.as_str(), summary: &r.summary })
+                    .chain(settings.patterns.iter().map(|p| RuleJson {
+                        id: p.id,
+                        severity: p.severity.as_str(),
+                        summary: p.message.as_deref().unwrap_or("a user pattern rule"),
+                    }))
                     .collect(),
             };
             println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
@@ -34,12 +40,22 @@ pub fn list(format: ListFormat) -> u8 {
                 let built = if rules::explanation(&r.id).is_some() { "" } else { "  (coming)" };
                 println!("{:<24} {:<8} {}{built}", r.id, r.severity.as_str(), r.summary);
             }
+            for p in &settings.patterns {
+                let summary = p.message.as_deref().unwrap_or("a user pattern rule");
+                println!("{:<24} {:<8} {summary}  (pattern)", p.id, p.severity.as_str());
+            }
         }
     }
     EXIT_CLEAN
 }
 
-pub fn explain(id: &str) -> u8 {
+pub fn explain(id: &str, settings: &Settings) -> u8 {
+    if let Some(p) = settings.patterns.iter().find(|p| p.id == id) {
+        println!("{} ({}): {}\n", p.id, p.severity.as_str(), p.message.as_deref().unwrap_or("a user pattern rule"));
+        println!("{}\n", p.description);
+        println!("{}", rules::explanation("pattern").unwrap_or_default());
+        return EXIT_CLEAN;
+    }
     let Some(info) = rules::infos().iter().find(|r| r.id == id) else {
         eprintln!("factlint: unknown rule `{id}`; `factlint rules` lists them");
         return EXIT_ERROR;

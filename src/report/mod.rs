@@ -1,10 +1,18 @@
 //! Rendering: turning claims, findings and errors into text. Nothing outside this module
-//! formats output for users.
+//! formats output for users; each output format has its own file.
 
 pub mod claims;
+pub mod concise;
 pub mod errors;
-pub mod findings;
+pub mod github;
+pub mod human;
+pub mod json;
+pub mod sarif;
+mod snippet;
+pub mod statistics;
 
+use crate::corpus::Corpus;
+use crate::finding::Place;
 use crate::source::Location;
 use serde::Serialize;
 
@@ -30,5 +38,35 @@ impl From<&Location> for Position {
             byte_start: l.byte_start,
             byte_end: l.byte_end,
         }
+    }
+}
+
+/// A place resolved for output: file path, document name and position.
+pub struct Resolved<'a> {
+    pub path: &'a str,
+    pub doc: &'a str,
+    pub position: Position,
+}
+
+/// Where a finding's place is in its file.
+pub fn resolve<'a>(corpus: &'a Corpus, place: &'a Place) -> Resolved<'a> {
+    match place {
+        Place::Text { doc, span } => {
+            let d = &corpus.documents[*doc];
+            let l = d.locate(span.clone());
+            Resolved { path: &d.file.path, doc: &d.name, position: Position::from(&l) }
+        }
+        Place::File { path, doc, offset, line, column } => Resolved {
+            path,
+            doc: doc.as_deref().unwrap_or(path),
+            position: Position {
+                line: *line,
+                column: *column,
+                end_line: *line,
+                end_column: *column,
+                byte_start: *offset,
+                byte_end: *offset,
+            },
+        },
     }
 }

@@ -7,7 +7,8 @@
 //! Chinese: a paragraph `责任编辑：吴剑 SF031` is flagged; so is an app promo line.
 //! English: add phrases such as "Share this article" to `rules/boilerplate.toml`.
 //!
-//! The phrases live in `rules/boilerplate.toml`; a paragraph containing one is flagged
+//! The phrases live in `rules/boilerplate.toml`; add your own with `phrases = [...]` under
+//! `[rules.boilerplate]` in `factlint.toml`; a paragraph containing one is flagged
 //! once. Severity is info: this is cleanup, not an error.
 
 use super::{finding, Rule};
@@ -27,10 +28,15 @@ pub struct Boilerplate {
 }
 
 impl Boilerplate {
-    pub fn new() -> Boilerplate {
-        let file: Phrases =
-            toml::from_str(include_str!("../../rules/boilerplate.toml")).expect("rules/boilerplate.toml is valid");
-        Boilerplate { phrases: file.phrases }
+    /// The built-in phrases plus `extra` ones from the configuration.
+    pub fn new(extra: &[String]) -> Boilerplate {
+        static BUILTIN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        let builtin = BUILTIN.get_or_init(|| {
+            let file: Phrases =
+                toml::from_str(include_str!("../../rules/boilerplate.toml")).expect("rules/boilerplate.toml is valid");
+            file.phrases
+        });
+        Boilerplate { phrases: builtin.iter().chain(extra).cloned().collect() }
     }
 }
 
@@ -58,7 +64,7 @@ impl Rule for Boilerplate {
                     document,
                     para.clone(),
                     format!("boilerplate line: `{shown}`"),
-                    Some(format!("matches `{phrase}` in rules/boilerplate.toml; drop the line from the article text")),
+                    Some(format!("matches the boilerplate phrase `{phrase}`; drop the line from the article text")),
                     text,
                 ));
             }

@@ -11,39 +11,27 @@
 //!
 //! "Nearly" means: after folding full-width forms, case and whitespace, the two
 //! paragraphs share at least 80% of their 3-character shingles (Jaccard). Paragraphs under
-//! 20 characters and boilerplate lines never count. Options: `rules/duplicates.toml`.
+//! 20 characters and boilerplate lines never count. Defaults are in `rules/duplicates.toml`;
+//! set `min-chars`, `shingle` and `near` under `[rules.duplicate-paragraph]` in
+//! `factlint.toml` to change them.
 
 use super::boilerplate::Boilerplate;
 use super::{finding, Rule};
+use crate::config::DuplicateSettings;
 use crate::finding::{Finding, Place, Related};
 use crate::source::Document;
-use serde::Deserialize;
 use std::collections::HashSet;
 
 const ID: &str = "duplicate-paragraph";
 
-#[derive(Deserialize)]
-struct Options {
-    paragraph: ParagraphOptions,
-}
-
-#[derive(Deserialize)]
-struct ParagraphOptions {
-    min_chars: usize,
-    shingle: usize,
-    near: f64,
-}
-
 pub struct DuplicateParagraph {
-    options: ParagraphOptions,
+    options: DuplicateSettings,
     boilerplate: Boilerplate,
 }
 
 impl DuplicateParagraph {
-    pub fn new() -> DuplicateParagraph {
-        let o: Options =
-            toml::from_str(include_str!("../../rules/duplicates.toml")).expect("rules/duplicates.toml is valid");
-        DuplicateParagraph { options: o.paragraph, boilerplate: Boilerplate::new() }
+    pub fn new(options: DuplicateSettings, boilerplate: Boilerplate) -> DuplicateParagraph {
+        DuplicateParagraph { options, boilerplate }
     }
 }
 

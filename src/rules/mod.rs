@@ -7,10 +7,12 @@
 mod boilerplate;
 mod duplicate_paragraph;
 mod markup_residue;
+pub mod pattern;
 mod repeated_punctuation;
 mod romanization_artifact;
 mod unreadable_input;
 
+use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::finding::{Finding, Severity};
 use crate::source::Document;
@@ -54,16 +56,19 @@ pub fn infos() -> &'static [RuleInfo] {
     })
 }
 
-/// The rules built so far.
-pub fn registry() -> Vec<Box<dyn Rule>> {
-    vec![
-        Box::new(boilerplate::Boilerplate::new()),
-        Box::new(duplicate_paragraph::DuplicateParagraph::new()),
+/// The built-in rules, configured, followed by the user's pattern rules.
+pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
+    let boilerplate = || boilerplate::Boilerplate::new(&settings.boilerplate_phrases);
+    let mut rules: Vec<Box<dyn Rule>> = vec![
+        Box::new(boilerplate()),
+        Box::new(duplicate_paragraph::DuplicateParagraph::new(settings.paragraph.clone(), boilerplate())),
         Box::new(markup_residue::MarkupResidue),
         Box::new(repeated_punctuation::RepeatedPunctuation),
         Box::new(romanization_artifact::RomanizationArtifact),
         Box::new(unreadable_input::UnreadableInput),
-    ]
+    ];
+    rules.extend(settings.patterns.iter().map(|p| Box::new(p.clone()) as Box<dyn Rule>));
+    rules
 }
 
 /// The long explanation of a rule: the `//!` lines of its source, or `None` when the
@@ -76,6 +81,7 @@ pub fn explanation(id: &str) -> Option<String> {
         "repeated-punctuation" => include_str!("repeated_punctuation.rs"),
         "romanization-artifact" => include_str!("romanization_artifact.rs"),
         "unreadable-input" => include_str!("unreadable_input.rs"),
+        "pattern" => include_str!("pattern.rs"),
         _ => return None,
     };
     let doc: Vec<&str> = source
@@ -119,7 +125,7 @@ mod tests {
     #[test]
     fn every_built_rule_has_metadata_and_an_explanation() {
         let infos = infos();
-        for rule in registry() {
+        for rule in registry(&Settings::default()) {
             assert!(infos.iter().any(|i| i.id == rule.id()), "{} missing from rules/rules.toml", rule.id());
             let text = explanation(rule.id()).unwrap_or_default();
             assert!(text.lines().count() >= 4, "{} needs a doc comment: what, why, examples", rule.id());

@@ -73,7 +73,7 @@ fn unreadable_input_is_a_finding_and_exit_2() {
 
 #[test]
 fn concise_output_names_file_line_and_rule() {
-    let out = factlint(&["check", "tests/fixtures/quality/ruby.txt"], None);
+    let out = factlint(&["check", "tests/fixtures/quality/ruby.txt", "-f", "concise"], None);
     let text = stdout(&out);
     assert!(text.contains("tests/fixtures/quality/ruby.txt:1:2: warning[romanization-artifact]"), "{text}");
     assert!(text.contains("warning[repeated-punctuation] repeated punctuation `,,`"), "{text}");

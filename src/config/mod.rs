@@ -1,0 +1,265 @@
+//! `factlint.toml`: discovery (walking up from the working directory), reading, and
+//! validation into [`Settings`], the resolved configuration the rest of the crate uses.
+//!
+//! ```toml
+//! exclude = ["drafts", "*.csv"]
+//! text-fields = ["text", "content"]
+//! ignore = ["boilerplate"]
+//! lexicons = ["lexicon/extra.toml"]
+//! patterns = ["styles/house.toml"]
+//!
+//! [rules.duplicate-paragraph]
+//! severity = "error"
+//! min-chars = 30
+//!
+//! [[pattern]]
+//! id = "prefer-yuan"
+//! kind = "substitution"
+//! swap = { "人民币元" = "元" }
+//! fail = ["投资1.4万亿人民币元"]
+//! pass = ["投资1.4万亿元"]
+//! ```
+
+mod error;
+mod file;
+mod patterns;
+
+pub use error::ConfigError;
+
+use crate::extract::{Extractor, Lexicon};
+use crate::finding::Severity;
+use crate::rules::pattern::PatternRule;
+use file::{ConfigFile, DuplicateOptions, PatternFile};
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use toml::Spanned;
+
+/// The file name looked for.
+pub const FILE_NAME: &str = "factlint.toml";
+
+/// Options of the duplicate rules (`rules/duplicates.toml`, then `[rules.duplicate-*]`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct DuplicateSettings {
+    /// Paragraphs (or documents) shorter than this many characters never count.
+    pub min_chars: usize,
+    /// Shingle size: characters for Chinese, words for English.
+    pub shingle: usize,
+    /// Jaccard similarity of shingle sets at or above which two texts are near copies.
+    pub near: f64,
+}
+
+#[derive(Deserialize)]
+struct DuplicateDefaults {
+    paragraph: DuplicateSettings,
+    document: DuplicateSettings,
+}
+
+fn duplicate_defaults() -> DuplicateDefaults {
+    toml::from_str(include_str!("../../rules/duplicates.toml")).expect("rules/duplicates.toml is valid")
+}
+
+/// The resolved configuration.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// The file these settings came from, if any.
+    pub source: Option<PathBuf>,
+    pub exclude: Vec<String>,
+    pub text_fields: Option<Vec<String>>,
+    pub select: Vec<String>,
+    pub ignore: Vec<String>,
+    /// Severity overrides; `None` turns a rule off.
+    pub severities: BTreeMap<String, Option<Severity>>,
+    pub paragraph: DuplicateSettings,
+    pub document: DuplicateSettings,
+    pub boilerplate_phrases: Vec<String>,
+    /// Extra lexicon files: path and text (validated).
+    pub lexicons: Vec<(PathBuf, String)>,
+    pub patterns: Vec<PatternRule>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let d = duplicate_defaults();
+        Settings {
+            source: None,
+            exclude: Vec::new(),
+            text_fields: None,
+            select: Vec::new(),
+            ignore: Vec::new(),
+            severities: BTreeMap::new(),
+            paragraph: d.paragraph,
+            document: d.document,
+            boilerplate_phrases: Vec::new(),
+            lexicons: Vec::new(),
+            patterns: Vec::new(),
+        }
+    }
+}
+
+impl Settings {
+    /// The extractor with the built-in lexicon and the configured extra files.
+    pub fn extractor(&self) -> Extractor {
+        let mut lex = Lexicon::builtin();
+        for (_, text) in &self.lexicons {
+            // Validated when the configuration was read.
+            let _ = lex.extend_from_toml(text);
+        }
+        Extractor::new(lex)
+    }
+
+    /// The severity a rule's findings get: the configured one, else the default.
+    pub fn severity(&self, rule: &str, default: Severity) -> Option<Severity> {
+        self.severities.get(rule).copied().unwrap_or(Some(default))
+    }
+
+    /// Every rule id known: built-in and pattern rules.
+    pub fn rule_ids(&self) -> Vec<String> {
+        let mut ids: Vec<String> = crate::rules::infos().iter().map(|r| r.id.clone()).collect();
+        ids.extend(self.patterns.iter().map(|p| p.id.to_string()));
+        ids
+    }
+}
+
+/// The `factlint.toml` in `start` or the nearest folder above it.
+pub fn discover(start: &Path) -> Option<PathBuf> {
+    start.ancestors().map(|dir| dir.join(FILE_NAME)).find(|p| p.is_file())
+}
+
+/// Parses a severity value; `off` gives `None`.
+pub(crate) fn parse_severity(path: &Path, text: &str, s: &Spanned<String>) -> Result<Option<Severity>, ConfigError> {
+    match s.get_ref().as_str() {
+        "error" => Ok(Some(Severity::Error)),
+        "warning" => Ok(Some(Severity::Warning)),
+        "info" => Ok(Some(Severity::Info)),
+        "off" => Ok(None),
+        other => Err(ConfigError::at(path, text, Some(s.span()), format!("unknown severity `{other}`"), "here")
+            .with_help("severity is one of error, warning, info, off")),
+    }
+}
+
+fn read(path: &Path) -> Result<String, ConfigError> {
+    std::fs::read_to_string(path).map_err(|e| ConfigError::unreadable(path, &e))
+}
+
+fn duplicate_options(
+    path: &Path,
+    text: &str,
+    table: &Option<DuplicateOptions>,
+    into: &mut DuplicateSettings,
+) -> Result<(), ConfigError> {
+    let Some(t) = table else { return Ok(()) };
+    let bad = |span: std::ops::Range<usize>, msg: &str| ConfigError::at(path, text, Some(span), msg, "out of range");
+    if let Some(v) = &t.min_chars {
+        into.min_chars = usize::try_from(*v.get_ref()).map_err(|_| bad(v.span(), "min-chars must be ≥ 0"))?;
+    }
+    if let Some(v) = &t.shingle {
+        match usize::try_from(*v.get_ref()) {
+            Ok(n @ 1..=16) => into.shingle = n,
+            _ => return Err(bad(v.span(), "shingle must be between 1 and 16")),
+        }
+    }
+    if let Some(v) = &t.near {
+        let near = *v.get_ref();
+        if !(near > 0.0 && near <= 1.0) {
+            return Err(bad(v.span(), "near must be in (0, 1]"));
+        }
+        into.near = near;
+    }
+    Ok(())
+}
+
+/// Reads and validates the configuration file at `path`.
+pub fn load(path: &Path) -> Result<Settings, ConfigError> {
+    let text = read(path)?;
+    let raw: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::toml(path, &text, &e))?;
+    let dir = path.parent().unwrap_or(Path::new("."));
+    let mut s = Settings { source: Some(path.to_path_buf()), ..Settings::default() };
+    s.exclude = raw.exclude;
+    s.text_fields = raw.text_fields;
+    let mut known: Vec<String> = crate::rules::infos().iter().map(|r| r.id.clone()).collect();
+
+    for (id, sev) in raw.rules.severities() {
+        s.severities.insert(id.to_string(), parse_severity(path, &text, sev)?);
+    }
+    duplicate_options(path, &text, &raw.rules.duplicate_paragraph, &mut s.paragraph)?;
+    duplicate_options(path, &text, &raw.rules.duplicate_document, &mut s.document)?;
+    if let Some(b) = &raw.rules.boilerplate {
+        s.boilerplate_phrases = b.phrases.clone();
+    }
+
+    for lexicon in &raw.lexicons {
+        let file = dir.join(lexicon.get_ref());
+        let body = std::fs::read_to_string(&file).map_err(|e| {
+            ConfigError::at(
+                path,
+                &text,
+                Some(lexicon.span()),
+                format!("cannot read lexicon {}", file.display()),
+                &e.to_string(),
+            )
+        })?;
+        if let Err(e) = Lexicon::builtin().extend_from_toml(&body) {
+            return Err(ConfigError::at(&file, &body, e.span, e.message, "here"));
+        }
+        s.lexicons.push((file, body));
+    }
+
+    let mut patterns = Vec::new();
+    for spec in &raw.pattern {
+        let rule = patterns::compile(path, &text, spec, &known)?;
+        known.push(rule.id.to_string());
+        patterns.push(rule);
+    }
+    for pattern_file in &raw.patterns {
+        let file = dir.join(pattern_file.get_ref());
+        let body = std::fs::read_to_string(&file).map_err(|e| {
+            ConfigError::at(
+                path,
+                &text,
+                Some(pattern_file.span()),
+                format!("cannot read {}", file.display()),
+                &e.to_string(),
+            )
+        })?;
+        let parsed: PatternFile = toml::from_str(&body).map_err(|e| ConfigError::toml(&file, &body, &e))?;
+        for spec in &parsed.pattern {
+            let rule = patterns::compile(&file, &body, spec, &known)?;
+            known.push(rule.id.to_string());
+            patterns.push(rule);
+        }
+    }
+    s.patterns = patterns;
+
+    for (list, into) in [(&raw.select, &mut s.select), (&raw.ignore, &mut s.ignore)] {
+        for id in list {
+            if !known.contains(id.get_ref()) {
+                return Err(ConfigError::at(
+                    path,
+                    &text,
+                    Some(id.span()),
+                    format!("unknown rule `{}`", id.get_ref()),
+                    "here",
+                )
+                .with_help("`factlint rules` lists the built-in rules"));
+            }
+            into.push(id.get_ref().clone());
+        }
+    }
+    Ok(s)
+}
+
+/// Compiles the patterns of one pattern file on its own (for tests of pattern files).
+pub fn load_pattern_file(path: &Path) -> Result<Vec<PatternRule>, ConfigError> {
+    let body = read(path)?;
+    let parsed: PatternFile = toml::from_str(&body).map_err(|e| ConfigError::toml(path, &body, &e))?;
+    let mut known: Vec<String> = crate::rules::infos().iter().map(|r| r.id.clone()).collect();
+    let mut out = Vec::new();
+    for spec in &parsed.pattern {
+        let rule = patterns::compile(path, &body, spec, &known)?;
+        known.push(rule.id.to_string());
+        out.push(rule);
+    }
+    Ok(out)
+}

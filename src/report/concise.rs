@@ -1,0 +1,17 @@
+//! `-f concise`: one line per finding, `path:line:col: severity[rule] message`, the form
+//! editors and `grep` understand.
+
+use super::resolve;
+use crate::corpus::Corpus;
+use crate::finding::Finding;
+use std::io::{self, Write};
+
+pub fn write(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding]) -> io::Result<()> {
+    for f in findings {
+        let r = resolve(corpus, &f.place);
+        let p = r.position;
+        let record = if r.doc != r.path { format!(" ({})", r.doc) } else { String::new() };
+        writeln!(out, "{}:{}:{}: {}[{}] {}{record}", r.path, p.line, p.column, f.severity.as_str(), f.rule, f.message)?;
+    }
+    Ok(())
+}

@@ -1,0 +1,133 @@
+//! `-f human`: miette's graphical diagnostics. Each finding gets one source (the lines of
+//! its document around the span, never the whole corpus file); findings that concern other
+//! documents show them as related diagnostics, each with its own source. The rule id is
+//! the diagnostic code.
+
+use super::resolve;
+use super::snippet::Snippet;
+use crate::corpus::Corpus;
+use crate::finding::{Finding, Place, Severity};
+use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
+use std::fmt;
+use std::io::{self, Write};
+
+/// How to draw: colours only on a terminal; never terminal hyperlinks (CI logs show
+/// them as escape codes).
+#[derive(Clone, Copy, Debug)]
+pub struct Style {
+    pub color: bool,
+    pub width: usize,
+}
+
+struct Rendered {
+    message: String,
+    code: Option<&'static str>,
+    severity: miette::Severity,
+    help: Option<String>,
+    label: Option<String>,
+    source: Option<Snippet>,
+    related: Vec<Rendered>,
+}
+
+impl fmt::Debug for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl fmt::Display for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Rendered {}
+
+impl Diagnostic for Rendered {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.code.map(|c| Box::new(c) as Box<dyn fmt::Display>)
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(self.severity)
+    }
+
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn SourceCode)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let s = self.source.as_ref()?;
+        Some(Box::new(std::iter::once(LabeledSpan::new_primary_with_span(self.label.clone(), s.span))))
+    }
+
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            return None;
+        }
+        Some(Box::new(self.related.iter().map(|r| r as &dyn Diagnostic)))
+    }
+}
+
+fn source(corpus: &Corpus, place: &Place) -> Option<Snippet> {
+    let Place::Text { doc, span } = place else { return None };
+    let d = &corpus.documents[*doc];
+    let name = if d.name == d.file.path { d.name.clone() } else { format!("{} ({})", d.file.path, d.name) };
+    Some(Snippet::new(name, &d.file, d.map.span(span.clone())))
+}
+
+fn severity(s: Severity) -> miette::Severity {
+    match s {
+        Severity::Error => miette::Severity::Error,
+        Severity::Warning => miette::Severity::Warning,
+        Severity::Info => miette::Severity::Advice,
+    }
+}
+
+fn diagnostic(corpus: &Corpus, f: &Finding) -> Rendered {
+    let here = resolve(corpus, &f.place);
+    let message = match &f.place {
+        // Nothing to draw for a file that could not be read: say where in the message.
+        Place::File { .. } => format!("{}:{}:{}: {}", here.path, here.position.line, here.position.column, f.message),
+        Place::Text { .. } => f.message.clone(),
+    };
+    let related = f
+        .related
+        .iter()
+        .map(|r| Rendered {
+            message: format!("related: {}", r.message),
+            code: None,
+            severity: miette::Severity::Advice,
+            help: None,
+            label: Some(r.message.clone()),
+            source: source(corpus, &r.place),
+            related: Vec::new(),
+        })
+        .collect();
+    Rendered {
+        message,
+        code: Some(f.rule),
+        severity: severity(f.severity),
+        help: f.help.clone(),
+        label: None,
+        source: source(corpus, &f.place),
+        related,
+    }
+}
+
+pub fn write(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding], style: Style) -> io::Result<()> {
+    let theme = if style.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
+    let handler = GraphicalReportHandler::new_themed(theme).with_links(false).with_width(style.width);
+    let mut text = String::new();
+    for f in findings {
+        text.clear();
+        handler.render_report(&mut text, &diagnostic(corpus, f)).map_err(io::Error::other)?;
+        out.write_all(text.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    Ok(())
+}

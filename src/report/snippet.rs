@@ -1,0 +1,150 @@
+//! A miette source for one finding: the lines of a document that hold the span, cut to a
+//! window around it when lines are long (a JSONL record is one line of many kilobytes).
+//! Line and column numbers stay those of the original file.
+
+use crate::source::SourceFile;
+use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
+use std::ops::Range;
+
+/// Characters shown of a line before it is cut.
+const MAX_LINE_CHARS: usize = 80;
+/// Characters kept before the span when a line is cut.
+const LEAD_CHARS: usize = 20;
+/// Lines shown of a long span.
+const MAX_LINES: usize = 6;
+const CUT: char = '…';
+
+pub struct Snippet {
+    name: String,
+    text: String,
+    /// 0-based file line of the snippet's first line.
+    first_line: usize,
+    /// Per snippet line: its start offset in `text` and how many file characters were cut
+    /// before it (minus the marker added), to turn snippet columns into file columns.
+    lines: Vec<(usize, isize)>,
+    /// The span of the finding inside `text`.
+    pub span: SourceSpan,
+}
+
+impl Snippet {
+    /// The lines of `file` around `span` (offsets into the decoded file text).
+    pub fn new(name: String, file: &SourceFile, span: Range<usize>) -> Snippet {
+        let text = &file.text;
+        let start_pos = file.lines.position(text, span.start);
+        let end_pos = file.lines.position(text, span.end.max(span.start));
+        let first = start_pos.line - 1;
+        let last = (end_pos.line - 1).min(first + MAX_LINES - 1);
+        let mut out = String::new();
+        let mut lines = Vec::new();
+        let (mut span_start, mut span_end) = (0, 0);
+        for line_no in first..=last {
+            let line_start = file.lines.line_start(line_no + 1);
+            let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            let line = text[line_start..line_end].trim_end_matches('\r');
+            let chars = line.chars().count();
+            let anchor = if line_no == first { start_pos.column - 1 } else { 0 };
+            let keep_from = if chars > MAX_LINE_CHARS { anchor.saturating_sub(LEAD_CHARS) } else { 0 };
+            let keep_to = (keep_from + MAX_LINE_CHARS).min(chars);
+            let byte_at = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
+            let (from, to) = (byte_at(keep_from), byte_at(keep_to));
+            let snippet_line_start = out.len();
+            let mut shift = keep_from as isize;
+            if keep_from > 0 {
+                out.push(CUT);
+                shift -= 1;
+            }
+            let body_start = out.len();
+            out.push_str(&line[from..to]);
+            let clamp = |file_offset: usize| {
+                let rel = file_offset.saturating_sub(line_start).clamp(from, to);
+                body_start + rel - from
+            };
+            if line_no == first {
+                span_start = clamp(span.start);
+            }
+            span_end = clamp(span.end);
+            if to < line.len() {
+                out.push(CUT);
+            }
+            lines.push((snippet_line_start, shift));
+            if line_no != last {
+                out.push('\n');
+            }
+        }
+        let span_end = span_end.max(span_start);
+        Snippet { name, text: out, first_line: first, lines, span: (span_start, span_end - span_start).into() }
+    }
+
+    /// File line (0-based) and column (0-based, in characters) of a snippet offset.
+    fn position(&self, offset: usize) -> (usize, usize) {
+        let idx = self.lines.partition_point(|(start, _)| *start <= offset).saturating_sub(1);
+        let (start, shift) = self.lines[idx];
+        let chars = self.text[start..offset.min(self.text.len())].chars().count() as isize;
+        (self.first_line + idx, (chars + shift).max(0) as usize)
+    }
+}
+
+impl SourceCode for Snippet {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        _before: usize,
+        _after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        if span.offset() > self.text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        // The whole snippet is the context: it holds only the lines of the span. The
+        // reported line is the snippet's first line (where every label starts), the column
+        // that of the span in the file.
+        let (_, column) = self.position(span.offset());
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.name.clone(),
+            self.text.as_bytes(),
+            (0, self.text.len()).into(),
+            self.first_line,
+            column,
+            self.lines.len(),
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn snippet(text: &str, span: Range<usize>) -> Snippet {
+        let file = SourceFile::new("a.txt".into(), text.to_string(), None);
+        Snippet::new("a.txt".into(), &file, span)
+    }
+
+    #[test]
+    fn short_lines_are_kept_whole_with_file_positions() {
+        let text = "第一段。\n共有1007家医院。\n尾。";
+        let at = text.find("1007").unwrap();
+        let s = snippet(text, at..at + "1007家".len());
+        assert_eq!(s.text, "共有1007家医院。");
+        assert_eq!(&s.text[s.span.offset()..s.span.offset() + s.span.len()], "1007家");
+        assert_eq!(s.first_line, 1);
+        assert_eq!(s.position(s.span.offset()), (1, 2));
+    }
+
+    #[test]
+    fn long_lines_are_cut_around_the_span_and_columns_still_count_from_the_file() {
+        let text = format!("{}1.4万亿元{}", "字".repeat(500), "尾".repeat(500));
+        let at = 500 * "字".len();
+        let s = snippet(&text, at..at + "1.4万亿元".len());
+        assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
+        assert!(s.text.chars().count() <= MAX_LINE_CHARS + 2);
+        assert_eq!(&s.text[s.span.offset()..s.span.offset() + s.span.len()], "1.4万亿元");
+        assert_eq!(s.position(s.span.offset()), (0, 500));
+    }
+
+    #[test]
+    fn a_span_running_past_the_window_is_clipped_to_it() {
+        let text = "x".repeat(400);
+        let s = snippet(&text, 10..390);
+        assert_eq!(s.span.offset(), 10);
+        assert_eq!(s.span.offset() + s.span.len(), MAX_LINE_CHARS);
+    }
+}
