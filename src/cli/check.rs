@@ -178,7 +178,9 @@ fn write_report(
                     ColorChoice::Never => false,
                     ColorChoice::Auto => to_terminal && std::env::var_os("NO_COLOR").is_none(),
                 };
-                let width = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()).unwrap_or(100);
+                // Files and pipes get a fixed width so that reports do not depend on who ran them.
+                let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+                let width = if to_terminal { columns().unwrap_or(100) } else { 100 };
                 report::human::write(&mut sink, corpus, findings, report::human::Style { color, width })
                     .and_then(|_| human_summary(&mut sink, findings, summary))
             }

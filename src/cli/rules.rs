@@ -65,5 +65,10 @@ pub fn explain(id: &str, settings: &Settings) -> u8 {
         Some(text) => println!("{text}"),
         None => println!("This rule is not built yet."),
     }
+    println!(
+        "\nTo silence it: `<!-- factlint-disable {id} -->` … `<!-- factlint-enable -->` in Markdown or HTML; \
+         `--ignore {id}`; `severity = \"off\"` under `[rules.{id}]` in factlint.toml; or accept what is there \
+         now with `--write-baseline FILE` and check with `--baseline FILE`."
+    );
     EXIT_CLEAN
 }

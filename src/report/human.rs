@@ -76,8 +76,8 @@ impl Diagnostic for Rendered {
 fn source(corpus: &Corpus, place: &Place) -> Option<Snippet> {
     let Place::Text { doc, span } = place else { return None };
     let d = &corpus.documents[*doc];
-    let name = if d.name == d.file.path { d.name.clone() } else { format!("{} ({})", d.file.path, d.name) };
-    Some(Snippet::new(name, &d.file, d.map.span(span.clone())))
+    // A record's name is `path#id`: it names the file and the record.
+    Some(Snippet::new(d.name.clone(), &d.file, d.map.span(span.clone())))
 }
 
 fn severity(s: Severity) -> miette::Severity {

@@ -4,8 +4,9 @@
 //! Why: a paragraph pasted twice inflates every count taken from the text, and a near
 //! copy whose figure changed is a contradiction inside one article.
 //!
-//! Chinese: the same 據悉，廣西實施基層醫學人才培養本土化戰略… paragraph twice in one
-//! report is flagged at the second copy, with the first as the related location.
+//! Chinese: 全县今年共招聘乡村教师3000名… pasted twice in one report is flagged at the
+//! second copy, with the first as the related location; if the copy says 3500名, the help
+//! names 3000 → 3500.
 //! English: "The county recruited 3,000 teachers." repeated later as "The county recruited
 //! 3,500 teachers." is flagged, and the help names 3,000 → 3,500.
 //!
@@ -123,7 +124,7 @@ fn describe_change(first: &str, second: &str) -> String {
     flush(&mut removed, &mut added, &mut parts);
     let shown: Vec<String> = parts.iter().take(4).cloned().collect();
     let more = if parts.len() > 4 { format!(" and {} more changes", parts.len() - 4) } else { String::new() };
-    format!("differs from it in {}{more}", shown.join(", "))
+    format!("the second copy changes {}{more}", shown.join(", "))
 }
 
 impl Rule for DuplicateParagraph {
@@ -169,7 +170,7 @@ impl Rule for DuplicateParagraph {
                     changed_figures(first, second).map(|f| format!("the figures differ: {f}; ")).unwrap_or_default();
                 (
                     format!("paragraph nearly repeats an earlier one ({:.0}% alike)", sim * 100.0),
-                    format!("{figures}it {}; keep one version", describe_change(first, second)),
+                    format!("{figures}{}; keep one version", describe_change(first, second)),
                 )
             };
             let mut f = finding(ID, doc, document, rj.clone(), message, Some(help), nj);

@@ -12,7 +12,7 @@
 //!
 //! Markdown and HTML files are not checked: there markup is expected and stripped.
 
-use super::{finding, Rule};
+use super::{content_key, finding, Rule};
 use crate::finding::Finding;
 use crate::source::{Document, Format};
 
@@ -75,7 +75,7 @@ impl Rule for MarkupResidue {
                     i..end,
                     format!("markup left in the text: `{shown}`"),
                     Some("strip HTML before storing text fields".to_string()),
-                    &format!("{shown}@{}", out.len()),
+                    &content_key(text, i..end),
                 ));
             }
         }

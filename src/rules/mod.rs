@@ -92,9 +92,40 @@ pub fn explanation(id: &str) -> Option<String> {
     Some(doc.join("\n"))
 }
 
+/// `docs/rules.md`: every rule's id, severity, summary and explanation, the page SARIF
+/// `helpUri`s point at. A test keeps the committed file equal to this.
+pub fn reference_page() -> String {
+    let mut page = String::from(
+        "# factlint rules\n\n<!-- Generated from the rule sources by `FACTLINT_UPDATE_DOCS=1 cargo test`; do not edit. -->\n",
+    );
+    for r in infos() {
+        page.push_str(&format!("\n## {}\n\nDefault severity: {}. {}\n\n", r.id, r.severity.as_str(), r.summary));
+        match explanation(&r.id) {
+            Some(text) => {
+                page.push_str(&text.replace("`factlint explain RULE`", "`factlint explain`"));
+                page.push('\n');
+            }
+            None => page.push_str("Not built yet.\n"),
+        }
+    }
+    page.push_str("\n## Pattern rules\n\n");
+    page.push_str(&explanation("pattern").unwrap_or_default());
+    page.push_str("\n\n## Suppressing findings\n\nIn Markdown and HTML, `<!-- factlint-disable RULE, RULE -->` turns rules off until `<!-- factlint-enable -->` (or the end of the document); without rule ids it turns every rule off. `factlint check --write-baseline FILE` records the current findings by content, and `--baseline FILE` then reports only new ones. Set `severity = \"off\"` under `[rules.RULE]` in `factlint.toml`, or pass `--ignore RULE`, to turn a rule off everywhere.\n");
+    page
+}
+
 /// The default severity of a rule.
 pub fn severity(id: &str) -> Severity {
     infos().iter().find(|r| r.id == id).map_or(Severity::Warning, |r| r.severity)
+}
+
+/// A key for a span that depends on what is written there and around it, not on where:
+/// baselines built from it survive edits elsewhere in the document.
+pub(crate) fn content_key(text: &str, span: std::ops::Range<usize>) -> String {
+    const AROUND: usize = 8;
+    let before: String = text[..span.start].chars().rev().take(AROUND).collect::<Vec<_>>().into_iter().rev().collect();
+    let after: String = text[span.end..].chars().take(AROUND).collect();
+    format!("{before}\u{1f}{}\u{1f}{after}", &text[span])
 }
 
 /// A finding on a span of one document, fingerprinted by rule, document and `key`.
@@ -121,6 +152,17 @@ pub(crate) fn finding(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn docs_rules_md_is_current() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/docs/rules.md");
+        let page = reference_page();
+        if std::env::var_os("FACTLINT_UPDATE_DOCS").is_some() {
+            std::fs::write(path, &page).unwrap();
+        }
+        let committed = std::fs::read_to_string(path).unwrap_or_default();
+        assert!(committed == page, "docs/rules.md is stale: run FACTLINT_UPDATE_DOCS=1 cargo test");
+    }
 
     #[test]
     fn every_built_rule_has_metadata_and_an_explanation() {

@@ -11,7 +11,7 @@
 //! Ellipses (`……`, `...`, `。。。`), dashes (`——`) and emphasis (`！！！`, `？！`) are
 //! not flagged. Turn the rule off with `--ignore repeated-punctuation`.
 
-use super::{finding, Rule};
+use super::{content_key, finding, Rule};
 use crate::finding::Finding;
 use crate::source::Document;
 
@@ -52,7 +52,7 @@ impl Rule for RepeatedPunctuation {
             if run.chars().count() < 2 || emphatic || ellipsis {
                 continue;
             }
-            let key = format!("{run}@{}", out.len());
+            let key = content_key(text, i..end);
             out.push(finding(
                 ID,
                 doc,

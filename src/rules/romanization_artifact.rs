@@ -12,7 +12,7 @@
 //! counts when it follows a Han character and holds one Latin syllable with a tone mark
 //! (or ü).
 
-use super::{finding, Rule};
+use super::{content_key, finding, Rule};
 use crate::finding::Finding;
 use crate::source::Document;
 
@@ -72,7 +72,7 @@ impl Rule for RomanizationArtifact {
                     span.clone(),
                     format!("romanization glued to the text: `{shown}`{more}"),
                     Some("strip the parenthesized pinyin after each character".to_string()),
-                    &format!("{shown}@{}", out.len()),
+                    &content_key(text, span.clone()),
                 ));
             }
         }

@@ -4,4 +4,5 @@
 mod check;
 mod cli;
 mod fuzz;
+mod gate;
 mod support;
