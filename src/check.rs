@@ -4,8 +4,9 @@
 
 use crate::config::Settings;
 use crate::corpus::Corpus;
+use crate::extract::Claim;
 use crate::finding::{Finding, Place};
-use crate::rules::{self, Rule};
+use crate::rules::{self, CorpusData, Rule};
 use rayon::prelude::*;
 
 /// Which rules run.
@@ -44,25 +45,27 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     let rules: Vec<Box<dyn Rule>> = rules::registry(settings).into_iter().filter(|r| enabled(r.id())).collect();
     let extractor = settings.extractor();
     let in_focus = |i: usize| options.focus.is_none_or(|f| f[i]);
-    let per_doc: Vec<(Vec<Finding>, usize)> = corpus
+    let per_doc: Vec<(Vec<Finding>, Vec<Claim>)> = corpus
         .documents
         .par_iter()
         .enumerate()
         .map(|(i, d)| {
             let findings =
                 if in_focus(i) { rules.iter().flat_map(|r| r.check_document(i, d)).collect() } else { Vec::new() };
-            let claims = extractor.claims(&d.text).len();
+            let claims = extractor.claims(&d.text);
             if let Some(tick) = options.on_document {
                 tick();
             }
             (findings, claims)
         })
         .collect();
-    let claims = per_doc.iter().map(|(_, n)| n).sum();
-    let mut findings: Vec<Finding> = per_doc.into_iter().flat_map(|(f, _)| f).collect();
+    let (per_doc_findings, claims): (Vec<Vec<Finding>>, Vec<Vec<Claim>>) = per_doc.into_iter().unzip();
+    let mut findings: Vec<Finding> = per_doc_findings.into_iter().flatten().collect();
+    let data = CorpusData::new(corpus, &claims);
     for rule in &rules {
-        findings.extend(rule.check_corpus(corpus));
+        findings.extend(rule.check_corpus(&data));
     }
+    let claims = claims.iter().map(Vec::len).sum();
     if enabled("unreadable-input") {
         findings.extend(corpus.errors.iter().map(|e| Finding {
             rule: "unreadable-input",

@@ -16,4 +16,5 @@ pub mod finding;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod story;
 pub mod suppress;

@@ -28,8 +28,8 @@ pub enum Command {
     Check(CheckArgs),
     /// Print every numeric claim found in the corpus.
     Extract(ExtractArgs),
-    /// Print the stories found in the corpus and how their figures line up (not yet implemented).
-    Align(PendingArgs),
+    /// Print the stories found in the corpus and how their figures line up.
+    Align(AlignArgs),
     /// List the built-in rules.
     Rules {
         /// Output format.
@@ -43,12 +43,13 @@ pub enum Command {
     },
 }
 
-/// Arguments of a command that is not built yet: accepted as they come, so the user
-/// hears that the command is missing rather than that a flag is.
-#[derive(Args, Debug, Clone)]
-pub struct PendingArgs {
-    #[arg(trailing_var_arg = true, allow_hyphen_values = true, hide = true)]
-    pub rest: Vec<String>,
+#[derive(Args, Debug)]
+pub struct AlignArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// Output format.
+    #[arg(short, long, value_enum, default_value_t = ListFormat::Human)]
+    pub format: ListFormat,
 }
 
 /// Where to read the corpus from.

@@ -1,6 +1,7 @@
 //! The command-line front end: parses arguments, runs a command, and returns the exit
 //! code of the contract (0 clean, 1 findings, 2 usage, config or input error).
 
+mod align;
 mod args;
 mod check;
 mod extract;
@@ -49,10 +50,7 @@ pub fn main() -> ExitCode {
         Command::Check(args) => check::run(args, &settings),
         Command::Rules { format } => rules::list(format, &settings),
         Command::Explain { rule } => rules::explain(&rule, &settings),
-        Command::Align(_) => {
-            eprintln!("factlint: `align` is not implemented yet (see CHANGELOG.md)");
-            EXIT_ERROR
-        }
+        Command::Align(args) => align::run(args, &settings),
     };
     ExitCode::from(code)
 }

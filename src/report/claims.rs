@@ -42,6 +42,13 @@ impl<'a> ClaimJson<'a> {
     }
 }
 
+/// The design's claim shape as a JSON value (for outputs that nest claims).
+pub fn claim_json(doc: &crate::source::Document, claim: &crate::extract::Claim) -> serde_json::Value {
+    let location = doc.locate(claim.start..claim.end);
+    let located = LocatedClaim { doc, claim, location };
+    serde_json::to_value(ClaimJson::new(&located)).unwrap_or_default()
+}
+
 /// One claim per line. Written field by field (same bytes as serializing [`ClaimJson`])
 /// so that a document's path and name are escaped once, not once per claim: output is a
 /// large share of `extract`'s time on big corpora.

@@ -1,6 +1,7 @@
 //! Rendering: turning claims, findings and errors into text. Nothing outside this module
 //! formats output for users; each output format has its own file.
 
+pub mod align;
 pub mod claims;
 pub mod concise;
 pub mod errors;

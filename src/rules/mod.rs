@@ -6,7 +6,10 @@
 
 mod boilerplate;
 mod duplicate_paragraph;
+mod magnitude_mismatch;
 mod markup_residue;
+mod numeric_contradiction;
+mod outlier;
 pub mod pattern;
 mod repeated_punctuation;
 mod romanization_artifact;
@@ -14,8 +17,10 @@ mod unreadable_input;
 
 use crate::config::Settings;
 use crate::corpus::Corpus;
+use crate::extract::Claim;
 use crate::finding::{Finding, Severity};
 use crate::source::Document;
+use crate::story::Analysis;
 use serde::Deserialize;
 
 /// A check over documents.
@@ -28,8 +33,26 @@ pub trait Rule: Sync {
     }
 
     /// Findings that need the whole corpus.
-    fn check_corpus(&self, _corpus: &Corpus) -> Vec<Finding> {
+    fn check_corpus(&self, _data: &CorpusData<'_>) -> Vec<Finding> {
         Vec::new()
+    }
+}
+
+/// What corpus rules see: the documents, their claims, and the story analysis (computed
+/// once, on first use, and shared by the rules that need it).
+pub struct CorpusData<'a> {
+    pub corpus: &'a Corpus,
+    pub claims: &'a [Vec<Claim>],
+    analysis: std::sync::OnceLock<Analysis>,
+}
+
+impl<'a> CorpusData<'a> {
+    pub fn new(corpus: &'a Corpus, claims: &'a [Vec<Claim>]) -> CorpusData<'a> {
+        CorpusData { corpus, claims, analysis: std::sync::OnceLock::new() }
+    }
+
+    pub fn analysis(&self) -> &Analysis {
+        self.analysis.get_or_init(|| crate::story::analyze(&self.corpus.documents, self.claims))
     }
 }
 
@@ -62,7 +85,9 @@ pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = vec![
         Box::new(boilerplate()),
         Box::new(duplicate_paragraph::DuplicateParagraph::new(settings.paragraph.clone(), boilerplate())),
+        Box::new(magnitude_mismatch::MagnitudeMismatch),
         Box::new(markup_residue::MarkupResidue),
+        Box::new(numeric_contradiction::NumericContradiction),
         Box::new(repeated_punctuation::RepeatedPunctuation),
         Box::new(romanization_artifact::RomanizationArtifact),
         Box::new(unreadable_input::UnreadableInput),
@@ -77,7 +102,9 @@ pub fn explanation(id: &str) -> Option<String> {
     let source = match id {
         "boilerplate" => include_str!("boilerplate.rs"),
         "duplicate-paragraph" => include_str!("duplicate_paragraph.rs"),
+        "magnitude-mismatch" => include_str!("magnitude_mismatch.rs"),
         "markup-residue" => include_str!("markup_residue.rs"),
+        "numeric-contradiction" => include_str!("numeric_contradiction.rs"),
         "repeated-punctuation" => include_str!("repeated_punctuation.rs"),
         "romanization-artifact" => include_str!("romanization_artifact.rs"),
         "unreadable-input" => include_str!("unreadable_input.rs"),

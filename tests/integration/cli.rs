@@ -147,13 +147,6 @@ fn bad_arguments_are_usage_errors() {
 }
 
 #[test]
-fn commands_not_built_yet_say_so() {
-    let out = factlint(&["align", "examples/corpus", "-f", "json"], None);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("not implemented yet"), "{}", stderr(&out));
-}
-
-#[test]
 fn gitignored_files_are_skipped() {
     let dir = corpus(&[
         (".gitignore", b"drafts/\n"),

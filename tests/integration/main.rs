@@ -5,4 +5,5 @@ mod check;
 mod cli;
 mod fuzz;
 mod gate;
+mod stories;
 mod support;

@@ -1,0 +1,38 @@
+//! Flags a figure that is a power of ten away from what the other reports of the story
+//! say, with the same significant digits: a scale word slipped.
+//!
+//! Why: 万, 亿 and 万亿 map to English as ten-thousand, hundred-million and trillion; a
+//! translator or a scraper that misreads one is off by a thousand while every digit looks
+//! right.
+//!
+//! Chinese: 中央财政累计投入资金1.4万亿元 in the source, 1.4亿元 in a reprint — flagged.
+//! English: the source's 1.4万亿元 translated as "1.4 billion yuan" is flagged: 1.4e9
+//! here, 1.4e12 in the other reports, off by a factor of 10^3.
+//!
+//! The comparison is the one of `numeric-contradiction`: the same quantity in one story,
+//! intervals that do not overlap; this rule takes the cases whose ratio is 10^k and whose
+//! digits agree.
+
+use super::{outlier, CorpusData, Rule};
+use crate::finding::Finding;
+use crate::story::Status;
+
+const ID: &str = "magnitude-mismatch";
+
+pub struct MagnitudeMismatch;
+
+impl Rule for MagnitudeMismatch {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
+        let severity = super::severity(ID);
+        data.analysis()
+            .outliers
+            .iter()
+            .filter(|o| o.status == Status::Magnitude)
+            .map(|o| outlier::finding(ID, severity, data, o))
+            .collect()
+    }
+}

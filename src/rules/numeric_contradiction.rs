@@ -1,0 +1,42 @@
+//! Flags a figure that cannot be true if the other reports of the same story are:
+//! the same quantity, stated with intervals that do not overlap.
+//!
+//! Why: reprints, rewrites and translations drift. One changed digit turns a fact into a
+//! falsehood, and nobody notices until a reader compares sources.
+//!
+//! Chinese: three reports say 全国1007家城市三级医院 and a fourth says 1070家 — the fourth is
+//! flagged, with the three others as related locations.
+//! English: the Chinese source says 1700多亿元 and the translation says "more than 120
+//! billion yuan": the intervals [1.7e11, 1.8e11) and (1.2e11, ∞) overlap, so nothing is
+//! said; "110 billion yuan" would be flagged.
+//!
+//! Stories are found without being told (shared distinctive figures, dates); claims are
+//! aligned by value, by the words before them (in one language) and by their order
+//! (across languages, checked against the bilingual glossary in `rules/glossary.toml`).
+//! Qualifiers widen the interval (多, 近, 约, 以上, "more than", "nearly"), and so does
+//! the rounding of the written figure. Figures more than three times apart are taken as
+//! different quantities and left alone; run `-v` to see why a pair was not compared.
+
+use super::{outlier, CorpusData, Rule};
+use crate::finding::Finding;
+use crate::story::Status;
+
+const ID: &str = "numeric-contradiction";
+
+pub struct NumericContradiction;
+
+impl Rule for NumericContradiction {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
+        let severity = super::severity(ID);
+        data.analysis()
+            .outliers
+            .iter()
+            .filter(|o| o.status == Status::Conflict)
+            .map(|o| outlier::finding(ID, severity, data, o))
+            .collect()
+    }
+}

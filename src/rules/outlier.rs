@@ -1,0 +1,62 @@
+//! Turning an outlier of the story analysis into a finding; shared by
+//! `numeric-contradiction` and `magnitude-mismatch`.
+
+use super::CorpusData;
+use crate::finding::{fingerprint, Finding, Place, Related, Severity};
+use crate::story::{ClaimRef, Outlier};
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+pub fn finding(rule: &'static str, severity: Severity, data: &CorpusData<'_>, o: &Outlier) -> Finding {
+    let docs = &data.corpus.documents;
+    let claim = |r: ClaimRef| &data.claims[r.0][r.1];
+    let text = |r: ClaimRef| {
+        let c = claim(r);
+        docs[r.0].text[c.start..c.end].to_string()
+    };
+    let (here, there) = (claim(o.claim), claim(o.majority));
+    let agreeing = o.others.iter().filter(|(_, agrees)| *agrees).count();
+    let with_this = o.others.len() - agreeing;
+    let mut message = format!(
+        "`{}` here is `{}` in {}",
+        text(o.claim),
+        text(o.majority),
+        plural(agreeing, "other report", "other reports")
+    );
+    if rule == "magnitude-mismatch" {
+        let k = (here.value / there.value).log10().round() as i32;
+        message.push_str(&format!(" (off by a factor of 10^{})", k.abs()));
+    }
+    let unit = if here.unit.is_empty() { String::new() } else { format!(" {}", here.unit) };
+    let help = format!(
+        "normalized: {}{unit} here, {}{} there; {} with `{}`, {} with this one. Check the source before correcting either",
+        here.value,
+        there.value,
+        if there.unit.is_empty() { String::new() } else { format!(" {}", there.unit) },
+        plural(agreeing, "report agrees", "reports agree"),
+        text(o.majority),
+        with_this
+    );
+    let related = o
+        .others
+        .iter()
+        .map(|&(r, agrees)| {
+            let side = if agrees { "agrees with the majority" } else { "agrees with the flagged figure" };
+            Related {
+                place: Place::Text { doc: r.0, span: claim(r).start..claim(r).end },
+                message: format!("stated as `{}` here ({side})", text(r)),
+            }
+        })
+        .collect();
+    Finding {
+        rule,
+        severity,
+        fingerprint: fingerprint(&[rule, &docs[o.claim.0].name, &text(o.claim), &text(o.majority)]),
+        message,
+        help: Some(help),
+        place: Place::Text { doc: o.claim.0, span: here.start..here.end },
+        related,
+    }
+}

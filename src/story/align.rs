@@ -1,0 +1,249 @@
+//! Aligning the claims of two documents of one story: which of them state the same
+//! quantity. Three passes, most certain first:
+//!
+//! 1. anchors: the same value, stated once in each document;
+//! 2. context: in the same language, the same words right before the figure and the same
+//!    unit (reprints and rewrites copy sentences: 中央财政累计投入资金 1.4万亿元);
+//! 3. order: a translation keeps the order of its figures, so between two consecutive
+//!    anchors a single remaining figure on each side, of the same kind, is the same
+//!    quantity — unless the glossary says the two sides name different things.
+//!
+//! Anything else stays unaligned: silence beats a false alarm.
+
+use super::glossary::Glossary;
+use super::DocClaims;
+use crate::extract::{Claim, Dimension};
+
+/// Characters before and after a figure that must agree for a context match: reprints
+/// copy the sentence, articles on a similar topic only its pattern.
+const CONTEXT_CHARS: usize = 8;
+const RIGHT_CONTEXT_CHARS: usize = 3;
+
+/// Two claims' values are the same figure.
+pub fn same_value(a: &Claim, b: &Claim) -> bool {
+    (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(b.value.abs()).max(1.0)
+}
+
+/// Whether two claims can state the same kind of quantity at all.
+fn comparable(a: &Claim, b: &Claim, cross_language: bool) -> bool {
+    if a.dimension != b.dimension {
+        return false;
+    }
+    match a.dimension {
+        Dimension::Currency | Dimension::Measure => a.unit == b.unit,
+        Dimension::Percent | Dimension::PercentagePoint => true,
+        Dimension::Count => cross_language || a.unit == b.unit,
+    }
+}
+
+/// The period a figure is stated for, when its sentence names one before it (`1-5月`,
+/// `5月份`, `一季度`, `上半年`): reports of January–May and of May share sentences word for
+/// word, and their figures are different quantities.
+fn period(text: &str, c: &Claim) -> Option<String> {
+    let sentence_start = text[..c.start]
+        .char_indices()
+        .rev()
+        .find(|(_, ch)| matches!(ch, '。' | '；' | '！' | '？' | '\n'))
+        .map_or(0, |(i, ch)| i + ch.len_utf8());
+    let clause = &text[sentence_start..c.start];
+    let markers = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度", "前三季度"];
+    if let Some(m) = markers.iter().filter_map(|m| clause.rfind(m).map(|i| (i, *m))).max() {
+        return Some(m.1.to_string());
+    }
+    let month = clause.rfind('月')?;
+    let head = &clause[..month];
+    let digits_start = head
+        .char_indices()
+        .rev()
+        .take_while(|(_, ch)| ch.is_ascii_digit() || matches!(ch, '-' | '—' | '至' | '~' | '～'))
+        .last()
+        .map(|(i, _)| i)?;
+    Some(clause[digits_start..month].to_string())
+}
+
+/// The text right before a claim (nearest first) and right after it, whitespace dropped.
+fn context(text: &str, c: &Claim) -> String {
+    let mut out: String = text[..c.start].chars().rev().filter(|ch| !ch.is_whitespace()).take(CONTEXT_CHARS).collect();
+    out.push('\u{1f}');
+    out.extend(text[c.end..].chars().filter(|ch| !ch.is_whitespace()).take(RIGHT_CONTEXT_CHARS));
+    out
+}
+
+/// The clause a claim is in (between punctuation marks): the words the glossary may know.
+fn clause<'a>(text: &'a str, c: &Claim) -> &'a str {
+    let is_break = |ch: char| matches!(ch, '，' | '。' | '；' | '！' | '？' | ',' | ';' | '!' | '?' | '\n');
+    let start =
+        text[..c.start].char_indices().rev().find(|(_, ch)| is_break(*ch)).map_or(0, |(i, ch)| i + ch.len_utf8());
+    let end = text[c.end..].char_indices().find(|(_, ch)| is_break(*ch)).map_or(text.len(), |(i, _)| c.end + i);
+    &text[start..end]
+}
+
+/// Whether the glossary says two claims (in different languages) name different things.
+fn glossary_disagrees(glossary: &Glossary, a: &DocClaims<'_>, ca: &Claim, b: &DocClaims<'_>, cb: &Claim) -> bool {
+    let near_a = glossary.concepts(clause(a.text, ca), a.chinese);
+    let near_b = glossary.concepts(clause(b.text, cb), b.chinese);
+    if near_a.is_empty() || near_b.is_empty() {
+        return false;
+    }
+    !near_a.iter().any(|x| near_b.contains(x))
+}
+
+/// Below this, counts across languages are not compared: small numbers are spelled out,
+/// merged or dropped freely in translation (三个方面 → "three aspects" or nothing).
+const MIN_CROSS_LANGUAGE_COUNT: f64 = 10.0;
+
+/// For counts across languages: the Chinese counter can count the English noun, and the
+/// figures are not both small.
+fn counts_fit(glossary: &Glossary, a: &DocClaims<'_>, ca: &Claim, cb: &Claim) -> bool {
+    if ca.dimension != Dimension::Count {
+        return true;
+    }
+    if ca.value.max(cb.value) < MIN_CROSS_LANGUAGE_COUNT {
+        return false;
+    }
+    let (counter, noun) = if a.chinese { (&ca.unit, &cb.unit) } else { (&cb.unit, &ca.unit) };
+    glossary.counter_fits(counter, noun)
+}
+
+/// Indexes of claims whose value occurs exactly once in the list.
+fn unique_values(claims: &[Claim]) -> Vec<bool> {
+    claims.iter().map(|c| claims.iter().filter(|d| same_value(c, d)).count() == 1).collect()
+}
+
+/// Pairs (claim in `a`, claim in `b`) that state the same quantity.
+pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(usize, usize)> {
+    let cross = a.chinese != b.chinese;
+    let (ua, ub) = (unique_values(a.claims), unique_values(b.claims));
+    let mut taken_a = vec![false; a.claims.len()];
+    let mut taken_b = vec![false; b.claims.len()];
+    let mut pairs = Vec::new();
+    // 1. Anchors.
+    for (i, ca) in a.claims.iter().enumerate() {
+        if !ua[i] {
+            continue;
+        }
+        if let Some(j) = (0..b.claims.len()).find(|&j| ub[j] && same_value(ca, &b.claims[j])) {
+            if comparable(ca, &b.claims[j], cross) {
+                pairs.push((i, j));
+                taken_a[i] = true;
+                taken_b[j] = true;
+            }
+        }
+    }
+    // 1b. A value stated more than once on either side: the k-th statement with the k-th.
+    for (i, ca) in a.claims.iter().enumerate() {
+        if taken_a[i] {
+            continue;
+        }
+        let k = a.claims[..i].iter().filter(|c| same_value(c, ca)).count();
+        let same_b: Vec<usize> = (0..b.claims.len()).filter(|&j| same_value(ca, &b.claims[j])).collect();
+        if let Some(&j) = same_b.get(k) {
+            if !taken_b[j] && comparable(ca, &b.claims[j], cross) {
+                pairs.push((i, j));
+                taken_a[i] = true;
+                taken_b[j] = true;
+            }
+        }
+    }
+    let anchors = monotone(&pairs);
+    // 2. Context, in one language.
+    if !cross {
+        let ctx_b: Vec<String> = b.claims.iter().map(|c| context(b.text, c)).collect();
+        for (i, ca) in a.claims.iter().enumerate() {
+            if taken_a[i] {
+                continue;
+            }
+            let ctx = context(a.text, ca);
+            if ctx.chars().count() < CONTEXT_CHARS + 1 {
+                continue;
+            }
+            let matches: Vec<usize> = (0..b.claims.len())
+                .filter(|&j| !taken_b[j] && ctx_b[j] == ctx && comparable(ca, &b.claims[j], false))
+                .filter(|&j| period(a.text, ca) == period(b.text, &b.claims[j]))
+                .collect();
+            if let [j] = matches[..] {
+                pairs.push((i, j));
+                taken_a[i] = true;
+                taken_b[j] = true;
+            }
+        }
+    }
+    // 3. Order, across languages: one figure left on each side between two anchors.
+    if cross && !anchors.is_empty() {
+        let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
+        bounds.extend(anchors.iter().map(|&(i, j)| (i as isize, j as isize)));
+        bounds.push((a.claims.len() as isize, b.claims.len() as isize));
+        for w in bounds.windows(2) {
+            let ((a0, b0), (a1, b1)) = (w[0], w[1]);
+            let left: Vec<usize> = ((a0 + 1)..a1).map(|i| i as usize).filter(|&i| !taken_a[i]).collect();
+            let right: Vec<usize> = ((b0 + 1)..b1).map(|j| j as usize).filter(|&j| !taken_b[j]).collect();
+            // A figure pairs with the one figure of its kind on the other side of the gap,
+            // when that one has no other candidate either.
+            let fits = |i: usize, j: usize| {
+                let (ca, cb) = (&a.claims[i], &b.claims[j]);
+                comparable(ca, cb, true)
+                    && counts_fit(glossary, a, ca, cb)
+                    && !glossary_disagrees(glossary, a, ca, b, cb)
+            };
+            for &i in &left {
+                let candidates: Vec<usize> = right.iter().copied().filter(|&j| fits(i, j)).collect();
+                let [j] = candidates[..] else {
+                    log::debug!("gap figure {} has {} candidates", a.text_of(&a.claims[i]), candidates.len());
+                    continue;
+                };
+                if left.iter().filter(|&&k| fits(k, j)).count() == 1 && !taken_b[j] {
+                    pairs.push((i, j));
+                    taken_a[i] = true;
+                    taken_b[j] = true;
+                }
+            }
+        }
+    }
+    pairs.sort_unstable();
+    pairs
+}
+
+/// The longest run of anchors in the same order in both documents.
+fn monotone(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
+    let mut sorted = pairs.to_vec();
+    sorted.sort_unstable();
+    let n = sorted.len();
+    let mut best = vec![1usize; n];
+    let mut prev = vec![usize::MAX; n];
+    for i in 0..n {
+        for j in 0..i {
+            if sorted[j].1 < sorted[i].1 && best[j] + 1 > best[i] {
+                best[i] = best[j] + 1;
+                prev[i] = j;
+            }
+        }
+    }
+    let Some(mut at) = (0..n).max_by_key(|&i| (best[i], std::cmp::Reverse(i))) else { return Vec::new() };
+    let mut out = vec![sorted[at]];
+    while prev[at] != usize::MAX {
+        at = prev[at];
+        out.push(sorted[at]);
+    }
+    out.reverse();
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+
+    fn period_of(text: &str, figure: &str) -> Option<String> {
+        let claims = Extractor::default().claims(text);
+        let c = claims.iter().find(|c| &text[c.start..c.end] == figure).expect("the figure is a claim");
+        period(text, c)
+    }
+
+    #[test]
+    fn periods_are_read_from_the_sentence_before_the_figure() {
+        assert_eq!(period_of("1-5月，企业利润同比增长10.2%。", "10.2%").as_deref(), Some("1-5"));
+        assert_eq!(period_of("5月份，企业利润同比增长9.8%。", "9.8%").as_deref(), Some("5"));
+        assert_eq!(period_of("上半年，企业利润同比增长9.8%。", "9.8%").as_deref(), Some("上半年"));
+        assert_eq!(period_of("企业利润同比增长9.8%。", "9.8%"), None);
+    }
+}

@@ -1,0 +1,93 @@
+//! The bilingual glossary (`rules/glossary.toml`): which Chinese and English terms name
+//! the same concept, to tell whether two figures in different languages can state the
+//! same quantity.
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct GlossaryFile {
+    term: Vec<Term>,
+    #[serde(default)]
+    counter: Vec<Term>,
+}
+
+#[derive(Deserialize, Clone, Debug)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub zh: Vec<String>,
+    pub en: Vec<String>,
+}
+
+pub struct Glossary {
+    terms: Vec<Term>,
+    counters: Vec<Term>,
+}
+
+impl Glossary {
+    pub fn builtin() -> Glossary {
+        let file: GlossaryFile =
+            toml::from_str(include_str!("../../rules/glossary.toml")).expect("rules/glossary.toml is valid");
+        let lower = |list: Vec<Term>| -> Vec<Term> {
+            list.into_iter()
+                .map(|t| Term { zh: t.zh, en: t.en.into_iter().map(|e| e.to_lowercase()).collect() })
+                .collect()
+        };
+        Glossary { terms: lower(file.term), counters: lower(file.counter) }
+    }
+
+    /// Whether a Chinese counter (`家`) can count what an English noun (`hospitals`)
+    /// names: yes when they share an entry, or when either is unknown to the glossary.
+    pub fn counter_fits(&self, counter: &str, noun: &str) -> bool {
+        let noun = noun.to_lowercase();
+        let by_counter: Vec<usize> =
+            (0..self.counters.len()).filter(|&i| self.counters[i].zh.iter().any(|z| z == counter)).collect();
+        let by_noun: Vec<usize> = (0..self.counters.len())
+            .filter(|&i| self.counters[i].en.iter().any(|e| noun.starts_with(e.as_str())))
+            .collect();
+        by_counter.is_empty() || by_noun.is_empty() || by_counter.iter().any(|i| by_noun.contains(i))
+    }
+
+    /// Concepts (indexes of terms) named in a piece of text. A concept whose forms are
+    /// contained in a longer matched concept's forms (医院 inside 三级医院) is dropped, so
+    /// that the most specific names count.
+    pub fn concepts(&self, text: &str, chinese: bool) -> Vec<usize> {
+        let lower;
+        let hay = if chinese {
+            text
+        } else {
+            lower = text.to_lowercase();
+            lower.as_str()
+        };
+        let mut found: Vec<(usize, &str)> = Vec::new();
+        for (i, t) in self.terms.iter().enumerate() {
+            let forms = if chinese { &t.zh } else { &t.en };
+            if let Some(f) = forms.iter().find(|f| hay.contains(f.as_str())) {
+                found.push((i, f.as_str()));
+            }
+        }
+        let specific: Vec<usize> = found
+            .iter()
+            .filter(|(i, f)| !found.iter().any(|(j, g)| j != i && g.len() > f.len() && g.contains(f)))
+            .map(|(i, _)| *i)
+            .collect();
+        specific
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn specific_terms_win_over_the_words_inside_them() {
+        let g = Glossary::builtin();
+        let zh = g.concepts("城市三级医院", true);
+        let en = g.concepts("1,007 urban tertiary hospitals", false);
+        assert_eq!(zh, en);
+        assert_ne!(g.concepts("县级医院", true), zh);
+        assert!(g.concepts("同比增长", true) != g.concepts("month-on-month", false));
+        assert!(g.counter_fits("家", "hospitals"));
+        assert!(!g.counter_fits("家", "patients"));
+        assert!(g.counter_fits("家", "widgets"), "unknown nouns are not ruled out");
+    }
+}

@@ -1,0 +1,237 @@
+//! Stories and facts: which documents report the same event ([`group`]), which of their
+//! claims state the same quantity ([`align`]), and whether those statements can all be
+//! true. Shared by `factlint align` and the contradiction rules.
+
+pub mod align;
+pub mod glossary;
+pub mod group;
+
+use crate::extract::Claim;
+use crate::source::Document;
+use glossary::Glossary;
+
+/// One document's text and claims, as alignment sees them.
+pub struct DocClaims<'a> {
+    pub text: &'a str,
+    pub claims: &'a [Claim],
+    pub chinese: bool,
+}
+
+impl DocClaims<'_> {
+    pub fn text_of(&self, c: &Claim) -> &str {
+        &self.text[c.start..c.end]
+    }
+}
+
+/// Whether a text is mostly Chinese (Han characters are over a tenth of it).
+pub fn is_chinese(text: &str) -> bool {
+    let (mut han, mut all) = (0usize, 0usize);
+    for c in text.chars().take(4000) {
+        if !c.is_whitespace() {
+            all += 1;
+            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                han += 1;
+            }
+        }
+    }
+    han * 10 > all
+}
+
+/// How the statements of one quantity relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    Agree,
+    Conflict,
+    Magnitude,
+}
+
+impl Status {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Agree => "agree",
+            Status::Conflict => "conflict",
+            Status::Magnitude => "magnitude",
+        }
+    }
+}
+
+/// A claim by document index and claim index.
+pub type ClaimRef = (usize, usize);
+
+/// One quantity stated in several documents of a story.
+#[derive(Clone, Debug)]
+pub struct Fact {
+    pub claims: Vec<ClaimRef>,
+    pub status: Status,
+}
+
+#[derive(Clone, Debug)]
+pub struct Story {
+    pub documents: Vec<usize>,
+    pub facts: Vec<Fact>,
+}
+
+/// A statement that disagrees with what most documents of its story say.
+#[derive(Clone, Debug)]
+pub struct Outlier {
+    pub status: Status,
+    pub claim: ClaimRef,
+    /// The statement the majority makes (the first of them).
+    pub majority: ClaimRef,
+    /// Every other statement of the quantity, and whether it agrees with the majority.
+    pub others: Vec<(ClaimRef, bool)>,
+}
+
+pub struct Analysis {
+    pub stories: Vec<Story>,
+    pub outliers: Vec<Outlier>,
+}
+
+/// Whether two claims' intervals overlap (a tiny tolerance for float noise).
+pub fn overlap(a: &Claim, b: &Claim) -> bool {
+    let eps = 1e-9 * a.value.abs().max(b.value.abs()).max(1.0);
+    let below = |x: Option<f64>, y: Option<f64>| match (x, y) {
+        (Some(hi), Some(lo)) => hi + eps < lo,
+        _ => false,
+    };
+    !(below(a.high, b.low) || below(b.high, a.low))
+}
+
+/// Disjoint and a power of ten apart with the same significant digits (万 ↔ thousand).
+pub fn magnitude_slip(a: &Claim, b: &Claim) -> bool {
+    if a.value <= 0.0 || b.value <= 0.0 || a.digits.trim_end_matches('0') != b.digits.trim_end_matches('0') {
+        return false;
+    }
+    let k = (a.value / b.value).log10();
+    k.abs() >= 0.5 && (k - k.round()).abs() < 1e-6
+}
+
+/// Disjoint statements further apart than this ratio are more likely different
+/// quantities than one misreported: say nothing.
+const MAX_CONFLICT_RATIO: f64 = 3.0;
+
+fn relation(a: &Claim, b: &Claim) -> Option<Status> {
+    if overlap(a, b) {
+        return Some(Status::Agree);
+    }
+    if magnitude_slip(a, b) {
+        return Some(Status::Magnitude);
+    }
+    let (x, y) = (a.value, b.value);
+    if x > 0.0 && y > 0.0 && x.max(y) / x.min(y) <= MAX_CONFLICT_RATIO {
+        return Some(Status::Conflict);
+    }
+    None
+}
+
+pub fn analyze(documents: &[Document], claims: &[Vec<Claim>]) -> Analysis {
+    let evidence: Vec<group::Evidence> =
+        documents.iter().zip(claims).map(|(d, c)| group::evidence(c, d.date.as_deref(), &d.name)).collect();
+    let groups = group::stories(&evidence);
+    let glossary = Glossary::builtin();
+    let mut stories = Vec::new();
+    let mut outliers = Vec::new();
+    for (docs, links) in groups {
+        let view = |d: usize| DocClaims {
+            text: &documents[d].text,
+            claims: &claims[d],
+            chinese: is_chinese(&documents[d].text),
+        };
+        let mut uf = Facts::default();
+        for (a, b) in links {
+            for (i, j) in align::align(&view(a), &view(b), &glossary) {
+                uf.union((a, i), (b, j));
+            }
+        }
+        let mut facts = Vec::new();
+        for mut members in uf.groups() {
+            members.sort_unstable();
+            let one_per_document = members.windows(2).all(|w| w[0].0 != w[1].0);
+            if !one_per_document {
+                log::debug!("a quantity aligned twice in one document: {members:?}; not compared");
+                continue;
+            }
+            let claim = |r: ClaimRef| &claims[r.0][r.1];
+            let (status, outs) = judge(&members, &claim);
+            outliers.extend(outs);
+            facts.push(Fact { claims: members, status });
+        }
+        facts.sort_by(|a, b| a.claims.cmp(&b.claims));
+        stories.push(Story { documents: docs, facts });
+    }
+    outliers.sort_by_key(|o| o.claim);
+    Analysis { stories, outliers }
+}
+
+/// The status of a fact and its outliers: statements are grouped by agreement with the
+/// first statement of each group; the largest group (earliest on ties) is the majority.
+fn judge<'a>(members: &[ClaimRef], claim: &impl Fn(ClaimRef) -> &'a Claim) -> (Status, Vec<Outlier>) {
+    let mut clusters: Vec<Vec<ClaimRef>> = Vec::new();
+    for &m in members {
+        match clusters.iter_mut().find(|c| c.iter().all(|&o| overlap(claim(o), claim(m)))) {
+            Some(c) => c.push(m),
+            None => clusters.push(vec![m]),
+        }
+    }
+    if clusters.len() == 1 {
+        return (Status::Agree, Vec::new());
+    }
+    let majority_at = (0..clusters.len()).max_by_key(|&i| (clusters[i].len(), std::cmp::Reverse(i))).unwrap_or(0);
+    let majority = clusters[majority_at][0];
+    let mut status = Status::Agree;
+    let mut outliers = Vec::new();
+    for (ci, cluster) in clusters.iter().enumerate() {
+        if ci == majority_at {
+            continue;
+        }
+        for &m in cluster {
+            match relation(claim(m), claim(majority)) {
+                Some(s @ (Status::Conflict | Status::Magnitude)) => {
+                    if status != Status::Magnitude {
+                        status = s;
+                    }
+                    let others =
+                        members.iter().filter(|&&o| o != m).map(|&o| (o, clusters[majority_at].contains(&o))).collect();
+                    outliers.push(Outlier { status: s, claim: m, majority, others });
+                }
+                _ => log::debug!("statements {m:?} and {majority:?} differ too much to be one quantity"),
+            }
+        }
+    }
+    (status, outliers)
+}
+
+/// Union-find over claim references.
+#[derive(Default)]
+struct Facts {
+    parent: rustc_hash::FxHashMap<ClaimRef, ClaimRef>,
+}
+
+impl Facts {
+    fn find(&mut self, x: ClaimRef) -> ClaimRef {
+        let p = *self.parent.entry(x).or_insert(x);
+        if p == x {
+            return x;
+        }
+        let r = self.find(p);
+        self.parent.insert(x, r);
+        r
+    }
+
+    fn union(&mut self, a: ClaimRef, b: ClaimRef) {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra != rb {
+            self.parent.insert(ra.max(rb), ra.min(rb));
+        }
+    }
+
+    fn groups(mut self) -> Vec<Vec<ClaimRef>> {
+        let keys: Vec<ClaimRef> = self.parent.keys().copied().collect();
+        let mut by_root: std::collections::BTreeMap<ClaimRef, Vec<ClaimRef>> = std::collections::BTreeMap::new();
+        for k in keys {
+            let r = self.find(k);
+            by_root.entry(r).or_default().push(k);
+        }
+        by_root.into_values().collect()
+    }
+}
