@@ -92,6 +92,9 @@ pub fn not_a_claim(
         {
             return Some("part of a compound number (date, version, address)");
         }
+        if p == '-' && prev_char(text, start - 1).is_some_and(|c| c.is_ascii_alphabetic()) {
+            return Some("part of a name or code (COVID-19, SF-031)");
+        }
         if is_digit(p) {
             return Some("inside a longer number");
         }

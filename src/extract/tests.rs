@@ -56,6 +56,7 @@ const CASES: &[Case] = &[
     ("从第一代到第三代。", None),
     ("千万不要大意。", None),
     ("责任编辑：张三 SF031", None),
+    ("The COVID-19 pandemic spread.", None),
     ("访问 https://example.com/a/2022/05/24/123456.html 了解详情。", None),
     ("The 18th National Congress.", None),
     ("It was held on May 24th.", None),

@@ -105,6 +105,24 @@ fn counts_fit(glossary: &Glossary, a: &DocClaims<'_>, ca: &Claim, cb: &Claim) ->
     glossary.counter_fits(counter, noun)
 }
 
+fn is_duration(c: &Claim) -> bool {
+    c.dimension == Dimension::Measure && matches!(c.unit.as_str(), "yr" | "mo" | "wk" | "d" | "h" | "min" | "s")
+}
+
+/// Stricter than [`glossary_disagrees`]: when one side names a glossary concept, the
+/// other must name the same one.
+fn glossary_agrees_or_silent(
+    glossary: &Glossary,
+    a: &DocClaims<'_>,
+    ca: &Claim,
+    b: &DocClaims<'_>,
+    cb: &Claim,
+) -> bool {
+    let near_a = glossary.concepts(clause(a.text, ca), a.chinese);
+    let near_b = glossary.concepts(clause(b.text, cb), b.chinese);
+    (near_a.is_empty() && near_b.is_empty()) || near_a.iter().any(|x| near_b.contains(x))
+}
+
 /// Indexes of claims whose value occurs exactly once in the list.
 fn unique_values(claims: &[Claim]) -> Vec<bool> {
     claims.iter().map(|c| claims.iter().filter(|d| same_value(c, d)).count() == 1).collect()
@@ -192,6 +210,38 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
                     continue;
                 };
                 if left.iter().filter(|&&k| fits(k, j)).count() == 1 && !taken_b[j] {
+                    pairs.push((i, j));
+                    taken_a[i] = true;
+                    taken_b[j] = true;
+                }
+            }
+        }
+    }
+    // 4. Across languages, what is left: a figure whose kind occurs once among the
+    //    leftovers of each side (translations move clauses past the anchors).
+    if cross {
+        // Far from any anchor, a count needs its counter and noun known to fit, and lengths
+        // of time (四年, "ten years") are too incidental to pair.
+        let fits = |i: usize, j: usize| {
+            let (ca, cb) = (&a.claims[i], &b.claims[j]);
+            if is_duration(ca) {
+                return false;
+            }
+            let known = ca.dimension != Dimension::Count || {
+                let (counter, noun) = if a.chinese { (&ca.unit, &cb.unit) } else { (&cb.unit, &ca.unit) };
+                glossary.counter_known_fit(counter, noun)
+            };
+            known
+                && comparable(ca, cb, true)
+                && counts_fit(glossary, a, ca, cb)
+                && glossary_agrees_or_silent(glossary, a, ca, b, cb)
+        };
+        let left: Vec<usize> = (0..a.claims.len()).filter(|&i| !taken_a[i]).collect();
+        let right: Vec<usize> = (0..b.claims.len()).filter(|&j| !taken_b[j]).collect();
+        for &i in &left {
+            let candidates: Vec<usize> = right.iter().copied().filter(|&j| !taken_b[j] && fits(i, j)).collect();
+            if let [j] = candidates[..] {
+                if left.iter().filter(|&&k| !taken_a[k] && fits(k, j)).count() == 1 {
                     pairs.push((i, j));
                     taken_a[i] = true;
                     taken_b[j] = true;

@@ -35,6 +35,15 @@ impl Glossary {
         Glossary { terms: lower(file.term), counters: lower(file.counter) }
     }
 
+    /// Whether the glossary knows both a Chinese counter and an English noun, and they
+    /// share an entry.
+    pub fn counter_known_fit(&self, counter: &str, noun: &str) -> bool {
+        let noun = noun.to_lowercase();
+        self.counters
+            .iter()
+            .any(|t| t.zh.iter().any(|z| z == counter) && t.en.iter().any(|e| noun.starts_with(e.as_str())))
+    }
+
     /// Whether a Chinese counter (`家`) can count what an English noun (`hospitals`)
     /// names: yes when they share an entry, or when either is unknown to the glossary.
     pub fn counter_fits(&self, counter: &str, noun: &str) -> bool {
