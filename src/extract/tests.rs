@@ -57,6 +57,7 @@ const CASES: &[Case] = &[
     ("千万不要大意。", None),
     ("责任编辑：张三 SF031", None),
     ("The COVID-19 pandemic spread.", None),
+    ("中间价下调17个基点。", Some((PP, 0.17, Exact, "pp"))),
     ("访问 https://example.com/a/2022/05/24/123456.html 了解详情。", None),
     ("The 18th National Congress.", None),
     ("It was held on May 24th.", None),

@@ -34,7 +34,8 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
             let english = rest.starts_with(|c: char| c.is_ascii_alphabetic());
             // "points" alone is a score, not percentage points; it needs "percentage".
             if !english || rest[..n].to_ascii_lowercase().contains("percentage") || rest[..n].contains("basis") {
-                let exponent = if rest[..n].contains("basis") { -2 } else { 0 };
+                let basis = ["basis", "基点", "基點", "基本点", "基本點"].iter().any(|b| rest[..n].contains(b));
+                let exponent = if basis { -2 } else { 0 };
                 return Some(unit(Dimension::PercentagePoint, "pp", at(n), exponent));
             }
         }

@@ -195,26 +195,14 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             let ((a0, b0), (a1, b1)) = (w[0], w[1]);
             let left: Vec<usize> = ((a0 + 1)..a1).map(|i| i as usize).filter(|&i| !taken_a[i]).collect();
             let right: Vec<usize> = ((b0 + 1)..b1).map(|j| j as usize).filter(|&j| !taken_b[j]).collect();
-            // A figure pairs with the one figure of its kind on the other side of the gap,
-            // when that one has no other candidate either.
             let fits = |i: usize, j: usize| {
                 let (ca, cb) = (&a.claims[i], &b.claims[j]);
                 comparable(ca, cb, true)
                     && counts_fit(glossary, a, ca, cb)
                     && !glossary_disagrees(glossary, a, ca, b, cb)
             };
-            for &i in &left {
-                let candidates: Vec<usize> = right.iter().copied().filter(|&j| fits(i, j)).collect();
-                let [j] = candidates[..] else {
-                    log::debug!("gap figure {} has {} candidates", a.text_of(&a.claims[i]), candidates.len());
-                    continue;
-                };
-                if left.iter().filter(|&&k| fits(k, j)).count() == 1 && !taken_b[j] {
-                    pairs.push((i, j));
-                    taken_a[i] = true;
-                    taken_b[j] = true;
-                }
-            }
+            let mut taken = Taken { a: &mut taken_a, b: &mut taken_b, pairs: &mut pairs };
+            pair_up(a, b, &left, &right, &fits, &mut taken);
         }
     }
     // 4. Across languages, what is left: a figure whose kind occurs once among the
@@ -238,19 +226,68 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
         };
         let left: Vec<usize> = (0..a.claims.len()).filter(|&i| !taken_a[i]).collect();
         let right: Vec<usize> = (0..b.claims.len()).filter(|&j| !taken_b[j]).collect();
-        for &i in &left {
-            let candidates: Vec<usize> = right.iter().copied().filter(|&j| !taken_b[j] && fits(i, j)).collect();
-            if let [j] = candidates[..] {
-                if left.iter().filter(|&&k| !taken_a[k] && fits(k, j)).count() == 1 {
-                    pairs.push((i, j));
-                    taken_a[i] = true;
-                    taken_b[j] = true;
-                }
-            }
-        }
+        let mut taken = Taken { a: &mut taken_a, b: &mut taken_b, pairs: &mut pairs };
+        pair_up(a, b, &left, &right, &fits, &mut taken);
     }
     pairs.sort_unstable();
     pairs
+}
+
+/// Claims already paired, and the pairs.
+struct Taken<'t> {
+    a: &'t mut [bool],
+    b: &'t mut [bool],
+    pairs: &'t mut Vec<(usize, usize)>,
+}
+
+impl Taken<'_> {
+    fn take(&mut self, i: usize, j: usize) {
+        self.pairs.push((i, j));
+        self.a[i] = true;
+        self.b[j] = true;
+    }
+}
+
+/// Pairs figures of `left` (in `a`) with figures of `right` (in `b`) that `fits` allows:
+/// first a figure with the one candidate that has no other candidate either; then, for
+/// amounts, percentages and measures, the k figures of one kind on each side in order,
+/// when both sides have exactly k of that kind.
+fn pair_up(
+    a: &DocClaims<'_>,
+    b: &DocClaims<'_>,
+    left: &[usize],
+    right: &[usize],
+    fits: &dyn Fn(usize, usize) -> bool,
+    taken: &mut Taken<'_>,
+) {
+    for &i in left {
+        if taken.a[i] {
+            continue;
+        }
+        let candidates: Vec<usize> = right.iter().copied().filter(|&j| !taken.b[j] && fits(i, j)).collect();
+        let [j] = candidates[..] else {
+            log::debug!("figure {} has {} candidates", a.text_of(&a.claims[i]), candidates.len());
+            continue;
+        };
+        if left.iter().filter(|&&k| !taken.a[k] && fits(k, j)).count() == 1 {
+            taken.take(i, j);
+        }
+    }
+    let kind = |c: &Claim| (c.dimension, c.unit.clone());
+    let rest_a: Vec<usize> =
+        left.iter().copied().filter(|&i| !taken.a[i] && a.claims[i].dimension != Dimension::Count).collect();
+    let mut kinds: Vec<(Dimension, String)> = rest_a.iter().map(|&i| kind(&a.claims[i])).collect();
+    kinds.sort();
+    kinds.dedup();
+    for k in kinds {
+        let of_a: Vec<usize> = rest_a.iter().copied().filter(|&i| kind(&a.claims[i]) == k).collect();
+        let of_b: Vec<usize> = right.iter().copied().filter(|&j| !taken.b[j] && kind(&b.claims[j]) == k).collect();
+        if of_a.len() == of_b.len() && of_a.len() > 1 && of_a.iter().zip(&of_b).all(|(&i, &j)| fits(i, j)) {
+            for (&i, &j) in of_a.iter().zip(&of_b) {
+                taken.take(i, j);
+            }
+        }
+    }
 }
 
 /// The longest run of anchors in the same order in both documents.

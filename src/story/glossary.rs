@@ -9,6 +9,8 @@ struct GlossaryFile {
     term: Vec<Term>,
     #[serde(default)]
     counter: Vec<Term>,
+    #[serde(default)]
+    generic: Vec<String>,
 }
 
 #[derive(Deserialize, Clone, Debug)]
@@ -21,6 +23,7 @@ pub struct Term {
 pub struct Glossary {
     terms: Vec<Term>,
     counters: Vec<Term>,
+    generic: Vec<String>,
 }
 
 impl Glossary {
@@ -32,13 +35,16 @@ impl Glossary {
                 .map(|t| Term { zh: t.zh, en: t.en.into_iter().map(|e| e.to_lowercase()).collect() })
                 .collect()
         };
-        Glossary { terms: lower(file.term), counters: lower(file.counter) }
+        Glossary { terms: lower(file.term), counters: lower(file.counter), generic: file.generic }
     }
 
     /// Whether the glossary knows both a Chinese counter and an English noun, and they
     /// share an entry.
     pub fn counter_known_fit(&self, counter: &str, noun: &str) -> bool {
         let noun = noun.to_lowercase();
+        if self.generic.iter().any(|g| g == counter) {
+            return noun.len() > 3 && noun.ends_with('s') && noun.chars().all(|c| c.is_ascii_alphabetic());
+        }
         self.counters
             .iter()
             .any(|t| t.zh.iter().any(|z| z == counter) && t.en.iter().any(|e| noun.starts_with(e.as_str())))
