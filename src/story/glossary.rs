@@ -53,6 +53,9 @@ impl Glossary {
     /// Whether a Chinese counter (`家`) can count what an English noun (`hospitals`)
     /// names: yes when they share an entry, or when either is unknown to the glossary.
     pub fn counter_fits(&self, counter: &str, noun: &str) -> bool {
+        if self.generic.iter().any(|g| g == counter) {
+            return self.counter_known_fit(counter, noun);
+        }
         let noun = noun.to_lowercase();
         let by_counter: Vec<usize> =
             (0..self.counters.len()).filter(|&i| self.counters[i].zh.iter().any(|z| z == counter)).collect();
