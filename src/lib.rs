@@ -11,6 +11,7 @@ pub mod check;
 pub mod cli;
 pub mod config;
 pub mod corpus;
+pub mod dedup;
 pub mod extract;
 pub mod finding;
 pub mod report;

@@ -92,7 +92,7 @@ fn figures(s: &str) -> Vec<String> {
 }
 
 /// The figures that differ between two near copies, as "3000 → 3500".
-fn changed_figures(first: &str, second: &str) -> Option<String> {
+pub(super) fn changed_figures(first: &str, second: &str) -> Option<String> {
     let (a, b) = (figures(first), figures(second));
     if a == b || a.len() != b.len() {
         return None;

@@ -5,6 +5,7 @@
 //! text is what `factlint explain RULE` prints.
 
 mod boilerplate;
+mod duplicate_document;
 mod duplicate_paragraph;
 mod magnitude_mismatch;
 mod markup_residue;
@@ -84,6 +85,7 @@ pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
     let boilerplate = || boilerplate::Boilerplate::new(&settings.boilerplate_phrases);
     let mut rules: Vec<Box<dyn Rule>> = vec![
         Box::new(boilerplate()),
+        Box::new(duplicate_document::DuplicateDocument::new(settings.document.clone(), boilerplate())),
         Box::new(duplicate_paragraph::DuplicateParagraph::new(settings.paragraph.clone(), boilerplate())),
         Box::new(magnitude_mismatch::MagnitudeMismatch),
         Box::new(markup_residue::MarkupResidue),
@@ -101,6 +103,7 @@ pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
 pub fn explanation(id: &str) -> Option<String> {
     let source = match id {
         "boilerplate" => include_str!("boilerplate.rs"),
+        "duplicate-document" => include_str!("duplicate_document.rs"),
         "duplicate-paragraph" => include_str!("duplicate_paragraph.rs"),
         "magnitude-mismatch" => include_str!("magnitude_mismatch.rs"),
         "markup-residue" => include_str!("markup_residue.rs"),
