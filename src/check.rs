@@ -61,7 +61,7 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
         .collect();
     let (per_doc_findings, claims): (Vec<Vec<Finding>>, Vec<Vec<Claim>>) = per_doc.into_iter().unzip();
     let mut findings: Vec<Finding> = per_doc_findings.into_iter().flatten().collect();
-    let data = CorpusData::new(corpus, &claims);
+    let data = CorpusData::new(corpus, &claims, settings);
     for rule in &rules {
         findings.extend(rule.check_corpus(&data));
     }

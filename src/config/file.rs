@@ -22,6 +22,9 @@ pub struct ConfigFile {
     /// Extra lexicon files (same sections as `rules/lexicon/*.toml`).
     #[serde(default)]
     pub lexicons: Vec<Spanned<String>>,
+    /// Extra glossary files (same shape as `rules/glossary.toml`).
+    #[serde(default)]
+    pub glossaries: Vec<Spanned<String>>,
     /// Files of pattern rules (`[[pattern]]` tables).
     #[serde(default)]
     pub patterns: Vec<Spanned<String>>,

@@ -6,6 +6,7 @@
 //! text-fields = ["text", "content"]
 //! ignore = ["boilerplate"]
 //! lexicons = ["lexicon/extra.toml"]
+//! glossaries = ["glossary/health.toml"]
 //! patterns = ["styles/house.toml"]
 //!
 //! [rules.duplicate-paragraph]
@@ -29,6 +30,7 @@ pub use error::ConfigError;
 use crate::extract::{Extractor, Lexicon};
 use crate::finding::Severity;
 use crate::rules::pattern::PatternRule;
+use crate::story::glossary::Glossary;
 use file::{ConfigFile, DuplicateOptions, PatternFile};
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -76,6 +78,8 @@ pub struct Settings {
     pub boilerplate_phrases: Vec<String>,
     /// Extra lexicon files: path and text (validated).
     pub lexicons: Vec<(PathBuf, String)>,
+    /// Extra glossary files: path and text (validated).
+    pub glossaries: Vec<(PathBuf, String)>,
     pub patterns: Vec<PatternRule>,
 }
 
@@ -93,6 +97,7 @@ impl Default for Settings {
             document: d.document,
             boilerplate_phrases: Vec::new(),
             lexicons: Vec::new(),
+            glossaries: Vec::new(),
             patterns: Vec::new(),
         }
     }
@@ -107,6 +112,16 @@ impl Settings {
             let _ = lex.extend_from_toml(text);
         }
         Extractor::new(lex)
+    }
+
+    /// The bilingual glossary: built in, plus the configured files.
+    pub fn glossary(&self) -> Glossary {
+        let mut g = Glossary::builtin();
+        for (_, text) in &self.glossaries {
+            // Validated when the configuration was read.
+            let _ = g.extend_from_toml(text);
+        }
+        g
     }
 
     /// The severity a rule's findings get: the configured one, else the default.
@@ -204,6 +219,18 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
             return Err(ConfigError::at(&file, &body, e.span, e.message, "here"));
         }
         s.lexicons.push((file, body));
+    }
+
+    for glossary in &raw.glossaries {
+        let file = dir.join(glossary.get_ref());
+        let body = std::fs::read_to_string(&file).map_err(|e| {
+            let message = format!("cannot read glossary {}", file.display());
+            ConfigError::at(path, &text, Some(glossary.span()), message, &e.to_string())
+        })?;
+        if let Err(e) = Glossary::builtin().extend_from_toml(&body) {
+            return Err(ConfigError::toml(&file, &body, &e));
+        }
+        s.glossaries.push((file, body));
     }
 
     let mut patterns = Vec::new();

@@ -11,7 +11,9 @@ pub fn write(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding]) -> io::
         let r = resolve(corpus, &f.place);
         let p = r.position;
         let record = if r.doc != r.path { format!(" ({})", r.doc) } else { String::new() };
-        writeln!(out, "{}:{}:{}: {}[{}] {}{record}", r.path, p.line, p.column, f.severity.as_str(), f.rule, f.message)?;
+        // One finding, one line: a message quoting text never breaks the line.
+        let message = f.message.replace(['\n', '\r'], " ");
+        writeln!(out, "{}:{}:{}: {}[{}] {message}{record}", r.path, p.line, p.column, f.severity.as_str(), f.rule)?;
     }
     Ok(())
 }

@@ -4,9 +4,10 @@
 //! Why: page furniture is not article text. Left in a dataset it inflates duplicate
 //! counts, leaks into training data and puts editor names where facts are expected.
 //!
-//! Chinese: a paragraph `责任编辑：吴剑 SF031` is flagged; so is an app promo line.
+//! Chinese: a paragraph `责任编辑：张三 AB123` is flagged; so is an app promo line.
 //! English: add phrases such as "Share this article" to `rules/boilerplate.toml`.
 //!
+//! Only paragraphs of at most 120 characters count: furniture lines are short.
 //! The phrases live in `rules/boilerplate.toml`; add your own with `phrases = [...]` under
 //! `[rules.boilerplate]` in `factlint.toml`; a paragraph containing one is flagged
 //! once. Severity is info: this is cleanup, not an error.
@@ -20,30 +21,38 @@ const ID: &str = "boilerplate";
 
 #[derive(Deserialize)]
 struct Phrases {
+    max_chars: usize,
     phrases: Vec<String>,
 }
 
 pub struct Boilerplate {
     phrases: Vec<String>,
+    max_chars: usize,
 }
 
 impl Boilerplate {
     /// The built-in phrases plus `extra` ones from the configuration.
     pub fn new(extra: &[String]) -> Boilerplate {
-        static BUILTIN: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+        static BUILTIN: std::sync::OnceLock<Phrases> = std::sync::OnceLock::new();
         let builtin = BUILTIN.get_or_init(|| {
-            let file: Phrases =
-                toml::from_str(include_str!("../../rules/boilerplate.toml")).expect("rules/boilerplate.toml is valid");
-            file.phrases
+            toml::from_str(include_str!("../../rules/boilerplate.toml")).expect("rules/boilerplate.toml is valid")
         });
-        Boilerplate { phrases: builtin.iter().chain(extra).cloned().collect() }
+        Boilerplate { phrases: builtin.phrases.iter().chain(extra).cloned().collect(), max_chars: builtin.max_chars }
     }
 }
 
 impl Boilerplate {
     /// Whether a paragraph is a boilerplate line.
     pub fn matches(&self, paragraph: &str) -> bool {
-        self.phrases.iter().any(|p| paragraph.contains(p.as_str()))
+        self.phrase_in(paragraph).is_some()
+    }
+
+    /// The phrase that makes a short paragraph a boilerplate line.
+    fn phrase_in(&self, paragraph: &str) -> Option<&str> {
+        if paragraph.chars().nth(self.max_chars).is_some() {
+            return None;
+        }
+        self.phrases.iter().find(|p| paragraph.contains(p.as_str())).map(String::as_str)
     }
 }
 
@@ -56,8 +65,8 @@ impl Rule for Boilerplate {
         let mut out = Vec::new();
         for para in &document.paragraphs {
             let text = &document.text[para.clone()];
-            if let Some(phrase) = self.phrases.iter().find(|p| text.contains(p.as_str())) {
-                let shown: String = text.chars().take(40).collect();
+            if let Some(phrase) = self.phrase_in(text) {
+                let shown: String = text.split_whitespace().collect::<Vec<_>>().join(" ").chars().take(40).collect();
                 out.push(finding(
                     ID,
                     doc,

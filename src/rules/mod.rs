@@ -44,16 +44,18 @@ pub trait Rule: Sync {
 pub struct CorpusData<'a> {
     pub corpus: &'a Corpus,
     pub claims: &'a [Vec<Claim>],
+    settings: &'a Settings,
     analysis: std::sync::OnceLock<Analysis>,
 }
 
 impl<'a> CorpusData<'a> {
-    pub fn new(corpus: &'a Corpus, claims: &'a [Vec<Claim>]) -> CorpusData<'a> {
-        CorpusData { corpus, claims, analysis: std::sync::OnceLock::new() }
+    pub fn new(corpus: &'a Corpus, claims: &'a [Vec<Claim>], settings: &'a Settings) -> CorpusData<'a> {
+        CorpusData { corpus, claims, settings, analysis: std::sync::OnceLock::new() }
     }
 
     pub fn analysis(&self) -> &Analysis {
-        self.analysis.get_or_init(|| crate::story::analyze(&self.corpus.documents, self.claims))
+        self.analysis
+            .get_or_init(|| crate::story::analyze(&self.corpus.documents, self.claims, &self.settings.glossary()))
     }
 }
 

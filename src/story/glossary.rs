@@ -5,7 +5,9 @@
 use serde::Deserialize;
 
 #[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
 struct GlossaryFile {
+    #[serde(default)]
     term: Vec<Term>,
     #[serde(default)]
     counter: Vec<Term>,
@@ -30,12 +32,28 @@ impl Glossary {
     pub fn builtin() -> Glossary {
         let file: GlossaryFile =
             toml::from_str(include_str!("../../rules/glossary.toml")).expect("rules/glossary.toml is valid");
+        let mut g = Glossary { terms: Vec::new(), counters: Vec::new(), generic: Vec::new() };
+        g.add(file);
+        g
+    }
+
+    /// Adds the terms and counters of a user's glossary file (same shape as
+    /// `rules/glossary.toml`); the error is TOML's, with its span.
+    pub fn extend_from_toml(&mut self, text: &str) -> Result<(), toml::de::Error> {
+        let file: GlossaryFile = toml::from_str(text)?;
+        self.add(file);
+        Ok(())
+    }
+
+    fn add(&mut self, file: GlossaryFile) {
         let lower = |list: Vec<Term>| -> Vec<Term> {
             list.into_iter()
                 .map(|t| Term { zh: t.zh, en: t.en.into_iter().map(|e| e.to_lowercase()).collect() })
                 .collect()
         };
-        Glossary { terms: lower(file.term), counters: lower(file.counter), generic: file.generic }
+        self.terms.extend(lower(file.term));
+        self.counters.extend(lower(file.counter));
+        self.generic.extend(file.generic);
     }
 
     /// Whether the glossary knows both a Chinese counter and an English noun, and they

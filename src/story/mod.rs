@@ -124,11 +124,10 @@ fn relation(a: &Claim, b: &Claim) -> Option<Status> {
     None
 }
 
-pub fn analyze(documents: &[Document], claims: &[Vec<Claim>]) -> Analysis {
+pub fn analyze(documents: &[Document], claims: &[Vec<Claim>], glossary: &Glossary) -> Analysis {
     let evidence: Vec<group::Evidence> =
         documents.iter().zip(claims).map(|(d, c)| group::evidence(c, d.date.as_deref(), &d.name)).collect();
     let groups = group::stories(&evidence);
-    let glossary = Glossary::builtin();
     let mut stories = Vec::new();
     let mut outliers = Vec::new();
     for (docs, links) in groups {
@@ -139,7 +138,7 @@ pub fn analyze(documents: &[Document], claims: &[Vec<Claim>]) -> Analysis {
         };
         let mut uf = Facts::default();
         for (a, b) in links {
-            for (i, j) in align::align(&view(a), &view(b), &glossary) {
+            for (i, j) in align::align(&view(a), &view(b), glossary) {
                 uf.union((a, i), (b, j));
             }
         }

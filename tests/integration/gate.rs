@@ -254,6 +254,16 @@ fn configuration_errors_name_the_file_line_and_problem() {
     assert!(e.contains("does not flag its `fail` example"), "{e}");
     let e = config_error("[rules.duplicate-paragraph]\nnear = 1.5\n");
     assert!(e.contains("near must be in (0, 1]"), "{e}");
+    let dir = corpus(&[
+        ("factlint.toml", b"glossaries = [\"g.toml\"]\n"),
+        ("g.toml", b"[[term]]\nzh = [\"\xe5\x87\xba\xe5\xa2\x83\"]\nen = [\"outbound\"]\nfr = [\"sortant\"]\n"),
+        ("a.txt", "甲。\n".as_bytes()),
+    ]);
+    let out = factlint_in(dir.path(), &["check", "."], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("g.toml") && stderr(&out).contains("unknown field `fr`"), "{}", stderr(&out));
+    std::fs::write(dir.path().join("g.toml"), "[[term]]\nzh = [\"出境\"]\nen = [\"outbound\"]\n").unwrap();
+    assert_eq!(factlint_in(dir.path(), &["check", "."], None).status.code(), Some(0), "a valid glossary file loads");
     let e = config_error("ignore = [\"nonsense\"]\n");
     assert!(e.contains("unknown rule `nonsense`"), "{e}");
     let out = factlint(&["check", FIXTURE, "--config", "no/such/factlint.toml"], None);
