@@ -187,6 +187,11 @@ fn english_label(
 }
 
 /// A year (`2016年`, `二〇一六年`, "in 2016") or a day of a date.
+/// Bytes of the digit string that ends at `end`.
+fn numeral_len(text: &str, end: usize) -> usize {
+    text[..end].bytes().rev().take_while(u8::is_ascii_digit).count()
+}
+
 fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Option<&UnitMatch>) -> bool {
     let after = &text[end..];
     if after.starts_with("年代") {
@@ -225,7 +230,32 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
         }
     }
     if year_like && numeral.script == Script::Arabic {
-        let keeps_figure = unit.is_some_and(|u| matches!(u.dimension, Dimension::Currency | Dimension::Percent));
+        // "for 1339 people" is a count; "in 2019 people…", "the 2008 Olympics" are years.
+        let previous_word = text[..end - numeral_len(text, end)]
+            .trim_end()
+            .rsplit(|c: char| !c.is_ascii_alphabetic())
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let year_word = matches!(
+            previous_word.as_str(),
+            "in" | "since"
+                | "by"
+                | "of"
+                | "from"
+                | "until"
+                | "till"
+                | "during"
+                | "the"
+                | "to"
+                | "and"
+                | "before"
+                | "after"
+                | ""
+        );
+        let counted = unit.is_some_and(|u| u.dimension == Dimension::Count && !u.unit.is_empty());
+        let keeps_figure = unit.is_some_and(|u| matches!(u.dimension, Dimension::Currency | Dimension::Percent))
+            || (counted && !year_word);
         let han_context = after.starts_with(|c: char| !c.is_ascii());
         if !keeps_figure && !han_context {
             return true;
