@@ -186,6 +186,15 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             }
         }
     }
+    // Counts zipped in order need a specific counter (not 个) that the glossary knows to
+    // fit the noun: generic counters would pair any two counts in order.
+    let known_count_fit = |i: usize, j: usize| {
+        let (ca, cb) = (&a.claims[i], &b.claims[j]);
+        ca.dimension != Dimension::Count || {
+            let (counter, noun) = if a.chinese { (&ca.unit, &cb.unit) } else { (&cb.unit, &ca.unit) };
+            !glossary.is_generic(counter) && glossary.counter_known_fit(counter, noun)
+        }
+    };
     // 3. Order, across languages: one figure left on each side between two anchors.
     if cross && !anchors.is_empty() {
         let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
@@ -202,7 +211,7 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
                     && !glossary_disagrees(glossary, a, ca, b, cb)
             };
             let mut taken = Taken { a: &mut taken_a, b: &mut taken_b, pairs: &mut pairs };
-            pair_up(a, b, &left, &right, &fits, &mut taken);
+            pair_up(a, b, &left, &right, &fits, &known_count_fit, &mut taken);
         }
     }
     // 4. Across languages, what is left: a figure whose kind occurs once among the
@@ -222,12 +231,16 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             known
                 && comparable(ca, cb, true)
                 && counts_fit(glossary, a, ca, cb)
-                && glossary_agrees_or_silent(glossary, a, ca, b, cb)
+                && if ca.dimension == Dimension::Count {
+                    glossary_agrees_or_silent(glossary, a, ca, b, cb)
+                } else {
+                    !glossary_disagrees(glossary, a, ca, b, cb)
+                }
         };
         let left: Vec<usize> = (0..a.claims.len()).filter(|&i| !taken_a[i]).collect();
         let right: Vec<usize> = (0..b.claims.len()).filter(|&j| !taken_b[j]).collect();
         let mut taken = Taken { a: &mut taken_a, b: &mut taken_b, pairs: &mut pairs };
-        pair_up(a, b, &left, &right, &fits, &mut taken);
+        pair_up(a, b, &left, &right, &fits, &known_count_fit, &mut taken);
     }
     pairs.sort_unstable();
     pairs
@@ -258,6 +271,7 @@ fn pair_up(
     left: &[usize],
     right: &[usize],
     fits: &dyn Fn(usize, usize) -> bool,
+    zip_fits: &dyn Fn(usize, usize) -> bool,
     taken: &mut Taken<'_>,
 ) {
     for &i in left {
@@ -273,16 +287,20 @@ fn pair_up(
             taken.take(i, j);
         }
     }
-    let kind = |c: &Claim| (c.dimension, c.unit.clone());
-    let rest_a: Vec<usize> =
-        left.iter().copied().filter(|&i| !taken.a[i] && a.claims[i].dimension != Dimension::Count).collect();
+    // Counts across languages carry a counter on one side and a noun on the other: their
+    // kind is just "count", and `fits` decides (it requires a known counter–noun fit).
+    let kind = |c: &Claim| (c.dimension, if c.dimension == Dimension::Count { String::new() } else { c.unit.clone() });
+    let rest_a: Vec<usize> = left.iter().copied().filter(|&i| !taken.a[i]).collect();
     let mut kinds: Vec<(Dimension, String)> = rest_a.iter().map(|&i| kind(&a.claims[i])).collect();
     kinds.sort();
     kinds.dedup();
     for k in kinds {
         let of_a: Vec<usize> = rest_a.iter().copied().filter(|&i| kind(&a.claims[i]) == k).collect();
         let of_b: Vec<usize> = right.iter().copied().filter(|&j| !taken.b[j] && kind(&b.claims[j]) == k).collect();
-        if of_a.len() == of_b.len() && of_a.len() > 1 && of_a.iter().zip(&of_b).all(|(&i, &j)| fits(i, j)) {
+        if of_a.len() == of_b.len()
+            && of_a.len() > 1
+            && of_a.iter().zip(&of_b).all(|(&i, &j)| fits(i, j) && zip_fits(i, j))
+        {
             for (&i, &j) in of_a.iter().zip(&of_b) {
                 taken.take(i, j);
             }

@@ -56,6 +56,11 @@ impl Glossary {
         self.generic.extend(file.generic);
     }
 
+    /// Whether a counter counts anything (个).
+    pub fn is_generic(&self, counter: &str) -> bool {
+        self.generic.iter().any(|g| g == counter)
+    }
+
     /// Whether the glossary knows both a Chinese counter and an English noun, and they
     /// share an entry.
     pub fn counter_known_fit(&self, counter: &str, noun: &str) -> bool {
