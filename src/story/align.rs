@@ -148,19 +148,26 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             }
         }
     }
-    // 1b. A value stated more than once on either side: the k-th statement with the k-th.
+    // 1b. A value stated more than once on either side: statements pair up by nearest
+    //     relative position in their documents (a translation keeps the layout).
+    let relative = |text: &str, c: &Claim| c.start as f64 / text.len().max(1) as f64;
+    let mut repeats: Vec<(f64, usize, usize)> = Vec::new();
     for (i, ca) in a.claims.iter().enumerate() {
         if taken_a[i] {
             continue;
         }
-        let k = a.claims[..i].iter().filter(|c| same_value(c, ca)).count();
-        let same_b: Vec<usize> = (0..b.claims.len()).filter(|&j| same_value(ca, &b.claims[j])).collect();
-        if let Some(&j) = same_b.get(k) {
-            if !taken_b[j] && comparable(ca, &b.claims[j], cross) {
-                pairs.push((i, j));
-                taken_a[i] = true;
-                taken_b[j] = true;
+        for (j, cb) in b.claims.iter().enumerate() {
+            if !taken_b[j] && same_value(ca, cb) && comparable(ca, cb, cross) {
+                repeats.push(((relative(a.text, ca) - relative(b.text, cb)).abs(), i, j));
             }
+        }
+    }
+    repeats.sort_by(|x, y| x.0.total_cmp(&y.0).then((x.1, x.2).cmp(&(y.1, y.2))));
+    for (_, i, j) in repeats {
+        if !taken_a[i] && !taken_b[j] {
+            pairs.push((i, j));
+            taken_a[i] = true;
+            taken_b[j] = true;
         }
     }
     let anchors = monotone(&pairs);

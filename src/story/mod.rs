@@ -145,12 +145,15 @@ pub fn analyze(documents: &[Document], claims: &[Vec<Claim>], glossary: &Glossar
         let mut facts = Vec::new();
         for mut members in uf.groups() {
             members.sort_unstable();
-            let one_per_document = members.windows(2).all(|w| w[0].0 != w[1].0);
-            if !one_per_document {
-                log::debug!("a quantity aligned twice in one document: {members:?}; not compared");
+            let claim = |r: ClaimRef| &claims[r.0][r.1];
+            // A document may state a quantity twice (a repeated paragraph), but two of its
+            // statements that disagree mean the alignment went wrong: say nothing.
+            let consistent =
+                members.iter().all(|&x| members.iter().filter(|y| y.0 == x.0).all(|&y| overlap(claim(x), claim(y))));
+            if !consistent {
+                log::debug!("one document states a quantity two ways: {members:?}; not compared");
                 continue;
             }
-            let claim = |r: ClaimRef| &claims[r.0][r.1];
             let (status, outs) = judge(&members, &claim);
             outliers.extend(outs);
             facts.push(Fact { claims: members, status });
