@@ -176,6 +176,16 @@ fn english_label(
         }
     }
     let head = head(from_start, 24);
+    // "in the first half", "the second quarter": a period, not a share.
+    let word = head.split(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
+    let previous = before.trim_end().rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("");
+    if matches!(word.as_str(), "half" | "quarter")
+        && ["first", "second", "third", "fourth", "last", "next", "this", "past"]
+            .iter()
+            .any(|p| previous.eq_ignore_ascii_case(p))
+    {
+        return Some("period (first half, second quarter)");
+    }
     if lex
         .en_idioms
         .iter()

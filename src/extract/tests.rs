@@ -58,6 +58,7 @@ const CASES: &[Case] = &[
     ("责任编辑：张三 SF031", None),
     ("The COVID-19 pandemic spread.", None),
     ("In 2019 people began to leave.", None),
+    ("Exports rose in the first half of the year.", None),
     ("Shelters housed 1339 people.", Some((N, 1339.0, Exact, "people"))),
     ("中间价下调17个基点。", Some((PP, 0.17, Exact, "pp"))),
     ("访问 https://example.com/a/2022/05/24/123456.html 了解详情。", None),
