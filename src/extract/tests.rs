@@ -59,6 +59,8 @@ const CASES: &[Case] = &[
     ("The COVID-19 pandemic spread.", None),
     ("In 2019 people began to leave.", None),
     ("Exports rose in the first half of the year.", None),
+    ("电站共安装8700块定日镜。", Some((N, 8700.0, Exact, "块"))),
+    ("一顿饭花了50块钱。", Some((C, 50.0, Exact, "CNY"))),
     ("Shelters housed 1339 people.", Some((N, 1339.0, Exact, "people"))),
     ("中间价下调17个基点。", Some((PP, 0.17, Exact, "pp"))),
     ("访问 https://example.com/a/2022/05/24/123456.html 了解详情。", None),
