@@ -27,12 +27,6 @@ impl Rule for MagnitudeMismatch {
     }
 
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
-        let severity = super::severity(ID);
-        data.analysis()
-            .outliers
-            .iter()
-            .filter(|o| o.status == Status::Magnitude)
-            .map(|o| outlier::finding(ID, severity, data, o))
-            .collect()
+        outlier::findings(ID, Status::Magnitude, data)
     }
 }

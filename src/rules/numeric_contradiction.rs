@@ -31,12 +31,6 @@ impl Rule for NumericContradiction {
     }
 
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
-        let severity = super::severity(ID);
-        data.analysis()
-            .outliers
-            .iter()
-            .filter(|o| o.status == Status::Conflict)
-            .map(|o| outlier::finding(ID, severity, data, o))
-            .collect()
+        outlier::findings(ID, Status::Conflict, data)
     }
 }

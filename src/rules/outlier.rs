@@ -2,14 +2,19 @@
 //! `numeric-contradiction` and `magnitude-mismatch`.
 
 use super::CorpusData;
-use crate::finding::{fingerprint, Finding, Place, Related, Severity};
-use crate::story::{ClaimRef, Outlier};
+use crate::finding::{fingerprint, Finding, Place, Related};
+use crate::story::{ClaimRef, Outlier, Status};
+
+/// The findings of `rule`: one per outlier of the story analysis with `status`.
+pub fn findings(rule: &'static str, status: Status, data: &CorpusData<'_>) -> Vec<Finding> {
+    data.analysis().outliers.iter().filter(|o| o.status == status).map(|o| finding(rule, data, o)).collect()
+}
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-pub fn finding(rule: &'static str, severity: Severity, data: &CorpusData<'_>, o: &Outlier) -> Finding {
+fn finding(rule: &'static str, data: &CorpusData<'_>, o: &Outlier) -> Finding {
     let docs = &data.corpus.documents;
     let claim = |r: ClaimRef| &data.claims[r.0][r.1];
     let text = |r: ClaimRef| {
@@ -52,7 +57,7 @@ pub fn finding(rule: &'static str, severity: Severity, data: &CorpusData<'_>, o:
         .collect();
     Finding {
         rule,
-        severity,
+        severity: super::severity(rule),
         fingerprint: fingerprint(&[rule, &docs[o.claim.0].name, &text(o.claim), &text(o.majority)]),
         message,
         help: Some(help),
