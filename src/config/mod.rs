@@ -189,7 +189,6 @@ fn duplicate_options(
 pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     let text = read(path)?;
     let raw: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::toml(path, &text, &e))?;
-    let dir = path.parent().unwrap_or(Path::new("."));
     let mut s = Settings { source: Some(path.to_path_buf()), ..Settings::default() };
     s.exclude = raw.exclude;
     s.text_fields = raw.text_fields;
@@ -205,16 +204,7 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     }
 
     for lexicon in &raw.lexicons {
-        let file = dir.join(lexicon.get_ref());
-        let body = std::fs::read_to_string(&file).map_err(|e| {
-            ConfigError::at(
-                path,
-                &text,
-                Some(lexicon.span()),
-                format!("cannot read lexicon {}", file.display()),
-                &e.to_string(),
-            )
-        })?;
+        let (file, body) = read_named(path, &text, lexicon, "lexicon")?;
         if let Err(e) = Lexicon::builtin().extend_from_toml(&body) {
             return Err(ConfigError::at(&file, &body, e.span, e.message, "here"));
         }
@@ -222,11 +212,7 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     }
 
     for glossary in &raw.glossaries {
-        let file = dir.join(glossary.get_ref());
-        let body = std::fs::read_to_string(&file).map_err(|e| {
-            let message = format!("cannot read glossary {}", file.display());
-            ConfigError::at(path, &text, Some(glossary.span()), message, &e.to_string())
-        })?;
+        let (file, body) = read_named(path, &text, glossary, "glossary")?;
         if let Err(e) = Glossary::builtin().extend_from_toml(&body) {
             return Err(ConfigError::toml(&file, &body, &e));
         }
@@ -234,28 +220,11 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     }
 
     let mut patterns = Vec::new();
-    for spec in &raw.pattern {
-        let rule = patterns::compile(path, &text, spec, &known)?;
-        known.push(rule.id.to_string());
-        patterns.push(rule);
-    }
+    compile_patterns(path, &text, &raw.pattern, &mut known, &mut patterns)?;
     for pattern_file in &raw.patterns {
-        let file = dir.join(pattern_file.get_ref());
-        let body = std::fs::read_to_string(&file).map_err(|e| {
-            ConfigError::at(
-                path,
-                &text,
-                Some(pattern_file.span()),
-                format!("cannot read {}", file.display()),
-                &e.to_string(),
-            )
-        })?;
+        let (file, body) = read_named(path, &text, pattern_file, "pattern file")?;
         let parsed: PatternFile = toml::from_str(&body).map_err(|e| ConfigError::toml(&file, &body, &e))?;
-        for spec in &parsed.pattern {
-            let rule = patterns::compile(&file, &body, spec, &known)?;
-            known.push(rule.id.to_string());
-            patterns.push(rule);
-        }
+        compile_patterns(&file, &body, &parsed.pattern, &mut known, &mut patterns)?;
     }
     s.patterns = patterns;
 
@@ -277,16 +246,42 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     Ok(s)
 }
 
+/// Reads a file the configuration at `path` (text `text`) names, relative to its folder;
+/// an unreadable file is an error under its name in the configuration.
+fn read_named(path: &Path, text: &str, name: &Spanned<String>, what: &str) -> Result<(PathBuf, String), ConfigError> {
+    let file = path.parent().unwrap_or(Path::new(".")).join(name.get_ref());
+    match std::fs::read_to_string(&file) {
+        Ok(body) => Ok((file, body)),
+        Err(e) => {
+            let message = format!("cannot read {what} {}", file.display());
+            Err(ConfigError::at(path, text, Some(name.span()), message, &e.to_string()))
+        }
+    }
+}
+
+/// Compiles pattern specs of the file `path` (text `text`) into `out`, each id checked
+/// against and added to `known`.
+fn compile_patterns(
+    path: &Path,
+    text: &str,
+    specs: &[file::PatternSpec],
+    known: &mut Vec<String>,
+    out: &mut Vec<PatternRule>,
+) -> Result<(), ConfigError> {
+    for spec in specs {
+        let rule = patterns::compile(path, text, spec, known)?;
+        known.push(rule.id.to_string());
+        out.push(rule);
+    }
+    Ok(())
+}
+
 /// Compiles the patterns of one pattern file on its own (for tests of pattern files).
 pub fn load_pattern_file(path: &Path) -> Result<Vec<PatternRule>, ConfigError> {
     let body = read(path)?;
     let parsed: PatternFile = toml::from_str(&body).map_err(|e| ConfigError::toml(path, &body, &e))?;
     let mut known: Vec<String> = crate::rules::infos().iter().map(|r| r.id.clone()).collect();
     let mut out = Vec::new();
-    for spec in &parsed.pattern {
-        let rule = patterns::compile(path, &body, spec, &known)?;
-        known.push(rule.id.to_string());
-        out.push(rule);
-    }
+    compile_patterns(path, &body, &parsed.pattern, &mut known, &mut out)?;
     Ok(out)
 }
