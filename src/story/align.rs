@@ -101,8 +101,18 @@ fn counts_fit(glossary: &Glossary, a: &DocClaims<'_>, ca: &Claim, cb: &Claim) ->
     if ca.value.max(cb.value) < MIN_CROSS_LANGUAGE_COUNT {
         return false;
     }
-    let (counter, noun) = if a.chinese { (&ca.unit, &cb.unit) } else { (&cb.unit, &ca.unit) };
+    let (counter, noun) = counter_and_noun(a, ca, cb);
     glossary.counter_fits(counter, noun)
+}
+
+/// The Chinese counter and the English noun of two counts in different languages, where
+/// `ca` is in document `a`.
+fn counter_and_noun<'c>(a: &DocClaims<'_>, ca: &'c Claim, cb: &'c Claim) -> (&'c str, &'c str) {
+    if a.chinese {
+        (&ca.unit, &cb.unit)
+    } else {
+        (&cb.unit, &ca.unit)
+    }
 }
 
 fn is_duration(c: &Claim) -> bool {
@@ -198,7 +208,7 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
     let known_count_fit = |i: usize, j: usize| {
         let (ca, cb) = (&a.claims[i], &b.claims[j]);
         ca.dimension != Dimension::Count || {
-            let (counter, noun) = if a.chinese { (&ca.unit, &cb.unit) } else { (&cb.unit, &ca.unit) };
+            let (counter, noun) = counter_and_noun(a, ca, cb);
             !glossary.is_generic(counter) && glossary.counter_known_fit(counter, noun)
         }
     };
@@ -232,7 +242,7 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
                 return false;
             }
             let known = ca.dimension != Dimension::Count || {
-                let (counter, noun) = if a.chinese { (&ca.unit, &cb.unit) } else { (&cb.unit, &ca.unit) };
+                let (counter, noun) = counter_and_noun(a, ca, cb);
                 glossary.counter_known_fit(counter, noun)
             };
             known

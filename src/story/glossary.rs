@@ -65,7 +65,7 @@ impl Glossary {
     /// share an entry.
     pub fn counter_known_fit(&self, counter: &str, noun: &str) -> bool {
         let noun = noun.to_lowercase();
-        if self.generic.iter().any(|g| g == counter) {
+        if self.is_generic(counter) {
             return noun.len() > 3 && noun.ends_with('s') && noun.chars().all(|c| c.is_ascii_alphabetic());
         }
         self.counters
@@ -76,7 +76,7 @@ impl Glossary {
     /// Whether a Chinese counter (`家`) can count what an English noun (`hospitals`)
     /// names: yes when they share an entry, or when either is unknown to the glossary.
     pub fn counter_fits(&self, counter: &str, noun: &str) -> bool {
-        if self.generic.iter().any(|g| g == counter) {
+        if self.is_generic(counter) {
             return self.counter_known_fit(counter, noun);
         }
         let noun = noun.to_lowercase();
