@@ -10,10 +10,7 @@ use std::io::{BufWriter, Write};
 pub fn run(args: AlignArgs, settings: &Settings) -> u8 {
     let inputs = match inputs(&args.input, settings) {
         Ok(i) => i,
-        Err(e) => {
-            eprintln!("factlint: cannot read stdin: {e}");
-            return EXIT_ERROR;
-        }
+        Err(code) => return code,
     };
     let corpus = Corpus::load(&inputs);
     if !corpus.errors.is_empty() {

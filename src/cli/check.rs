@@ -39,10 +39,7 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     };
     let inputs = match inputs(&input_args, settings) {
         Ok(i) => i,
-        Err(e) => {
-            eprintln!("factlint: cannot read stdin: {e}");
-            return EXIT_ERROR;
-        }
+        Err(code) => return code,
     };
     let corpus = Corpus::load(&inputs);
     let focus: Option<Vec<bool>> = focus_paths.map(|given| {
@@ -182,7 +179,7 @@ fn write_report(
                 let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
                 let width = if to_terminal { columns().unwrap_or(100) } else { 100 };
                 report::human::write(&mut sink, corpus, findings, report::human::Style { color, width })
-                    .and_then(|_| human_summary(&mut sink, findings, summary))
+                    .and_then(|_| report::human::summary(&mut sink, findings, summary))
             }
             FindingFormat::Concise => report::concise::write(&mut sink, corpus, findings),
             FindingFormat::Json => report::json::write(&mut sink, corpus, findings, summary),
@@ -204,24 +201,6 @@ fn write_report(
         }
     }
     Ok(())
-}
-
-/// The closing line of human output.
-fn human_summary(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> std::io::Result<()> {
-    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
-    if findings.is_empty() {
-        return writeln!(out, "No findings in {} documents ({} claims).", summary.documents, summary.claims);
-    }
-    writeln!(
-        out,
-        "Found {} findings ({} errors, {} warnings, {} info) in {} documents ({} claims).",
-        findings.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
-        count(Severity::Info),
-        summary.documents,
-        summary.claims
-    )
 }
 
 /// (id, default severity, summary, long explanation) of every rule: built-in, then the

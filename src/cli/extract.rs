@@ -12,10 +12,7 @@ use std::io::{BufWriter, Write};
 pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
     let inputs = match inputs(&args.input, settings) {
         Ok(i) => i,
-        Err(e) => {
-            eprintln!("factlint: cannot read stdin: {e}");
-            return EXIT_ERROR;
-        }
+        Err(code) => return code,
     };
     let t0 = std::time::Instant::now();
     let corpus = Corpus::load(&inputs);

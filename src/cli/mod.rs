@@ -90,8 +90,9 @@ fn render_error(e: &dyn miette::Diagnostic) {
     eprint!("factlint: {text}");
 }
 
-/// Reads the inputs named on the command line; `-` reads stdin.
-fn inputs(args: &InputArgs, settings: &Settings) -> std::io::Result<Inputs> {
+/// Reads the inputs named on the command line; `-` reads stdin. When stdin cannot be read
+/// the error is printed and the exit code returned.
+fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
     let mut paths = args.paths.clone();
     if paths.is_empty() {
         paths.push(".".into());
@@ -100,7 +101,10 @@ fn inputs(args: &InputArgs, settings: &Settings) -> std::io::Result<Inputs> {
     if paths.iter().any(|p| p.as_os_str() == "-") {
         paths.retain(|p| p.as_os_str() != "-");
         let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes)?;
+        if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+            eprintln!("factlint: cannot read stdin: {e}");
+            return Err(EXIT_ERROR);
+        }
         stdin = Some((args.stdin_filename.clone(), bytes));
     }
     let mut load = LoadOptions::default();

@@ -3,6 +3,7 @@
 //! documents show them as related diagnostics, each with its own source. The rule id is
 //! the diagnostic code.
 
+use super::json::Summary;
 use super::resolve;
 use super::snippet::Snippet;
 use crate::corpus::Corpus;
@@ -130,4 +131,22 @@ pub fn write(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding], style: 
         out.write_all(b"\n")?;
     }
     Ok(())
+}
+
+/// The closing line of human output.
+pub fn summary(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> std::io::Result<()> {
+    let count = |s: Severity| findings.iter().filter(|f| f.severity == s).count();
+    if findings.is_empty() {
+        return writeln!(out, "No findings in {} documents ({} claims).", summary.documents, summary.claims);
+    }
+    writeln!(
+        out,
+        "Found {} findings ({} errors, {} warnings, {} info) in {} documents ({} claims).",
+        findings.len(),
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+        summary.documents,
+        summary.claims
+    )
 }
