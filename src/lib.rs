@@ -9,6 +9,7 @@
 pub mod baseline;
 pub mod check;
 pub mod cli;
+pub mod clusters;
 pub mod config;
 pub mod corpus;
 pub mod dedup;

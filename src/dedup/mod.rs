@@ -165,39 +165,6 @@ pub fn near_pairs(sketches: &[Sketch], near: f64) -> Vec<(usize, usize, f64)> {
     out
 }
 
-/// Groups of indexes joined by pairs (union-find), each sorted, ordered by first member.
-pub fn clusters(n: usize, pairs: &[(usize, usize, f64)]) -> Vec<Vec<usize>> {
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
-    for &(a, b, _) in pairs {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
-    for &(a, b, _) in pairs {
-        for x in [a, b] {
-            let r = find(&mut parent, x);
-            groups.entry(r).or_default().push(x);
-        }
-    }
-    groups
-        .into_values()
-        .map(|mut g| {
-            g.sort_unstable();
-            g.dedup();
-            g
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -224,11 +191,5 @@ mod tests {
         let a = Sketch::new("全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教。", 5);
         let b = Sketch::new("The county recruited 3,000 rural teachers for remote schools this year.", 5);
         assert!(near_pairs(&[a, b], 0.5).is_empty());
-    }
-
-    #[test]
-    fn clusters_join_pairs_transitively() {
-        let c = clusters(5, &[(0, 3, 1.0), (3, 4, 0.9), (1, 2, 0.85)]);
-        assert_eq!(c, vec![vec![0, 3, 4], vec![1, 2]]);
     }
 }

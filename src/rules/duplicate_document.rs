@@ -67,7 +67,7 @@ impl Rule for DuplicateDocument {
             .collect();
         let pairs = dedup::near_pairs(&sketches, o.near);
         let mut out = Vec::new();
-        for cluster in dedup::clusters(docs.len(), &pairs) {
+        for cluster in crate::clusters::clusters(docs.len(), pairs.iter().map(|p| (p.0, p.1))) {
             let (original, copies) = (cluster[0], &cluster[1..]);
             let similarity = |c: usize| {
                 pairs

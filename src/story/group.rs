@@ -102,20 +102,6 @@ pub fn stories(evidence: &[Evidence]) -> Vec<Group> {
         }
     }
     let count = |d: usize| evidence[d].keys.iter().filter(|k| distinctive.contains(k)).count();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(parent: &mut [usize], x: usize) -> usize {
-        let mut r = x;
-        while parent[r] != r {
-            r = parent[r];
-        }
-        let mut y = x;
-        while parent[y] != r {
-            let next = parent[y];
-            parent[y] = r;
-            y = next;
-        }
-        r
-    }
     let mut links: Vec<(usize, usize)> = shared
         .into_iter()
         .filter(|&((a, b), (s, weight))| {
@@ -147,26 +133,13 @@ pub fn stories(evidence: &[Evidence]) -> Vec<Group> {
     }
     links.sort_unstable();
     links.dedup();
-    for &(a, b) in &links {
-        let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
-        if ra != rb {
-            parent[ra.max(rb)] = ra.min(rb);
-        }
-    }
-    let mut groups: FxHashMap<usize, Vec<usize>> = FxHashMap::default();
-    for d in 0..n {
-        let r = find(&mut parent, d);
-        groups.entry(r).or_default().push(d);
-    }
-    let mut out: Vec<Group> = groups
-        .into_values()
-        .filter(|g| g.len() > 1)
+    let out: Vec<Group> = crate::clusters::clusters(n, links.iter().copied())
+        .into_iter()
         .map(|g| {
             let pairs = links.iter().copied().filter(|(a, _)| g.binary_search(a).is_ok()).collect();
             (g, pairs)
         })
         .collect();
-    out.sort_by_key(|(g, _)| g[0]);
     out
 }
 
