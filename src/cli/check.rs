@@ -213,9 +213,11 @@ fn rule_rows(settings: &Settings) -> Vec<(String, Severity, String, String)> {
             (r.id.clone(), r.severity, r.summary.clone(), help)
         })
         .collect();
-    out.extend(settings.patterns.iter().map(|p| {
-        let summary = p.message.clone().unwrap_or_else(|| "a user pattern rule".to_string());
-        (p.id.to_string(), p.severity, summary, p.description.clone())
-    }));
+    out.extend(
+        settings
+            .patterns
+            .iter()
+            .map(|p| (p.id.to_string(), p.severity, p.summary().to_string(), p.description.clone())),
+    );
     out
 }

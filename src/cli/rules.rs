@@ -29,7 +29,7 @@ pub fn list(format: ListFormat, settings: &Settings) -> u8 {
                     .chain(settings.patterns.iter().map(|p| RuleJson {
                         id: p.id,
                         severity: p.severity.as_str(),
-                        summary: p.message.as_deref().unwrap_or("a user pattern rule"),
+                        summary: p.summary(),
                     }))
                     .collect(),
             };
@@ -41,8 +41,7 @@ pub fn list(format: ListFormat, settings: &Settings) -> u8 {
                 println!("{:<24} {:<8} {}{built}", r.id, r.severity.as_str(), r.summary);
             }
             for p in &settings.patterns {
-                let summary = p.message.as_deref().unwrap_or("a user pattern rule");
-                println!("{:<24} {:<8} {summary}  (pattern)", p.id, p.severity.as_str());
+                println!("{:<24} {:<8} {}  (pattern)", p.id, p.severity.as_str(), p.summary());
             }
         }
     }
@@ -51,7 +50,7 @@ pub fn list(format: ListFormat, settings: &Settings) -> u8 {
 
 pub fn explain(id: &str, settings: &Settings) -> u8 {
     if let Some(p) = settings.patterns.iter().find(|p| p.id == id) {
-        println!("{} ({}): {}\n", p.id, p.severity.as_str(), p.message.as_deref().unwrap_or("a user pattern rule"));
+        println!("{} ({}): {}\n", p.id, p.severity.as_str(), p.summary());
         println!("{}\n", p.description);
         println!("{}", rules::explanation("pattern").unwrap_or_default());
         return EXIT_CLEAN;

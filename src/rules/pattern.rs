@@ -51,6 +51,11 @@ pub struct PatternMatch {
 }
 
 impl PatternRule {
+    /// The one-line summary `factlint rules` and SARIF show: the message, or a generic line.
+    pub fn summary(&self) -> &str {
+        self.message.as_deref().unwrap_or("a user pattern rule")
+    }
+
     /// Every match in `text`, in order, overlapping matches of later matchers dropped.
     pub fn matches(&self, text: &str) -> Vec<PatternMatch> {
         let mut found: Vec<(Range<usize>, &Matcher)> = Vec::new();
