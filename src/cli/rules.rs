@@ -37,8 +37,7 @@ pub fn list(format: ListFormat, settings: &Settings) -> u8 {
         }
         ListFormat::Human => {
             for r in infos {
-                let built = if rules::explanation(&r.id).is_some() { "" } else { "  (coming)" };
-                println!("{:<24} {:<8} {}{built}", r.id, r.severity.as_str(), r.summary);
+                println!("{:<24} {:<8} {}", r.id, r.severity.as_str(), r.summary);
             }
             for p in &settings.patterns {
                 println!("{:<24} {:<8} {}  (pattern)", p.id, p.severity.as_str(), p.summary());
@@ -60,10 +59,7 @@ pub fn explain(id: &str, settings: &Settings) -> u8 {
         return EXIT_ERROR;
     };
     println!("{} ({}): {}\n", info.id, info.severity.as_str(), info.summary);
-    match rules::explanation(id) {
-        Some(text) => println!("{text}"),
-        None => println!("This rule is not built yet."),
-    }
+    println!("{}", rules::explanation(id).unwrap_or_default());
     println!(
         "\nTo silence it: `<!-- factlint-disable {id} -->` … `<!-- factlint-enable -->` in Markdown or HTML; \
          `--ignore {id}`; `severity = \"off\"` under `[rules.{id}]` in factlint.toml; or accept what is there \
