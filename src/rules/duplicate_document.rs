@@ -53,13 +53,15 @@ impl Rule for DuplicateDocument {
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
         let docs = &data.corpus.documents;
         let o = &self.options;
-        let bodies: Vec<String> = docs.par_iter().map(|d| self.body(d)).collect();
-        let sketches: Vec<Sketch> = bodies
+        // Bodies are built again only for the documents of a cluster: the corpus stage keeps
+        // sketches, not a second copy of every text.
+        let sketches: Vec<Sketch> = docs
             .par_iter()
-            .map(|b| {
+            .map(|d| {
+                let b = self.body(d);
                 let long_enough = b.chars().filter(|c| !c.is_whitespace()).count() >= o.min_chars;
                 if long_enough {
-                    Sketch::new(b, o.shingle)
+                    Sketch::new(&b, o.shingle)
                 } else {
                     Sketch::from_shingles(Vec::new())
                 }
@@ -68,6 +70,8 @@ impl Rule for DuplicateDocument {
         let pairs = dedup::near_pairs(&sketches, o.near);
         let mut out = Vec::new();
         for cluster in crate::clusters::clusters(docs.len(), pairs.iter().map(|p| (p.0, p.1))) {
+            let bodies: std::collections::HashMap<usize, String> =
+                cluster.iter().map(|&i| (i, self.body(&docs[i]))).collect();
             let (original, copies) = (cluster[0], &cluster[1..]);
             let similarity = |c: usize| {
                 pairs
@@ -79,10 +83,10 @@ impl Rule for DuplicateDocument {
                 .iter()
                 .map(|&c| {
                     let sim = similarity(c);
-                    let how = if bodies[c] == bodies[original] {
+                    let how = if bodies[&c] == bodies[&original] {
                         "identical copy".to_string()
                     } else {
-                        let figures = changed_figures(&bodies[original], &bodies[c])
+                        let figures = changed_figures(&bodies[&original], &bodies[&c])
                             .map(|f| format!("; figures differ: {f}"))
                             .unwrap_or_default();
                         format!("near copy, {:.0}% alike{figures}", sim * 100.0)
@@ -95,7 +99,7 @@ impl Rule for DuplicateDocument {
             let changed: Vec<String> = copies
                 .iter()
                 .filter_map(|&c| {
-                    changed_figures(&bodies[original], &bodies[c]).map(|f| format!("{}: {f}", docs[c].name))
+                    changed_figures(&bodies[&original], &bodies[&c]).map(|f| format!("{}: {f}", docs[c].name))
                 })
                 .collect();
             let help = if changed.is_empty() {

@@ -131,14 +131,19 @@ pub fn analyze(documents: &[Document], claims: &[Vec<Claim>], glossary: &Glossar
     let mut stories = Vec::new();
     let mut outliers = Vec::new();
     for (docs, links) in groups {
-        let view = |d: usize| DocClaims {
-            text: &documents[d].text,
-            claims: &claims[d],
-            chinese: is_chinese(&documents[d].text),
-        };
+        // One view per document of the story: a document is in many of its links.
+        let views: Vec<DocClaims<'_>> = docs
+            .iter()
+            .map(|&d| DocClaims {
+                text: &documents[d].text,
+                claims: &claims[d],
+                chinese: is_chinese(&documents[d].text),
+            })
+            .collect();
+        let view = |d: usize| &views[docs.binary_search(&d).expect("a link joins documents of its story")];
         let mut uf = Facts::default();
         for (a, b) in links {
-            for (i, j) in align::align(&view(a), &view(b), glossary) {
+            for (i, j) in align::align(view(a), view(b), glossary) {
                 uf.union((a, i), (b, j));
             }
         }
