@@ -102,7 +102,7 @@ impl Sketch {
 }
 
 /// Exact Jaccard similarity of two sorted, distinct hash lists.
-pub fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
     let (mut i, mut j, mut inter) = (0, 0, 0usize);
     while i < a.len() && j < b.len() {
         match a[i].cmp(&b[j]) {

@@ -19,9 +19,9 @@
 use super::boilerplate::Boilerplate;
 use super::{finding, Rule};
 use crate::config::DuplicateSettings;
+use crate::dedup::jaccard;
 use crate::finding::{Finding, Place, Related};
 use crate::source::Document;
-use std::collections::HashSet;
 
 const ID: &str = "duplicate-paragraph";
 
@@ -48,9 +48,10 @@ fn normalize(s: &str) -> String {
         .collect()
 }
 
-fn shingles(s: &str, k: usize) -> HashSet<u64> {
+/// Sorted, distinct hashes of the `k`-character shingles of a normalized paragraph.
+fn shingles(s: &str, k: usize) -> Vec<u64> {
     let chars: Vec<char> = s.chars().collect();
-    chars
+    let mut out: Vec<u64> = chars
         .windows(k.max(1))
         .map(|w| {
             let mut h: u64 = 0xcbf2_9ce4_8422_2325;
@@ -60,17 +61,10 @@ fn shingles(s: &str, k: usize) -> HashSet<u64> {
             }
             h
         })
-        .collect()
-}
-
-fn jaccard(a: &HashSet<u64>, b: &HashSet<u64>) -> f64 {
-    let inter = a.intersection(b).count();
-    let union = a.len() + b.len() - inter;
-    if union == 0 {
-        1.0
-    } else {
-        inter as f64 / union as f64
-    }
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Runs of digits (with separators and decimal points) in order: the figures of a text.
@@ -134,7 +128,7 @@ impl Rule for DuplicateParagraph {
 
     fn check_document(&self, doc: usize, document: &Document) -> Vec<Finding> {
         let o = &self.options;
-        let paras: Vec<(std::ops::Range<usize>, String, HashSet<u64>)> = document
+        let paras: Vec<(std::ops::Range<usize>, String, Vec<u64>)> = document
             .paragraphs
             .iter()
             .filter(|r| !self.boilerplate.matches(&document.text[(*r).clone()]))
