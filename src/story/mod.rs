@@ -141,15 +141,19 @@ pub fn analyze(documents: &[Document], claims: &[Vec<Claim>], glossary: &Glossar
             })
             .collect();
         let view = |d: usize| &views[docs.binary_search(&d).expect("a link joins documents of its story")];
-        let mut uf = Facts::default();
+        let mut aligned: Vec<(ClaimRef, ClaimRef)> = Vec::new();
         for (a, b) in links {
-            for (i, j) in align::align(view(a), view(b), glossary) {
-                uf.union((a, i), (b, j));
-            }
+            aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
         }
+        // Facts are the groups aligned pairs join, over an index of the claims they name.
+        let mut index: Vec<ClaimRef> = aligned.iter().flat_map(|&(x, y)| [x, y]).collect();
+        index.sort_unstable();
+        index.dedup();
+        let at = |r: ClaimRef| index.binary_search(&r).expect("every aligned claim is indexed");
+        let groups = crate::clusters::clusters(index.len(), aligned.iter().map(|&(x, y)| (at(x), at(y))));
         let mut facts = Vec::new();
-        for mut members in uf.groups() {
-            members.sort_unstable();
+        for group in groups {
+            let members: Vec<ClaimRef> = group.into_iter().map(|i| index[i]).collect();
             let claim = |r: ClaimRef| &claims[r.0][r.1];
             // A document may state a quantity twice (a repeated paragraph), but two of its
             // statements that disagree mean the alignment went wrong: say nothing.
@@ -206,39 +210,4 @@ fn judge<'a>(members: &[ClaimRef], claim: &impl Fn(ClaimRef) -> &'a Claim) -> (S
         }
     }
     (status, outliers)
-}
-
-/// Union-find over claim references.
-#[derive(Default)]
-struct Facts {
-    parent: rustc_hash::FxHashMap<ClaimRef, ClaimRef>,
-}
-
-impl Facts {
-    fn find(&mut self, x: ClaimRef) -> ClaimRef {
-        let p = *self.parent.entry(x).or_insert(x);
-        if p == x {
-            return x;
-        }
-        let r = self.find(p);
-        self.parent.insert(x, r);
-        r
-    }
-
-    fn union(&mut self, a: ClaimRef, b: ClaimRef) {
-        let (ra, rb) = (self.find(a), self.find(b));
-        if ra != rb {
-            self.parent.insert(ra.max(rb), ra.min(rb));
-        }
-    }
-
-    fn groups(mut self) -> Vec<Vec<ClaimRef>> {
-        let keys: Vec<ClaimRef> = self.parent.keys().copied().collect();
-        let mut by_root: std::collections::BTreeMap<ClaimRef, Vec<ClaimRef>> = std::collections::BTreeMap::new();
-        for k in keys {
-            let r = self.find(k);
-            by_root.entry(r).or_default().push(k);
-        }
-        by_root.into_values().collect()
-    }
 }
