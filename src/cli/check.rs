@@ -30,7 +30,8 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
                 return EXIT_ERROR;
             }
             let given = std::mem::take(&mut input_args.paths);
-            let under_root = |p: &PathBuf| canonical(p).starts_with(canonical(root));
+            let root_path = canonical(root);
+            let under_root = |p: &PathBuf| canonical(p).starts_with(&root_path);
             input_args.paths =
                 std::iter::once(root.clone()).chain(given.iter().filter(|p| !under_root(p)).cloned()).collect();
             Some(given.iter().map(|p| canonical(p)).collect::<Vec<_>>())
@@ -43,10 +44,16 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     };
     let corpus = Corpus::load(&inputs);
     let focus: Option<Vec<bool>> = focus_paths.map(|given| {
+        // One file lookup per file, not per record of a dataset.
+        let mut by_file: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
         corpus
             .documents
             .iter()
-            .map(|d| given.iter().any(|g| canonical(Path::new(&d.file.path)).starts_with(g)))
+            .map(|d| {
+                *by_file
+                    .entry(&d.file.path)
+                    .or_insert_with(|| given.iter().any(|g| canonical(Path::new(&d.file.path)).starts_with(g)))
+            })
             .collect()
     });
 
