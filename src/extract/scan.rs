@@ -206,9 +206,11 @@ impl Extractor {
             return Some(Parsed { start, end: start + c.len_utf8(), numeral, percent_scale: Some(2) });
         }
         // "percent of 10", "per cent of twenty-two"
-        let lower_head: String = rest.chars().take(14).collect::<String>().to_ascii_lowercase();
-        for lead in ["percents of ", "percent of ", "per cent of "] {
-            if lower_head.starts_with(lead) && self.zh_opts.spaces {
+        // Only the test-suite forms start with these words; news never does.
+        let leads: &[&str] = if self.zh_opts.spaces { &["percents of ", "percent of ", "per cent of "] } else { &[] };
+        for lead in leads {
+            let head = rest.get(..lead.len()).unwrap_or("");
+            if head.eq_ignore_ascii_case(lead) {
                 let q = self.parse_number_plain(text, start + lead.len())?;
                 return Some(Parsed { start, end: q.end, numeral: q.numeral, percent_scale: Some(0) });
             }

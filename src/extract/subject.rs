@@ -61,21 +61,33 @@ pub fn zh_after(text: &str, max: usize) -> String {
 
 /// Subject before a figure: back to the clause start, at most `max` characters.
 pub fn zh_before(text: &str, max: usize) -> String {
-    let mut chars: Vec<char> = text.chars().rev().take_while(|&c| !is_clause_break(c)).take(max).collect();
-    chars.reverse();
-    let mut s: String = chars.into_iter().collect();
-    s = s.trim().to_string();
+    let mut start = text.len();
+    for (taken, (i, c)) in text.char_indices().rev().enumerate() {
+        if taken == max || is_clause_break(c) {
+            break;
+        }
+        start = i;
+    }
+    let mut s = text[start..].trim();
+    let long_enough = |r: &str| r.chars().nth(1).is_some();
     // Longest filler first, so 下达 is taken whole rather than its last character.
-    let mut fillers = LEADING_FILLER.to_vec();
-    fillers.sort_by_key(|f| std::cmp::Reverse(f.len()));
-    while let Some(rest) = fillers.iter().find_map(|f| s.strip_prefix(f)).filter(|r| r.chars().count() >= 2) {
-        s = rest.to_string();
+    while let Some(rest) = fillers_longest_first().iter().find_map(|f| s.strip_prefix(f)).filter(|r| long_enough(r)) {
+        s = rest;
     }
     // 中央预算内投资累计安排: the verb before the figure is not part of the subject.
-    while let Some(rest) = fillers.iter().find_map(|f| s.strip_suffix(f)).filter(|r| r.chars().count() >= 2) {
-        s = rest.to_string();
+    while let Some(rest) = fillers_longest_first().iter().find_map(|f| s.strip_suffix(f)).filter(|r| long_enough(r)) {
+        s = rest;
     }
-    s
+    s.to_string()
+}
+
+fn fillers_longest_first() -> &'static [&'static str] {
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut fillers = LEADING_FILLER.to_vec();
+        fillers.sort_by_key(|f| std::cmp::Reverse(f.len()));
+        fillers
+    })
 }
 
 /// Subject before an English figure: the words back to the clause start, at most `max`.
