@@ -137,6 +137,8 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
     let mut words: Vec<&str> = Vec::new();
     let mut end = 0usize;
     let mut pos = 0usize;
+    let mut adverb_skipped = false;
+    let mut capital_start = false;
     while words.len() < 6 {
         let rest = &text[pos..];
         let len = rest.bytes().take_while(|b| b.is_ascii_alphabetic() || *b == b'-' || *b == b'\'').count();
@@ -144,9 +146,16 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
             break;
         }
         let w = rest[..len].trim_end_matches(['-', '\'']);
-        // Capitals may continue a phrase ("new Party members") but not start one.
-        if w.is_empty() || words.is_empty() && !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+        // Capitals may continue a phrase ("new Party members"); one may start it only when
+        // a lowercase plural ends it ("41 Chinese apps"), not a name ("10 Downing Street").
+        if w.is_empty() {
             break;
+        }
+        if words.is_empty() && !w.starts_with(|c: char| c.is_ascii_lowercase()) {
+            if capital_start || adverb_skipped || !w[1..].bytes().all(|b| b.is_ascii_lowercase()) {
+                break;
+            }
+            capital_start = true;
         }
         let lower = w.to_ascii_lowercase();
         if lex.en_noun_stopwords.contains(&lower) || lex.en_months.contains(&lower) || lex.en_not_after.contains(&lower)
@@ -167,9 +176,17 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
             break;
         }
         // A past participle after the noun is the verb ("volunteers joined"); an adverb
-        // is no noun ("16 carefully selected").
-        if !words.is_empty() && lower.len() > 4 && lower.ends_with("ed") || lower.len() > 4 && lower.ends_with("ly") {
+        // is no noun, but may open one ("260 especially problematic apps").
+        if !words.is_empty() && lower.len() > 4 && lower.ends_with("ed") {
             break;
+        }
+        if lower.len() > 4 && lower.ends_with("ly") {
+            if !words.is_empty() || adverb_skipped || !rest[len..].starts_with(' ') {
+                break;
+            }
+            adverb_skipped = true;
+            pos += len + 1;
+            continue;
         }
         words.push(&rest[..w.len()]);
         end = pos + w.len();
@@ -188,7 +205,9 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
         words.pop();
     }
     let head = (*words.last()?).to_string();
-    if head.len() < 2 {
+    let plural = |w: &str| w.len() > 3 && w.ends_with('s') && !w.ends_with("ss");
+    let lowercase_plural = plural(&head) && head.starts_with(|c: char| c.is_ascii_lowercase());
+    if head.len() < 2 || adverb_skipped && !plural(&head.to_ascii_lowercase()) || capital_start && !lowercase_plural {
         return None;
     }
     Some((end, words.join(" "), head))

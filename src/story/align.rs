@@ -119,6 +119,12 @@ fn is_duration(c: &Claim) -> bool {
     c.dimension == Dimension::Measure && matches!(c.unit.as_str(), "yr" | "mo" | "wk" | "d" | "h" | "min" | "s")
 }
 
+/// Short lengths of time (四年, "ten years") are too incidental to pair by order: only
+/// the same value pairs them.
+fn short_durations(a: &Claim, b: &Claim) -> bool {
+    is_duration(a) && a.value.max(b.value) <= MIN_CROSS_LANGUAGE_COUNT
+}
+
 /// Stricter than [`glossary_disagrees`]: when one side names a glossary concept, the
 /// other must name the same one.
 fn glossary_agrees_or_silent(
@@ -212,6 +218,30 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             !glossary.is_generic(counter) && glossary.counter_known_fit(counter, noun)
         }
     };
+    // A figure left over whose value a paired figure of its own document already states
+    // may be a repeat (三个100% where the translation says "100%" once): when a figure
+    // has several candidates, repeats give way.
+    let repeats_paired = |claims: &[Claim], taken: &[bool]| -> Vec<bool> {
+        claims
+            .iter()
+            .enumerate()
+            .map(|(i, c)| !taken[i] && claims.iter().zip(taken).any(|(d, &t)| t && same_value(c, d)))
+            .collect()
+    };
+    let concepts_of = |d: &DocClaims<'_>| -> Vec<Vec<usize>> {
+        if cross {
+            d.claims.iter().map(|c| glossary.concepts(clause(d.text, c), d.chinese)).collect()
+        } else {
+            Vec::new()
+        }
+    };
+    let preference = Preference {
+        glossary,
+        repeat_a: repeats_paired(a.claims, &taken_a),
+        repeat_b: repeats_paired(b.claims, &taken_b),
+        concepts_a: concepts_of(a),
+        concepts_b: concepts_of(b),
+    };
     // 3. Order, across languages: one figure left on each side between two anchors.
     if cross && !anchors.is_empty() {
         let mut bounds: Vec<(isize, isize)> = vec![(-1, -1)];
@@ -224,21 +254,22 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             let fits = |i: usize, j: usize| {
                 let (ca, cb) = (&a.claims[i], &b.claims[j]);
                 comparable(ca, cb, true)
+                    && !short_durations(ca, cb)
+                    && super::comparable_values(ca, cb)
                     && counts_fit(glossary, a, ca, cb)
                     && !glossary_disagrees(glossary, a, ca, b, cb)
             };
             let mut taken = Taken { a: &mut taken_a, b: &mut taken_b, pairs: &mut pairs };
-            pair_up(a, b, &left, &right, &fits, &known_count_fit, &mut taken);
+            pair_up(a, b, (&left, &right), &fits, &known_count_fit, &preference, &mut taken);
         }
     }
     // 4. Across languages, what is left: a figure whose kind occurs once among the
     //    leftovers of each side (translations move clauses past the anchors).
     if cross {
-        // Far from any anchor, a count needs its counter and noun known to fit, and lengths
-        // of time (四年, "ten years") are too incidental to pair.
+        // Far from any anchor, a count needs its counter and noun known to fit.
         let fits = |i: usize, j: usize| {
             let (ca, cb) = (&a.claims[i], &b.claims[j]);
-            if is_duration(ca) {
+            if short_durations(ca, cb) {
                 return false;
             }
             let known = ca.dimension != Dimension::Count || {
@@ -247,6 +278,7 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             };
             known
                 && comparable(ca, cb, true)
+                && super::comparable_values(ca, cb)
                 && counts_fit(glossary, a, ca, cb)
                 && if ca.dimension == Dimension::Count {
                     glossary_agrees_or_silent(glossary, a, ca, b, cb)
@@ -257,7 +289,7 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
         let left: Vec<usize> = (0..a.claims.len()).filter(|&i| !taken_a[i]).collect();
         let right: Vec<usize> = (0..b.claims.len()).filter(|&j| !taken_b[j]).collect();
         let mut taken = Taken { a: &mut taken_a, b: &mut taken_b, pairs: &mut pairs };
-        pair_up(a, b, &left, &right, &fits, &known_count_fit, &mut taken);
+        pair_up(a, b, (&left, &right), &fits, &known_count_fit, &preference, &mut taken);
     }
     pairs.sort_unstable();
     pairs
@@ -278,6 +310,51 @@ impl Taken<'_> {
     }
 }
 
+/// How to choose when a figure has several candidates: figures that only repeat the
+/// value of a paired figure of their own document give way, then a candidate whose clause
+/// names exactly the glossary concepts of the figure's clause wins.
+struct Preference<'g> {
+    glossary: &'g Glossary,
+    repeat_a: Vec<bool>,
+    repeat_b: Vec<bool>,
+    concepts_a: Vec<Vec<usize>>,
+    concepts_b: Vec<Vec<usize>>,
+}
+
+impl Preference<'_> {
+    /// Narrows the candidates in `b` for figure `i` of `a` (or in `a` for `j` of `b`).
+    fn narrow(
+        &self,
+        mut candidates: Vec<usize>,
+        for_a: Option<usize>,
+        for_b: Option<usize>,
+        known_fit: &dyn Fn(usize) -> bool,
+    ) -> Vec<usize> {
+        let (repeat, concepts, own) = match (for_a, for_b) {
+            (Some(i), _) => (&self.repeat_b, &self.concepts_b, self.concepts_a.get(i)),
+            (None, Some(j)) => (&self.repeat_a, &self.concepts_a, self.concepts_b.get(j)),
+            (None, None) => return candidates,
+        };
+        if candidates.len() > 1 && candidates.iter().any(|&k| !repeat[k]) {
+            candidates.retain(|&k| !repeat[k]);
+        }
+        if let Some(own) = own.filter(|o| !o.is_empty() && candidates.len() > 1) {
+            let same: Vec<usize> = candidates.iter().copied().filter(|&k| concepts.get(k) == Some(own)).collect();
+            if same.len() == 1 {
+                return same;
+            }
+        }
+        // A counter the glossary knows to count the noun beats one it merely does not rule out.
+        if candidates.len() > 1 {
+            let known: Vec<usize> = candidates.iter().copied().filter(|&k| known_fit(k)).collect();
+            if known.len() == 1 {
+                return known;
+            }
+        }
+        candidates
+    }
+}
+
 /// Pairs figures of `left` (in `a`) with figures of `right` (in `b`) that `fits` allows:
 /// first a figure with the one candidate that has no other candidate either; then, for
 /// amounts, percentages and measures, the k figures of one kind on each side in order,
@@ -285,22 +362,31 @@ impl Taken<'_> {
 fn pair_up(
     a: &DocClaims<'_>,
     b: &DocClaims<'_>,
-    left: &[usize],
-    right: &[usize],
+    (left, right): (&[usize], &[usize]),
     fits: &dyn Fn(usize, usize) -> bool,
     zip_fits: &dyn Fn(usize, usize) -> bool,
+    preference: &Preference<'_>,
     taken: &mut Taken<'_>,
 ) {
+    // Counts whose counter the glossary knows to fit the noun (个 fits any plural).
+    let known_fit = |i: usize, j: usize| {
+        let (ca, cb) = (&a.claims[i], &b.claims[j]);
+        ca.dimension != Dimension::Count || {
+            let (counter, noun) = counter_and_noun(a, ca, cb);
+            preference.glossary.counter_known_fit(counter, noun)
+        }
+    };
     for &i in left {
         if taken.a[i] {
             continue;
         }
         let candidates: Vec<usize> = right.iter().copied().filter(|&j| !taken.b[j] && fits(i, j)).collect();
-        let [j] = candidates[..] else {
+        let [j] = preference.narrow(candidates.clone(), Some(i), None, &|j| known_fit(i, j))[..] else {
             log::debug!("figure {} has {} candidates", a.text_of(&a.claims[i]), candidates.len());
             continue;
         };
-        if left.iter().filter(|&&k| !taken.a[k] && fits(k, j)).count() == 1 {
+        let rivals: Vec<usize> = left.iter().copied().filter(|&k| !taken.a[k] && fits(k, j)).collect();
+        if preference.narrow(rivals, None, Some(j), &|k| known_fit(k, j)) == [i] {
             taken.take(i, j);
         }
     }

@@ -110,6 +110,13 @@ pub fn magnitude_slip(a: &Claim, b: &Claim) -> bool {
 /// quantities than one misreported: say nothing.
 const MAX_CONFLICT_RATIO: f64 = 3.0;
 
+/// Whether two figures could be compared at all: they agree, slip by a power of ten, or
+/// are close enough to conflict. Figures further apart are never paired by order alone:
+/// such a pair would be reported as nothing and would only block the right partner.
+pub(crate) fn comparable_values(a: &Claim, b: &Claim) -> bool {
+    relation(a, b).is_some()
+}
+
 fn relation(a: &Claim, b: &Claim) -> Option<Status> {
     if overlap(a, b) {
         return Some(Status::Agree);

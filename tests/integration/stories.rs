@@ -120,3 +120,54 @@ fn align_prints_stories_and_their_facts() {
     let human = stdout(&factlint(&["align", "examples/corpus", "--no-config"], None));
     assert!(human.contains("conflict") && human.contains("1070家"), "{human}");
 }
+
+/// The flagged texts of the contradiction findings, sorted.
+fn flagged(files: &[(&str, &str)]) -> Vec<String> {
+    let mut texts: Vec<String> = contradictions(files).into_iter().map(|(_, _, text)| text).collect();
+    texts.sort();
+    texts
+}
+
+#[test]
+fn a_figure_repeated_in_the_original_does_not_hide_the_one_beside_it() {
+    // The Chinese states 100% three times, the translation once: the repeats must not make
+    // 99.8% ambiguous against the translation's (wrong) 89.7%.
+    let zh = "该农场耕地6000多亩，农机总保有量4.9万台，田间综合机械化率99.8%，其中耕地、播种、收获分别实现100%、100%、100%机械化作业，\
+示范园占地35万平方米。";
+    let en = "The farm has over 6,000 mu of land and 49,000 machines; its overall mechanization rate is 89.7%, and \
+after years of investment in satellite navigation, precision seeding and large tractors, ploughing, sowing and harvesting \
+are all 100% mechanized. The park covers 350,000 square meters.";
+    let found = flagged(&[("010.zh.txt", zh), ("010.en.txt", en)]);
+    assert!(found == ["89.7%"] || found == ["99.8%"], "{found:?}");
+}
+
+#[test]
+fn glossary_concepts_choose_between_two_candidates() {
+    // The translation drops the asymptomatic count: 94 confirmed cases must meet 135例
+    // (确诊), not 147例 (无症状).
+    let zh = "7月25日，新疆新增确诊病例22例，新增无症状感染者38例。截至25日24时，乌鲁木齐市现有确诊病例135例，\
+无症状感染者147例。论坛活动控制在50人以内，上座率不超过30%。";
+    let en =
+        "On July 25, Xinjiang reported 22 new confirmed cases and 38 new asymptomatic cases. As of 24:00 on the 25th, \
+94 confirmed cases were being treated in Urumqi. Forums are limited to 50 people and occupancy to 30%.";
+    let found = flagged(&[("011.zh.txt", zh), ("011.en.txt", en)]);
+    assert!(found == ["94 confirmed cases"] || found == ["135例"], "{found:?}");
+}
+
+#[test]
+fn figures_too_far_apart_to_compare_are_not_paired_by_order() {
+    // 10.07 billion yuan cannot be the 6000万元 beside it; it is the 130.9亿元 loss.
+    let zh = "洪涝灾害造成受灾面积1316.9万亩，直接经济损失130.9亿元。财政下达救灾资金6000万元和2亿元，各地安排资金1.73亿元。";
+    let en = "The floods affected 13.169 million mu and cost 10.07 billion yuan. The finance department released \
+200 million yuan, and localities arranged 173 million yuan.";
+    let found = flagged(&[("012.zh.txt", zh), ("012.en.txt", en)]);
+    assert!(found == ["10.07 billion yuan"] || found == ["130.9亿元"], "{found:?}");
+}
+
+#[test]
+fn short_lengths_of_time_are_not_paired_by_order() {
+    let zh = "十年来中央财政累计投入资金1.4万亿元，支持1172家县级医院，其中近四年新增1007家城市三级医院参与帮扶。";
+    let en = "Over the decade the central government invested 1.4 trillion yuan and supported 1,172 county-level \
+hospitals; in the past ten years 1,007 urban tertiary hospitals joined.";
+    assert!(flagged(&[("013.zh.txt", zh), ("013.en.txt", en)]).is_empty());
+}
