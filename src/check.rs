@@ -45,6 +45,7 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     let rules: Vec<Box<dyn Rule>> = rules::registry(settings).into_iter().filter(|r| enabled(r.id())).collect();
     let extractor = settings.extractor();
     let in_focus = |i: usize| options.focus.is_none_or(|f| f[i]);
+    let started = std::time::Instant::now();
     let per_doc: Vec<(Vec<Finding>, Vec<Claim>)> = corpus
         .documents
         .par_iter()
@@ -61,9 +62,12 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
         .collect();
     let (per_doc_findings, claims): (Vec<Vec<Finding>>, Vec<Vec<Claim>>) = per_doc.into_iter().unzip();
     let mut findings: Vec<Finding> = per_doc_findings.into_iter().flatten().collect();
+    log::debug!("per-document rules and claims in {:?}", started.elapsed());
     let data = CorpusData::new(corpus, &claims, settings);
     for rule in &rules {
+        let started = std::time::Instant::now();
         findings.extend(rule.check_corpus(&data));
+        log::debug!("{} over the corpus in {:?}", rule.id(), started.elapsed());
     }
     let claims = claims.iter().map(Vec::len).sum();
     if enabled("unreadable-input") {

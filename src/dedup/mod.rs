@@ -5,6 +5,8 @@
 //! Figures stay in the text, so two copies that differ only in a number differ in a few
 //! shingles and are still found, never hidden.
 
+mod fast;
+
 use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
@@ -18,6 +20,9 @@ const ROWS: usize = BINS / BANDS;
 /// Buckets holding more texts than this are page furniture or templates, not copies;
 /// they are skipped (and logged) so one common text cannot make the work quadratic.
 const MAX_BUCKET: usize = 256;
+/// How far below the threshold a sketch estimate may fall and still be verified: five
+/// standard deviations of a 64-bin estimate at a similarity of 0.8.
+const SKETCH_MARGIN: f64 = 0.25;
 
 /// A text ready for comparison: its sorted, distinct shingle hashes and its sketch.
 /// 32-bit hashes halve the memory; at a few hundred shingles per text a collision moves
@@ -46,6 +51,10 @@ fn token_hash(token: &str) -> u64 {
 
 /// Token hashes of a text: NFKC-folded, lowercased, split at UAX #29 word bounds.
 pub fn tokens(text: &str) -> Vec<u64> {
+    fast::tokens(text).unwrap_or_else(|| general_tokens(text))
+}
+
+fn general_tokens(text: &str) -> Vec<u64> {
     let folded: String = text.nfkc().flat_map(char::to_lowercase).collect();
     folded.unicode_words().map(token_hash).collect()
 }
@@ -94,6 +103,12 @@ impl Sketch {
             }
         }
         Sketch { shingles, signature }
+    }
+
+    /// The share of bins two sketches agree on: an estimate of their Jaccard similarity.
+    pub fn estimate(&self, other: &Sketch) -> f64 {
+        let same = self.signature.iter().zip(&other.signature).filter(|(x, y)| x == y).count();
+        same as f64 / BINS as f64
     }
 
     fn band(&self, b: usize) -> u64 {
@@ -157,7 +172,15 @@ pub fn near_pairs(sketches: &[Sketch], near: f64) -> Vec<(usize, usize, f64)> {
     let mut out: Vec<(usize, usize, f64)> = candidates
         .par_iter()
         .filter_map(|&(i, j)| {
-            let sim = jaccard(&sketches[i as usize].shingles, &sketches[j as usize].shingles);
+            let (a, b) = (&sketches[i as usize], &sketches[j as usize]);
+            // Cheap rejections first: sets of very different sizes cannot be near, and
+            // the sketch estimates the similarity within a few percent (a pair at the
+            // threshold falls below this margin with odds under one in a million).
+            let (small, large) = (a.shingles.len().min(b.shingles.len()), a.shingles.len().max(b.shingles.len()));
+            if (small as f64) < near * large as f64 || a.estimate(b) < near - SKETCH_MARGIN {
+                return None;
+            }
+            let sim = if a.shingles == b.shingles { 1.0 } else { jaccard(&a.shingles, &b.shingles) };
             (sim >= near).then_some((i as usize, j as usize, sim))
         })
         .collect();
@@ -168,6 +191,30 @@ pub fn near_pairs(sketches: &[Sketch], near: f64) -> Vec<(usize, usize, f64)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        #[test]
+        fn the_fast_path_tokenizes_like_the_general_one(
+            text in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "B", "z", "x", "0", "7", "1,007", "3.5", " ", "  ", "\n", "_", ".", ",", ":", ";", "'", "’", "‘",
+                "“", "”", "—", "…", "家", "医", "院", "萬", "，", "。", "、", "：", "（", "）", "％", "１", "２", "Ａ", "ｂ",
+                "\u{3000}", "-", "%", "(", "!", "U.S.", "don't", "5G", "「", "」", "·", "ｶ", "é", "\u{200B}",
+                "\u{a0}", "×", "□", "★", "Ⅱ", "\u{ad}", "°", "∶", "→", "ª", "²",
+            ]), 0..40)
+        ) {
+            let text: String = text.concat();
+            if let Some(fast) = fast::tokens(&text) {
+                proptest::prop_assert_eq!(fast, general_tokens(&text), "{:?}", text);
+            }
+        }
+    }
+
+    #[test]
+    fn the_fast_path_takes_news_text_and_leaves_the_rest() {
+        assert!(fast::tokens("全国1007家城市三级医院，“1.4万亿元”。U.S. hospitals’ 1,007 beds").is_some());
+        assert!(fast::tokens("カタカナ").is_none());
+        assert!(fast::tokens("cafe\u{301}").is_none());
+    }
 
     #[test]
     fn chinese_is_one_token_per_character_and_english_one_per_word() {
