@@ -32,6 +32,8 @@ pub struct RunOptions<'a> {
     pub focus: Option<&'a [bool]>,
     /// Called once per document checked (a progress bar).
     pub on_document: Option<&'a (dyn Fn() + Sync)>,
+    /// Claims of documents seen before (`None`: extract every document).
+    pub cache: Option<&'a crate::cache::ClaimCache>,
 }
 
 /// Findings and counts of one run.
@@ -53,7 +55,10 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
         .map(|(i, d)| {
             let findings =
                 if in_focus(i) { rules.iter().flat_map(|r| r.check_document(i, d)).collect() } else { Vec::new() };
-            let claims = extractor.claims(&d.text);
+            let claims = match options.cache {
+                Some(cache) => cache.claims(&d.text, |t| extractor.claims(t)),
+                None => extractor.claims(&d.text),
+            };
             if let Some(tick) = options.on_document {
                 tick();
             }

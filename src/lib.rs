@@ -2,11 +2,12 @@
 //!
 //! The pipeline: [`source`] reads files into documents whose text maps back to the
 //! original bytes; [`extract`] turns text into numeric claims; [`corpus`] runs both over
-//! many files in parallel; [`rules`] and [`check`] find problems, configured by
+//! many files in parallel, with [`cache`] keeping claims between runs; [`rules`] and [`check`] find problems, configured by
 //! [`config`] and filtered by [`suppress`] and [`baseline`]; [`report`] renders results;
 //! [`cli`] is the front end.
 
 pub mod baseline;
+pub mod cache;
 pub mod check;
 pub mod cli;
 pub mod clusters;

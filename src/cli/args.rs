@@ -41,6 +41,12 @@ pub enum Command {
         /// Rule id, e.g. numeric-contradiction.
         rule: String,
     },
+    /// Remove the claim cache.
+    Clean {
+        /// The cache folder [default: .factlint_cache in the current folder].
+        #[arg(long, value_name = "DIR")]
+        cache_dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Args, Debug)]
@@ -107,10 +113,12 @@ pub struct CheckArgs {
     /// Skip these rules (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub ignore: Vec<String>,
-    /// Neither read nor write the result cache (there is no cache yet: accepted so that
-    /// scripts written for the cached version keep working).
+    /// Neither read nor write the claim cache.
     #[arg(long)]
     pub no_cache: bool,
+    /// Where the claim cache lives [default: .factlint_cache in the current folder].
+    #[arg(long, value_name = "DIR")]
+    pub cache_dir: Option<PathBuf>,
     /// Drop the findings this baseline file accepts.
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,

@@ -63,9 +63,17 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     };
     let bar = progress_bar(corpus.documents.len());
     let tick = || bar.inc(1);
-    let options = RunOptions { focus: focus.as_deref(), on_document: Some(&tick) };
+    let cache = (!args.no_cache).then(|| {
+        let dir = args.cache_dir.clone().unwrap_or_else(|| crate::cache::DEFAULT_DIR.into());
+        crate::cache::ClaimCache::open(&dir, crate::cache::extractor_key(&settings.lexicons))
+    });
+    let options = RunOptions { focus: focus.as_deref(), on_document: Some(&tick), cache: cache.as_ref() };
     let mut result = check::run(&corpus, settings, &selection, &options);
     bar.finish_and_clear();
+    if let Some(cache) = cache {
+        log::debug!("{} of {} documents extracted anew", cache.added(), corpus.documents.len());
+        cache.save();
+    }
 
     if let Some(path) = &args.write_baseline {
         let baseline = Baseline::of(&result.findings, |f| doc_name(&corpus, f));

@@ -51,6 +51,7 @@ pub fn main() -> ExitCode {
         Command::Rules { format } => rules::list(format, &settings),
         Command::Explain { rule } => rules::explain(&rule, &settings),
         Command::Align(args) => align::run(args, &settings),
+        Command::Clean { cache_dir } => clean(cache_dir),
     };
     ExitCode::from(code)
 }
@@ -138,5 +139,24 @@ fn init_logging(verbose: u8) {
     static LOGGER: StderrLogger = StderrLogger;
     if verbose > 0 && log::set_logger(&LOGGER).is_ok() {
         log::set_max_level(if verbose > 1 { log::LevelFilter::Trace } else { log::LevelFilter::Debug });
+    }
+}
+
+/// `factlint clean`: removes the claim cache.
+fn clean(cache_dir: Option<std::path::PathBuf>) -> u8 {
+    let dir = cache_dir.unwrap_or_else(|| crate::cache::DEFAULT_DIR.into());
+    match crate::cache::clean(&dir) {
+        Ok(true) => {
+            eprintln!("factlint: removed {}", dir.display());
+            EXIT_CLEAN
+        }
+        Ok(false) => {
+            eprintln!("factlint: no cache at {}", dir.display());
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            eprintln!("factlint: cannot remove {}: {e}", dir.display());
+            EXIT_ERROR
+        }
     }
 }

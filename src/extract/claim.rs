@@ -33,7 +33,7 @@ impl Dimension {
 }
 
 /// One numeric claim, with byte spans into the text it was extracted from.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Claim {
     /// Span of the whole statement: qualifier, number, scale, unit.
     pub start: usize,

@@ -1,6 +1,7 @@
 //! Integration tests: the binary as users run it, golden snapshots of its output, and a
 //! property test of the loaders and the extractor. One test binary keeps the build lean.
 
+mod cache;
 mod check;
 mod cli;
 mod fuzz;
