@@ -38,6 +38,9 @@ pub fn parallel_name(path: &str) -> Option<String> {
 /// documents than this share (or this floor) is not distinctive.
 const MAX_DOCUMENT_SHARE: f64 = 0.02;
 const MAX_DOCUMENTS_FLOOR: usize = 8;
+/// …and never more than this many: a figure in hundreds of documents weighs too little to
+/// link any two of them, while pairing them all would make the work quadratic.
+const MAX_DOCUMENTS: usize = 100;
 /// Two documents join when the figures they share weigh at least this much (a figure
 /// found in `df` documents weighs 1/√(df−1): one shared by just the two weighs 1)…
 const MIN_WEIGHT: f64 = 2.0;
@@ -85,7 +88,7 @@ pub fn stories(evidence: &[Evidence]) -> Vec<Group> {
             postings.entry(k).or_default().push(doc);
         }
     }
-    let cap = ((n as f64 * MAX_DOCUMENT_SHARE) as usize).max(MAX_DOCUMENTS_FLOOR);
+    let cap = ((n as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(MAX_DOCUMENTS_FLOOR, MAX_DOCUMENTS);
     let distinctive: FxHashSet<u64> = postings.iter().filter(|(_, d)| d.len() <= cap).map(|(k, _)| *k).collect();
     let mut shared: FxHashMap<(usize, usize), (usize, f64)> = FxHashMap::default();
     for (k, docs) in &postings {
@@ -93,15 +96,24 @@ pub fn stories(evidence: &[Evidence]) -> Vec<Group> {
             continue;
         }
         let weight = 1.0 / ((docs.len() - 1) as f64).sqrt();
-        for (i, &a) in docs.iter().enumerate() {
-            for &b in &docs[i + 1..] {
-                let e = shared.entry((a, b)).or_default();
+        // Only documents dated close together (or undated) can join: pair those alone,
+        // walking the documents in date order, rather than every two of them.
+        let mut by_day: Vec<(i64, usize)> = docs.iter().map(|&d| (evidence[d].day.unwrap_or(i64::MIN), d)).collect();
+        by_day.sort_unstable();
+        for (i, &(day, a)) in by_day.iter().enumerate() {
+            for &(other_day, b) in &by_day[i + 1..] {
+                if day != i64::MIN && other_day - day > MAX_DAYS_APART {
+                    break;
+                }
+                let e = shared.entry((a.min(b), a.max(b))).or_default();
                 e.0 += 1;
                 e.1 += weight;
             }
         }
     }
-    let count = |d: usize| evidence[d].keys.iter().filter(|k| distinctive.contains(k)).count();
+    let counts: Vec<usize> =
+        evidence.iter().map(|e| e.keys.iter().filter(|k| distinctive.contains(k)).count()).collect();
+    let count = |d: usize| counts[d];
     let mut links: Vec<(usize, usize)> = shared
         .into_iter()
         .filter(|&((a, b), (s, weight))| {

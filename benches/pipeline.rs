@@ -1,0 +1,107 @@
+//! Micro-benchmarks of the three stages of `check` (divan): the extractor on Chinese and
+//! English news text, the near-copy finder, and story grouping with alignment.
+//! `cargo bench --bench pipeline`. The whole-process figures at 10 MB to 1 GB come from
+//! `bench/corpus-bench.sh`.
+
+use factlint::dedup::{near_pairs, Sketch};
+use factlint::extract::Extractor;
+use factlint::source::{load_bytes, Document, Format, LoadOptions};
+use factlint::story::analyze;
+use factlint::story::glossary::Glossary;
+
+fn main() {
+    divan::main();
+}
+
+/// The figures of story `n`: each story its own, shared by its reports.
+struct Figures {
+    trillions: String,
+    counties: usize,
+    tertiary: usize,
+    visits: String,
+    share: String,
+    funds: usize,
+}
+
+impl Figures {
+    fn of(n: usize) -> Self {
+        Figures {
+            trillions: format!("{}.{}", 1 + n % 9, n % 97),
+            counties: 1000 + n * 7 % 90000,
+            tertiary: 1000 + n * 13 % 9000,
+            visits: format!("{}.{}", 10 + n % 89, n % 10),
+            share: format!("{}.{}", 10 + n % 80, n % 97),
+            funds: 1200 + n * 3 % 8000,
+        }
+    }
+}
+
+/// A Chinese report of story `n`.
+fn zh_report(n: usize) -> String {
+    let f = Figures::of(n);
+    let city = ["江城", "海州", "云川", "北原"][n % 4];
+    format!(
+        "{city}讯 十年来财政累计投入资金{}万亿元，支持{}家县级医院提标扩能。\n\
+         全市{}家城市三级医院与县级医院建立对口帮扶关系，医务人员下沉基层{}万人次。\n\
+         有关负责人表示，下一步将继续完善配套政策，加强统筹协调，确保各项措施落地见效。\n\
+         今年以来，基层诊疗量占比达到{}%，累计安排专项资金{}多亿元。\n",
+        f.trillions, f.counties, f.tertiary, f.visits, f.share, f.funds
+    )
+}
+
+/// The English translation of story `n` (万 visits written out in thousands).
+fn en_report(n: usize) -> String {
+    let f = Figures::of(n);
+    let visits: f64 = f.visits.parse().unwrap();
+    format!(
+        "Over ten years the government invested {} trillion yuan and supported {} county-level hospitals. \
+         In all, {} urban tertiary hospitals were paired with county hospitals, and medical personnel made \
+         {} visits. Officials said supporting policies will keep improving. Primary care now handles \
+         {}% of visits.\n",
+        f.trillions,
+        f.counties,
+        f.tertiary,
+        (visits * 10_000.0).round(),
+        f.share
+    )
+}
+
+#[divan::bench(args = ["zh", "en"])]
+fn extract(bencher: divan::Bencher, language: &str) {
+    let text: String = (0..200).map(|n| if language == "zh" { zh_report(n) } else { en_report(n) }).collect();
+    let extractor = Extractor::default();
+    bencher.counter(divan::counter::BytesCount::of_str(&text)).bench(|| extractor.claims(divan::black_box(&text)));
+}
+
+#[divan::bench(args = [1_000, 10_000])]
+fn near_copies(bencher: divan::Bencher, texts: usize) {
+    // Every tenth text is a reprint of the one before it with one figure changed.
+    let corpus: Vec<String> =
+        (0..texts).map(|i| if i % 10 == 9 { zh_report(i - 1).replacen('万', "千", 1) } else { zh_report(i) }).collect();
+    bencher.counter(divan::counter::ItemsCount::new(texts)).bench(|| {
+        let sketches: Vec<Sketch> = corpus.iter().map(|t| Sketch::new(t, 5)).collect();
+        near_pairs(&sketches, 0.8)
+    });
+}
+
+#[divan::bench(args = [1_000, 4_000])]
+fn stories(bencher: divan::Bencher, reports: usize) {
+    // Two reports per story, a Chinese one and its English translation.
+    let options = LoadOptions::default();
+    let documents: Vec<Document> = (0..reports)
+        .flat_map(|i| {
+            let (text, name) = if i % 2 == 0 {
+                (zh_report(i / 2), format!("{:05}.zh.txt", i / 2))
+            } else {
+                (en_report(i / 2), format!("{:05}.en.txt", i / 2))
+            };
+            load_bytes(&name, text.as_bytes(), Format::Text, &options).documents
+        })
+        .collect();
+    let extractor = Extractor::default();
+    let claims: Vec<_> = documents.iter().map(|d| extractor.claims(&d.text)).collect();
+    let glossary = Glossary::builtin();
+    bencher
+        .counter(divan::counter::ItemsCount::new(reports))
+        .bench(|| analyze(divan::black_box(&documents), &claims, &glossary));
+}
