@@ -290,11 +290,16 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
 /// Whether an idiom or name (`一切`, `统一`, `三明`, `千万不要`) covers the number's
 /// first character.
 pub fn in_idiom(lex: &Lexicon, text: &str, start: usize, _end: usize) -> bool {
-    let Some(c) = text[start..].chars().next() else { return false };
-    let Some(idioms) = lex.zh_idioms_by_char.get(&c) else { return false };
-    idioms
-        .iter()
-        .any(|(off, idiom)| start >= *off && text.get(start - off..).is_some_and(|t| t.starts_with(idiom.as_str())))
+    let mut chars = text[start..].chars();
+    let Some(c) = chars.next() else { return false };
+    let holds = |key: (char, Option<char>)| {
+        lex.zh_idioms_by_char.get(&key).is_some_and(|idioms| {
+            idioms.iter().any(|(off, idiom)| {
+                start >= *off && text.get(start - off..).is_some_and(|t| t.starts_with(idiom.as_str()))
+            })
+        })
+    };
+    chars.next().is_some_and(|next| holds((c, Some(next)))) || holds((c, None))
 }
 
 pub fn ceil_char_boundary(text: &str, mut i: usize) -> usize {

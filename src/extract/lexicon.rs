@@ -149,6 +149,9 @@ fn ends_with_folded(text: &str, form: &str) -> Option<usize> {
     Some(text.len() - start)
 }
 
+/// Idioms holding a numeral, each with the numeral's byte offset in it.
+pub type IdiomPlaces = Vec<(usize, String)>;
+
 /// A currency: its ISO code and the factor a written unit applies (分 = 0.01).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CurrencyUnit {
@@ -219,8 +222,10 @@ pub struct Lexicon {
     pub en_not_after: HashSet<String>,
     pub en_idioms: Vec<String>,
     pub en_noun_stopwords: HashSet<String>,
-    /// For each numeral character, the idioms holding it and its byte offset in them.
-    pub zh_idioms_by_char: HashMap<char, Vec<(usize, String)>>,
+    /// For each numeral character and the character after it in the idiom (`None` when
+    /// the numeral ends the idiom), the idioms holding it and its byte offset in them:
+    /// keyed by the neighbour too, since 一 alone opens dozens of idioms.
+    pub zh_idioms_by_char: HashMap<(char, Option<char>), IdiomPlaces>,
     /// Characters that can begin a number (numerals, full-width digits, currency signs),
     /// as a bitset over the Basic Multilingual Plane.
     candidate_bits: Vec<u64>,
@@ -615,7 +620,7 @@ impl Lexicon {
             set(&mut units, c.to_ascii_uppercase());
         }
         self.unit_start_bits = units;
-        let mut by_char: HashMap<char, Vec<(usize, String)>> = HashMap::default();
+        let mut by_char: HashMap<(char, Option<char>), IdiomPlaces> = HashMap::default();
         for idiom in &self.zh_idioms {
             for (off, c) in idiom.char_indices() {
                 if self.zh_digits.contains_key(&c)
@@ -623,7 +628,8 @@ impl Lexicon {
                     || self.zh_groups.contains_key(&c)
                     || self.zh_tens.contains_key(&c)
                 {
-                    by_char.entry(c).or_default().push((off, idiom.clone()));
+                    let next = idiom[off + c.len_utf8()..].chars().next();
+                    by_char.entry((c, next)).or_default().push((off, idiom.clone()));
                 }
             }
         }

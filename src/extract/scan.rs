@@ -74,6 +74,18 @@ impl Extractor {
         out
     }
 
+    /// Whether an English `word` can begin a number ("twenty", "a", "half"), compared
+    /// case-insensitively without allocating: this runs for every word of English text.
+    fn starts_english_number(&self, word: &str) -> bool {
+        let mut lower = [0u8; 16];
+        let Some(buffer) = lower.get_mut(..word.len()) else {
+            return self.english_starters.binary_search(&word.to_ascii_lowercase()).is_ok();
+        };
+        buffer.copy_from_slice(word.as_bytes());
+        buffer.make_ascii_lowercase();
+        self.english_starters.binary_search_by(|s| s.as_bytes().cmp(buffer)).is_ok()
+    }
+
     /// The next position at or after `pos` where a number may begin.
     pub fn next_candidate(&self, text: &str, mut pos: usize) -> Option<usize> {
         let bytes = text.as_bytes();
@@ -97,12 +109,9 @@ impl Extractor {
                         continue;
                     }
                     let word_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-                    let word = rest[..word_len].to_ascii_lowercase();
-                    let code =
-                        self.lex.currency_before.prefix_of(&rest[..word_len]).is_some_and(|(n, _)| n == word_len);
-                    if self.english_starters.binary_search(&word).is_ok()
-                        || code
+                    if self.starts_english_number(&rest[..word_len])
                         || self.lex.currency_before.prefix_of(rest).is_some()
+                        || self.lex.currency_before.prefix_of(&rest[..word_len]).is_some_and(|(n, _)| n == word_len)
                     {
                         return Some(pos);
                     }
@@ -363,6 +372,21 @@ impl Extractor {
             unit = None;
         }
         let prefixed = prefix_currency.is_some();
+        // 一个, 一名, 一次: a lone 一 before a counter is an article, not a figure. Decided
+        // here, before the context checks, because it is most of the numerals in Chinese
+        // news; the full test below still covers the cases this one leaves.
+        let han_article = numeral.single_han_digit
+            && numeral.value == super::decimal::Dec::ONE
+            && !numeral.scaled
+            && numeral.ratio.is_none()
+            && parsed.percent_scale.is_none()
+            && upper.is_none()
+            && !prefixed
+            && unit.as_ref().is_none_or(|u| !matches!(u.dimension, Dimension::Percent | Dimension::Currency));
+        if han_article {
+            log_skip(text, parsed.start, end, "one as an article (一个)");
+            return Err(skip_number);
+        }
         if let Some(reason) = not_a_claim(lex, text, parsed.start, parsed.end, &numeral, unit.as_ref(), prefixed) {
             log_skip(text, parsed.start, parsed.end, reason);
             return Err(skip_number);

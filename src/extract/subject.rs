@@ -71,22 +71,36 @@ pub fn zh_before(text: &str, max: usize) -> String {
     let mut s = text[start..].trim();
     let long_enough = |r: &str| r.chars().nth(1).is_some();
     // Longest filler first, so 下达 is taken whole rather than its last character.
-    while let Some(rest) = fillers_longest_first().iter().find_map(|f| s.strip_prefix(f)).filter(|r| long_enough(r)) {
+    while let Some(rest) = strip_filler(s, true).filter(|r| long_enough(r)) {
         s = rest;
     }
     // 中央预算内投资累计安排: the verb before the figure is not part of the subject.
-    while let Some(rest) = fillers_longest_first().iter().find_map(|f| s.strip_suffix(f)).filter(|r| long_enough(r)) {
+    while let Some(rest) = strip_filler(s, false).filter(|r| long_enough(r)) {
         s = rest;
     }
     s.to_string()
 }
 
-fn fillers_longest_first() -> &'static [&'static str] {
-    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+/// `s` without the longest filler at its front (or back). The end character is compared
+/// before the strings, since this runs for every claim.
+fn strip_filler(s: &str, front: bool) -> Option<&str> {
+    let fillers = fillers_longest_first();
+    if front {
+        let first = s.chars().next()?;
+        fillers.iter().filter(|(f, _, _)| *f == first).find_map(|(_, _, filler)| s.strip_prefix(filler))
+    } else {
+        let last = s.chars().next_back()?;
+        fillers.iter().filter(|(_, l, _)| *l == last).find_map(|(_, _, filler)| s.strip_suffix(filler))
+    }
+}
+
+/// The fillers, longest first, each with its first and last character.
+fn fillers_longest_first() -> &'static [(char, char, &'static str)] {
+    static SORTED: std::sync::OnceLock<Vec<(char, char, &'static str)>> = std::sync::OnceLock::new();
     SORTED.get_or_init(|| {
         let mut fillers = LEADING_FILLER.to_vec();
         fillers.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        fillers
+        fillers.into_iter().filter_map(|f| Some((f.chars().next()?, f.chars().next_back()?, f))).collect()
     })
 }
 
