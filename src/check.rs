@@ -34,6 +34,34 @@ pub struct RunOptions<'a> {
     pub on_document: Option<&'a (dyn Fn() + Sync)>,
     /// Claims of documents seen before (`None`: extract every document).
     pub cache: Option<&'a crate::cache::ClaimCache>,
+    /// Per-document findings and claims already computed, one entry per document (joined
+    /// shard indexes): only the corpus rules run.
+    pub indexed: Option<&'a [(Vec<Finding>, Vec<Claim>)]>,
+}
+
+/// Every rule that is not turned off in the configuration, for work that precedes the
+/// choice of rules (a shard index serves any `--select`).
+pub fn document_rules(settings: &Settings) -> Vec<Box<dyn Rule>> {
+    rules::registry(settings)
+        .into_iter()
+        .filter(|r| settings.severity(r.id(), rules::severity(r.id())).is_some())
+        .collect()
+}
+
+/// The per-document findings and the claims of document `i`.
+pub fn document_results(
+    rules: &[Box<dyn Rule>],
+    extractor: &crate::extract::Extractor,
+    i: usize,
+    document: &crate::source::Document,
+    cache: Option<&crate::cache::ClaimCache>,
+) -> (Vec<Finding>, Vec<Claim>) {
+    let findings = rules.iter().flat_map(|r| r.check_document(i, document)).collect();
+    let claims = match cache {
+        Some(cache) => cache.claims(&document.text, |t| extractor.claims(t)),
+        None => extractor.claims(&document.text),
+    };
+    (findings, claims)
 }
 
 /// Findings and counts of one run.
@@ -48,23 +76,25 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     let extractor = settings.extractor();
     let in_focus = |i: usize| options.focus.is_none_or(|f| f[i]);
     let started = std::time::Instant::now();
-    let per_doc: Vec<(Vec<Finding>, Vec<Claim>)> = corpus
-        .documents
-        .par_iter()
-        .enumerate()
-        .map(|(i, d)| {
-            let findings =
-                if in_focus(i) { rules.iter().flat_map(|r| r.check_document(i, d)).collect() } else { Vec::new() };
-            let claims = match options.cache {
-                Some(cache) => cache.claims(&d.text, |t| extractor.claims(t)),
-                None => extractor.claims(&d.text),
-            };
-            if let Some(tick) = options.on_document {
-                tick();
-            }
-            (findings, claims)
-        })
-        .collect();
+    let per_doc: Vec<(Vec<Finding>, Vec<Claim>)> = match options.indexed {
+        Some(indexed) => indexed
+            .iter()
+            .map(|(findings, claims)| (findings.iter().filter(|f| enabled(f.rule)).cloned().collect(), claims.clone()))
+            .collect(),
+        None => corpus
+            .documents
+            .par_iter()
+            .enumerate()
+            .map(|(i, d)| {
+                let rules: &[Box<dyn Rule>] = if in_focus(i) { &rules } else { &[] };
+                let results = document_results(rules, &extractor, i, d, options.cache);
+                if let Some(tick) = options.on_document {
+                    tick();
+                }
+                results
+            })
+            .collect(),
+    };
     let (per_doc_findings, claims): (Vec<Vec<Finding>>, Vec<Vec<Claim>>) = per_doc.into_iter().unzip();
     let mut findings: Vec<Finding> = per_doc_findings.into_iter().flatten().collect();
     log::debug!("per-document rules and claims in {:?}", started.elapsed());

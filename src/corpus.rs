@@ -46,10 +46,67 @@ impl Corpus {
         Corpus { files: count, documents, errors }
     }
 
+    /// Documents and errors from files already read (a shard index), in sorted path order.
+    pub fn from_sources(sources: &[Source], errors: Vec<LoadError>, load: &LoadOptions) -> (Corpus, Vec<usize>) {
+        let loaded: Vec<source::Loaded> =
+            sources.par_iter().map(|s| source::load_bytes(&s.display, &s.bytes, s.format, load)).collect();
+        let mut corpus = Corpus { files: sources.len(), documents: Vec::new(), errors };
+        let mut per_file = Vec::with_capacity(loaded.len());
+        for l in loaded {
+            per_file.push(l.documents.len());
+            corpus.documents.extend(l.documents);
+            corpus.errors.extend(l.errors);
+        }
+        corpus.errors.sort_by(|a, b| (&a.path, a.offset).cmp(&(&b.path, b.offset)));
+        (corpus, per_file)
+    }
+
     /// Claims of every document, in document order, extracted in parallel.
     pub fn claims(&self, extractor: &Extractor) -> Vec<Vec<Claim>> {
         self.documents.par_iter().map(|d| extractor.claims(&d.text)).collect()
     }
+}
+
+/// One input file's bytes, read but not yet parsed into documents.
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+pub struct Source {
+    /// The path as reported in findings.
+    pub display: String,
+    pub format: Format,
+    pub bytes: Vec<u8>,
+}
+
+/// Reads the input files (walking folders as `Corpus::load` does) without parsing them,
+/// in sorted path order; files that cannot be read become errors.
+pub fn read_sources(inputs: &Inputs) -> (Vec<Source>, Vec<LoadError>) {
+    let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
+    let (files, mut errors) = walk::collect(&inputs.paths, &excluded);
+    let read: Vec<Result<Source, LoadError>> = files
+        .par_iter()
+        .map(|f: &Input| match std::fs::read(&f.path) {
+            Ok(bytes) => Ok(Source { display: f.display.clone(), format: f.format, bytes }),
+            Err(e) => Err(LoadError {
+                path: f.display.clone(),
+                offset: 0,
+                line: 1,
+                column: 1,
+                doc: None,
+                message: format!("cannot read file: {e}"),
+            }),
+        })
+        .collect();
+    let mut sources = Vec::new();
+    for r in read {
+        match r {
+            Ok(s) => sources.push(s),
+            Err(e) => errors.push(e),
+        }
+    }
+    if let Some((name, bytes)) = &inputs.stdin {
+        let format = Format::from_path(std::path::Path::new(name)).unwrap_or(Format::Text);
+        sources.push(Source { display: name.clone(), format, bytes: bytes.clone() });
+    }
+    (sources, errors)
 }
 
 /// A claim with the document it is in and where it is in the file.

@@ -41,12 +41,24 @@ pub enum Command {
         /// Rule id, e.g. numeric-contradiction.
         rule: String,
     },
+    /// Write the per-document results of a shard of the corpus to an index file, for
+    /// `factlint check --index` to join.
+    Index(IndexArgs),
     /// Remove the claim cache.
     Clean {
         /// The cache folder [default: .factlint_cache in the current folder].
         #[arg(long, value_name = "DIR")]
         cache_dir: Option<PathBuf>,
     },
+}
+
+#[derive(Args, Debug)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub input: InputArgs,
+    /// The index file to write.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: PathBuf,
 }
 
 #[derive(Args, Debug)]
@@ -129,6 +141,10 @@ pub struct CheckArgs {
     /// (what the pre-commit hook does).
     #[arg(long, value_name = "DIR")]
     pub corpus_root: Option<PathBuf>,
+    /// Read the corpus and its per-document results from these shard indexes (written by
+    /// `factlint index`) and run the corpus rules over all of them.
+    #[arg(long, value_name = "FILE", num_args = 1..)]
+    pub index: Vec<PathBuf>,
     /// Print how many findings each rule gave instead of the findings.
     #[arg(long)]
     pub statistics: bool,

@@ -22,6 +22,10 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         eprintln!("factlint: unknown rule `{bad}`; `factlint rules` lists them");
         return EXIT_ERROR;
     }
+    if !args.index.is_empty() && (!args.input.paths.is_empty() || args.corpus_root.is_some()) {
+        eprintln!("factlint: --index reads the corpus from shard indexes; give no paths or --corpus-root with it");
+        return EXIT_ERROR;
+    }
     let mut input_args = args.input.clone();
     let focus_paths = match &args.corpus_root {
         Some(root) => {
@@ -42,7 +46,17 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         Ok(i) => i,
         Err(code) => return code,
     };
-    let corpus = Corpus::load(&inputs);
+    let (corpus, indexed) = if args.index.is_empty() {
+        (Corpus::load(&inputs), None)
+    } else {
+        match crate::index::join(&args.index, settings, &inputs.load) {
+            Ok(joined) => (joined.corpus, Some(joined.per_document)),
+            Err(e) => {
+                render_error(&e);
+                return EXIT_ERROR;
+            }
+        }
+    };
     let focus: Option<Vec<bool>> = focus_paths.map(|given| {
         // One file lookup per file, not per record of a dataset.
         let mut by_file: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
@@ -63,11 +77,16 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     };
     let bar = progress_bar(corpus.documents.len());
     let tick = || bar.inc(1);
-    let cache = (!args.no_cache).then(|| {
+    let cache = (!args.no_cache && indexed.is_none()).then(|| {
         let dir = args.cache_dir.clone().unwrap_or_else(|| crate::cache::DEFAULT_DIR.into());
         crate::cache::ClaimCache::open(&dir, crate::cache::extractor_key(&settings.lexicons))
     });
-    let options = RunOptions { focus: focus.as_deref(), on_document: Some(&tick), cache: cache.as_ref() };
+    let options = RunOptions {
+        focus: focus.as_deref(),
+        on_document: Some(&tick),
+        cache: cache.as_ref(),
+        indexed: indexed.as_deref(),
+    };
     let mut result = check::run(&corpus, settings, &selection, &options);
     bar.finish_and_clear();
     if let Some(cache) = cache {

@@ -52,8 +52,35 @@ pub fn main() -> ExitCode {
         Command::Explain { rule } => rules::explain(&rule, &settings),
         Command::Align(args) => align::run(args, &settings),
         Command::Clean { cache_dir } => clean(cache_dir),
+        Command::Index(args) => index(args, &settings),
     };
     ExitCode::from(code)
+}
+
+/// `factlint index`: the map step of a scale-out run.
+fn index(args: args::IndexArgs, settings: &Settings) -> u8 {
+    let inputs = match inputs(&args.input, settings) {
+        Ok(i) => i,
+        Err(code) => return code,
+    };
+    match crate::index::build(&inputs, settings, &args.output) {
+        Ok((files, documents, errors)) => {
+            for e in &errors {
+                eprintln!("factlint: {e} (kept in the index; `check --index` reports it)");
+            }
+            let size = std::fs::metadata(&args.output).map_or(0, |m| m.len());
+            eprintln!(
+                "factlint: indexed {documents} documents from {files} files into {} ({:.1} MB)",
+                args.output.display(),
+                size as f64 / 1e6
+            );
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            render_error(&e);
+            EXIT_ERROR
+        }
+    }
 }
 
 /// The configuration: `--config`, else the nearest factlint.toml, else the defaults.

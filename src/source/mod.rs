@@ -21,7 +21,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// How a file's contents are read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     Text,
     Markdown,
@@ -157,7 +157,7 @@ impl Document {
 }
 
 /// Input that could not be read: the file, the byte offset in it, and why.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, serde::Serialize, serde::Deserialize)]
 #[error("{path}:{line}:{column}: {message}")]
 pub struct LoadError {
     pub path: String,

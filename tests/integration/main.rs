@@ -6,5 +6,6 @@ mod check;
 mod cli;
 mod fuzz;
 mod gate;
+mod index;
 mod stories;
 mod support;

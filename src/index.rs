@@ -1,0 +1,254 @@
+//! Shard indexes, the scale-out path: `factlint index` does the per-document work of a
+//! shard (extraction and the per-document rules, most of a run's time) and writes the
+//! results to one file; `factlint check --index` joins many such files and runs only the
+//! corpus rules (stories, contradictions, duplicate documents). The map step can run
+//! anywhere that can call the binary; the reduce step runs on one machine.
+//!
+//! An index carries each file's bytes as well as its results, so the reduce step needs no
+//! access to the shards' files and reports positions in them exactly as `check` would.
+//! Files are postcard-encoded after a magic header, and stamped with the factlint version
+//! and a key of the settings that shape results: shards built differently are refused,
+//! never silently mixed.
+
+use crate::config::Settings;
+use crate::corpus::{Corpus, Source};
+use crate::extract::Claim;
+use crate::finding::{Finding, Place, Related, Severity};
+use crate::source::{LoadError, LoadOptions};
+use rayon::prelude::*;
+use rustc_hash::FxHasher;
+use serde::{Deserialize, Serialize};
+use std::hash::Hasher;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+/// First bytes of every index file.
+const MAGIC: &[u8; 8] = b"FLINDEX1";
+
+/// Why shard indexes could not be read or written.
+#[derive(Debug, thiserror::Error, miette::Diagnostic)]
+pub enum IndexError {
+    #[error("cannot read index {path}: {message}")]
+    #[diagnostic(code(factlint::index::read))]
+    Read { path: String, message: String },
+    #[error("cannot write index {path}: {message}")]
+    #[diagnostic(code(factlint::index::write))]
+    Write { path: String, message: String },
+    #[error("index {path} was built by factlint {version} or with other settings than this run")]
+    #[diagnostic(
+        code(factlint::index::mismatch),
+        help("build every shard with the same factlint and configuration as the check that joins them")
+    )]
+    Mismatch { path: String, version: String },
+    #[error("{file} is in two shard indexes: {first} and {second}")]
+    #[diagnostic(code(factlint::index::overlap), help("give each file to exactly one shard"))]
+    Overlap { file: String, first: String, second: String },
+}
+
+/// One shard: its files with their per-document results.
+#[derive(Serialize, Deserialize)]
+struct Shard {
+    version: String,
+    settings_key: u64,
+    files: Vec<IndexedFile>,
+    /// Files of the shard that could not be read at all.
+    errors: Vec<LoadError>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct IndexedFile {
+    source: Source,
+    /// Results of the file's documents, in the order loading yields them.
+    documents: Vec<DocumentResults>,
+}
+
+#[derive(Serialize, Deserialize)]
+struct DocumentResults {
+    claims: Vec<Claim>,
+    findings: Vec<StoredFinding>,
+}
+
+/// A per-document finding; its places are spans of the same document.
+#[derive(Serialize, Deserialize)]
+struct StoredFinding {
+    rule: String,
+    severity: Severity,
+    message: String,
+    help: Option<String>,
+    span: Range<usize>,
+    related: Vec<(Range<usize>, String)>,
+    fingerprint: String,
+}
+
+/// The per-document results of a whole corpus read from shard indexes: findings and
+/// claims for each document of `corpus`, in its order.
+pub struct Joined {
+    pub corpus: Corpus,
+    pub per_document: Vec<(Vec<Finding>, Vec<Claim>)>,
+}
+
+/// What results depend on besides the text: the settings that change claims or
+/// per-document findings, and how records are read.
+fn settings_key(settings: &Settings, load: &LoadOptions) -> u64 {
+    let mut h = FxHasher::default();
+    let texts = |files: &[(PathBuf, String)]| files.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+    let shaping = format!(
+        "{:?}",
+        (
+            &settings.severities,
+            &settings.paragraph,
+            &settings.document,
+            &settings.boilerplate_phrases,
+            texts(&settings.lexicons),
+            texts(&settings.glossaries),
+            &settings.patterns,
+            &load.text_fields,
+        )
+    );
+    h.write(shaping.as_bytes());
+    h.finish()
+}
+
+/// Reads and checks the inputs of one shard and writes its index to `out`. Returns the
+/// number of files and documents indexed.
+pub fn build(
+    inputs: &crate::corpus::Inputs,
+    settings: &Settings,
+    out: &Path,
+) -> Result<(usize, usize, Vec<LoadError>), IndexError> {
+    let (sources, errors) = crate::corpus::read_sources(inputs);
+    let rules = crate::check::document_rules(settings);
+    let extractor = settings.extractor();
+    let loaded: Vec<crate::source::Loaded> =
+        sources.par_iter().map(|s| crate::source::load_bytes(&s.display, &s.bytes, s.format, &inputs.load)).collect();
+    // Documents in parallel across files, since one dataset file may hold most of a shard.
+    let documents: Vec<(usize, usize, &crate::source::Document)> = loaded
+        .iter()
+        .enumerate()
+        .flat_map(|(f, l)| l.documents.iter().enumerate().map(move |(i, d)| (f, i, d)))
+        .collect();
+    let results: Vec<(usize, DocumentResults)> = documents
+        .into_par_iter()
+        .map(|(f, i, d)| {
+            let (findings, claims) = crate::check::document_results(&rules, &extractor, i, d, None);
+            (f, DocumentResults { claims, findings: findings.into_iter().map(store).collect() })
+        })
+        .collect();
+    drop(loaded);
+    let mut files: Vec<IndexedFile> =
+        sources.into_iter().map(|source| IndexedFile { source, documents: Vec::new() }).collect();
+    for (f, r) in results {
+        files[f].documents.push(r);
+    }
+    let counts = (files.len(), files.iter().map(|f| f.documents.len()).sum());
+    let shard = Shard {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        settings_key: settings_key(settings, &inputs.load),
+        files,
+        errors: errors.clone(),
+    };
+    write(&shard, out)?;
+    Ok((counts.0, counts.1, errors))
+}
+
+fn write(shard: &Shard, out: &Path) -> Result<(), IndexError> {
+    let failed = |message: String| IndexError::Write { path: out.display().to_string(), message };
+    let mut bytes = MAGIC.to_vec();
+    bytes.extend(postcard::to_allocvec(shard).map_err(|e| failed(e.to_string()))?);
+    // Written beside the target and renamed, so a reader never sees half an index.
+    let temp = out.with_extension(format!("tmp{}", std::process::id()));
+    std::fs::write(&temp, &bytes).map_err(|e| failed(e.to_string()))?;
+    std::fs::rename(&temp, out).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        failed(e.to_string())
+    })
+}
+
+fn store(f: Finding) -> StoredFinding {
+    // Per-document rules only point into the document they check.
+    let span = |p: Place| match p {
+        Place::Text { span, .. } => span,
+        Place::File { offset, .. } => offset..offset,
+    };
+    StoredFinding {
+        rule: f.rule.to_string(),
+        severity: f.severity,
+        message: f.message,
+        help: f.help,
+        span: span(f.place),
+        related: f.related.into_iter().map(|r| (span(r.place), r.message)).collect(),
+        fingerprint: f.fingerprint,
+    }
+}
+
+/// Reads shard indexes and joins them into one corpus with its per-document results.
+pub fn join(paths: &[PathBuf], settings: &Settings, load: &LoadOptions) -> Result<Joined, IndexError> {
+    let key = settings_key(settings, load);
+    let rule_ids: Vec<&'static str> = crate::rules::registry(settings).iter().map(|r| r.id()).collect();
+    let mut files: Vec<(IndexedFile, String)> = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let shard = read(path)?;
+        if shard.version != env!("CARGO_PKG_VERSION") || shard.settings_key != key {
+            return Err(IndexError::Mismatch { path: path.display().to_string(), version: shard.version });
+        }
+        errors.extend(shard.errors);
+        files.extend(shard.files.into_iter().map(|f| (f, path.display().to_string())));
+    }
+    // The order a single run over all the files would see.
+    files.sort_by(|a, b| a.0.source.display.cmp(&b.0.source.display));
+    if let Some(w) = files.windows(2).find(|w| w[0].0.source.display == w[1].0.source.display) {
+        return Err(IndexError::Overlap {
+            file: w[0].0.source.display.clone(),
+            first: w[0].1.clone(),
+            second: w[1].1.clone(),
+        });
+    }
+    let sources: Vec<Source> = files.iter().map(|(f, _)| f.source.clone()).collect();
+    let (corpus, per_file) = Corpus::from_sources(&sources, errors, load);
+    drop(sources);
+    let mut per_document = Vec::with_capacity(corpus.documents.len());
+    for ((file, shard), loaded) in files.into_iter().zip(per_file) {
+        if loaded != file.documents.len() {
+            return Err(IndexError::Read {
+                path: shard,
+                message: format!(
+                    "{} holds results for {} documents, not {loaded}",
+                    file.source.display,
+                    file.documents.len()
+                ),
+            });
+        }
+        for results in file.documents {
+            let doc = per_document.len();
+            let findings = results.findings.into_iter().filter_map(|f| restore(f, doc, &rule_ids)).collect();
+            per_document.push((findings, results.claims));
+        }
+    }
+    Ok(Joined { corpus, per_document })
+}
+
+fn read(path: &Path) -> Result<Shard, IndexError> {
+    let failed = |message: String| IndexError::Read { path: path.display().to_string(), message };
+    let bytes = std::fs::read(path).map_err(|e| failed(e.to_string()))?;
+    let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| failed("not a factlint index".to_string()))?;
+    postcard::from_bytes(body).map_err(|e| failed(format!("damaged index: {e}")))
+}
+
+/// A stored finding as a finding of document `doc`; `None` for a rule this run lacks.
+fn restore(f: StoredFinding, doc: usize, rule_ids: &[&'static str]) -> Option<Finding> {
+    let rule = rule_ids.iter().copied().find(|id| *id == f.rule)?;
+    Some(Finding {
+        rule,
+        severity: f.severity,
+        message: f.message,
+        help: f.help,
+        place: Place::Text { doc, span: f.span },
+        related: f
+            .related
+            .into_iter()
+            .map(|(span, message)| Related { place: Place::Text { doc, span }, message })
+            .collect(),
+        fingerprint: f.fingerprint,
+    })
+}
