@@ -3,7 +3,7 @@
 //! `cargo bench --bench pipeline`. The whole-process figures at 10 MB to 1 GB come from
 //! `bench/corpus-bench.sh`.
 
-use factlint::dedup::{near_pairs, Sketch};
+use factlint::dedup::{near_pairs, shingles, Sketch};
 use factlint::extract::Extractor;
 use factlint::source::{load_bytes, Document, Format, LoadOptions};
 use factlint::story::analyze;
@@ -80,7 +80,7 @@ fn near_copies(bencher: divan::Bencher, texts: usize) {
         (0..texts).map(|i| if i % 10 == 9 { zh_report(i - 1).replacen('万', "千", 1) } else { zh_report(i) }).collect();
     bencher.counter(divan::counter::ItemsCount::new(texts)).bench(|| {
         let sketches: Vec<Sketch> = corpus.iter().map(|t| Sketch::new(t, 5)).collect();
-        near_pairs(&sketches, 0.8)
+        near_pairs(&sketches, 0.8, &|i| shingles(&corpus[i], 5))
     });
 }
 

@@ -24,11 +24,11 @@ const MAX_BUCKET: usize = 256;
 /// standard deviations of a 64-bin estimate at a similarity of 0.8.
 const SKETCH_MARGIN: f64 = 0.25;
 
-/// A text ready for comparison: its sorted, distinct shingle hashes and its sketch.
-/// 32-bit hashes halve the memory; at a few hundred shingles per text a collision moves
-/// a similarity by well under a percent.
+/// A text ready for comparison: the size of its shingle set and its sketch. The set
+/// itself is not kept (it is several times the size of the sketch); `near_pairs` asks
+/// for it again for the few pairs that survive the sketch.
 pub struct Sketch {
-    pub shingles: Vec<u32>,
+    shingle_count: u32,
     signature: [u32; BINS],
 }
 
@@ -59,7 +59,9 @@ fn general_tokens(text: &str) -> Vec<u64> {
     folded.unicode_words().map(token_hash).collect()
 }
 
-/// Sorted distinct hashes of the `k`-token shingles of a text.
+/// Sorted distinct hashes of the `k`-token shingles of a text. 32-bit hashes halve the
+/// memory; at a few hundred shingles per text a collision moves a similarity by well
+/// under a percent.
 pub fn shingles(text: &str, k: usize) -> Vec<u32> {
     let toks = tokens(text);
     let k = k.max(1);
@@ -80,14 +82,23 @@ pub fn shingles(text: &str, k: usize) -> Vec<u32> {
 
 impl Sketch {
     pub fn new(text: &str, k: usize) -> Sketch {
-        Sketch::from_shingles(shingles(text, k))
+        Sketch::from_shingles(&shingles(text, k))
     }
 
-    pub fn from_shingles(shingles: Vec<u32>) -> Sketch {
+    /// The sketch of a text too short to compare: never paired.
+    pub fn empty() -> Sketch {
+        Sketch::from_shingles(&[])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.shingle_count == 0
+    }
+
+    pub fn from_shingles(shingles: &[u32]) -> Sketch {
         // One permutation: a shingle goes to the bin of its top bits and competes there.
         const EMPTY: u32 = u32::MAX;
         let mut signature = [EMPTY; BINS];
-        for &s in &shingles {
+        for &s in shingles {
             let h = hash64(u64::from(s));
             let bin = (h >> 58) as usize;
             signature[bin] = signature[bin].min((h as u32) >> 1);
@@ -102,7 +113,7 @@ impl Sketch {
                 }
             }
         }
-        Sketch { shingles, signature }
+        Sketch { shingle_count: shingles.len() as u32, signature }
     }
 
     /// The share of bins two sketches agree on: an estimate of their Jaccard similarity.
@@ -139,15 +150,29 @@ pub fn jaccard<T: Ord>(a: &[T], b: &[T]) -> f64 {
 }
 
 /// Pairs `(i, j, similarity)`, `i < j`, of sketches whose shingle sets have a Jaccard
-/// similarity of at least `near`, sorted. Sketches with no shingles are skipped.
-pub fn near_pairs(sketches: &[Sketch], near: f64) -> Vec<(usize, usize, f64)> {
+/// similarity of at least `near`, sorted. Empty sketches are skipped. `shingles_of(i)`
+/// gives text `i`'s shingle set (`shingles`), asked once per text that needs verifying.
+pub fn near_pairs(
+    sketches: &[Sketch],
+    near: f64,
+    shingles_of: &(dyn Fn(usize) -> Vec<u32> + Sync),
+) -> Vec<(usize, usize, f64)> {
+    // Cheap rejections first, in the bands, so that rejected pairs are never stored: sets
+    // of very different sizes cannot be near, and the sketch estimates the similarity
+    // within a few percent (a pair at the threshold falls below this margin with odds
+    // under one in a million).
+    let worth_verifying = |i: u32, j: u32| {
+        let (a, b) = (&sketches[i as usize], &sketches[j as usize]);
+        let (small, large) = (a.shingle_count.min(b.shingle_count), a.shingle_count.max(b.shingle_count));
+        f64::from(small) >= near * f64::from(large) && a.estimate(b) >= near - SKETCH_MARGIN
+    };
     let mut candidates: Vec<(u32, u32)> = (0..BANDS)
         .into_par_iter()
         .flat_map_iter(|b| {
             let mut keyed: Vec<(u64, u32)> = sketches
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| !s.shingles.is_empty())
+                .filter(|(_, s)| !s.is_empty())
                 .map(|(i, s)| (s.band(b), i as u32))
                 .collect();
             keyed.sort_unstable();
@@ -161,7 +186,7 @@ pub fn near_pairs(sketches: &[Sketch], near: f64) -> Vec<(usize, usize, f64)> {
                     continue;
                 }
                 for (x, &(_, i)) in bucket.iter().enumerate() {
-                    pairs.extend(bucket[x + 1..].iter().map(|&(_, j)| (i, j)));
+                    pairs.extend(bucket[x + 1..].iter().map(|&(_, j)| (i, j)).filter(|&(i, j)| worth_verifying(i, j)));
                 }
             }
             pairs.into_iter()
@@ -169,18 +194,17 @@ pub fn near_pairs(sketches: &[Sketch], near: f64) -> Vec<(usize, usize, f64)> {
         .collect();
     candidates.par_sort_unstable();
     candidates.dedup();
+    let mut needed: Vec<u32> = candidates.iter().flat_map(|&(i, j)| [i, j]).collect();
+    needed.par_sort_unstable();
+    needed.dedup();
+    log::debug!("{} candidate pairs of {} texts to verify", candidates.len(), needed.len());
+    let sets: rustc_hash::FxHashMap<u32, Vec<u32>> =
+        needed.into_par_iter().map(|i| (i, shingles_of(i as usize))).collect();
     let mut out: Vec<(usize, usize, f64)> = candidates
         .par_iter()
         .filter_map(|&(i, j)| {
-            let (a, b) = (&sketches[i as usize], &sketches[j as usize]);
-            // Cheap rejections first: sets of very different sizes cannot be near, and
-            // the sketch estimates the similarity within a few percent (a pair at the
-            // threshold falls below this margin with odds under one in a million).
-            let (small, large) = (a.shingles.len().min(b.shingles.len()), a.shingles.len().max(b.shingles.len()));
-            if (small as f64) < near * large as f64 || a.estimate(b) < near - SKETCH_MARGIN {
-                return None;
-            }
-            let sim = if a.shingles == b.shingles { 1.0 } else { jaccard(&a.shingles, &b.shingles) };
+            let (a, b) = (&sets[&i], &sets[&j]);
+            let sim = if a == b { 1.0 } else { jaccard(a, b) };
             (sim >= near).then_some((i as usize, j as usize, sim))
         })
         .collect();
@@ -227,16 +251,21 @@ mod tests {
     fn a_changed_figure_keeps_a_pair_near_and_different() {
         let a = "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教，每人每年补助两万元，服务期不少于五年，期满后可以自主择业。";
         let b = a.replace("3000", "3500");
-        let (sa, sb) = (Sketch::new(a, 5), Sketch::new(&b, 5));
-        let sim = jaccard(&sa.shingles, &sb.shingles);
+        let texts = [a.to_string(), b];
+        let sim = jaccard(&shingles(&texts[0], 5), &shingles(&texts[1], 5));
         assert!(sim < 1.0 && sim > 0.8, "{sim}");
-        assert_eq!(near_pairs(&[sa, sb], 0.8).len(), 1);
+        let sketches = [Sketch::new(&texts[0], 5), Sketch::new(&texts[1], 5)];
+        let pairs = near_pairs(&sketches, 0.8, &|i| shingles(&texts[i], 5));
+        assert_eq!(pairs, vec![(0, 1, sim)]);
     }
 
     #[test]
     fn unrelated_texts_are_not_paired() {
-        let a = Sketch::new("全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教。", 5);
-        let b = Sketch::new("The county recruited 3,000 rural teachers for remote schools this year.", 5);
-        assert!(near_pairs(&[a, b], 0.5).is_empty());
+        let texts = [
+            "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教。",
+            "The county recruited 3,000 rural teachers for remote schools this year.",
+        ];
+        let sketches = texts.map(|t| Sketch::new(t, 5));
+        assert!(near_pairs(&sketches, 0.5, &|i| shingles(texts[i], 5)).is_empty());
     }
 }

@@ -71,6 +71,8 @@ impl Extractor {
             }
             pos = super::context::ceil_char_boundary(text, pos);
         }
+        // Claims of a whole corpus are held until its end: no spare capacity.
+        out.shrink_to_fit();
         out
     }
 

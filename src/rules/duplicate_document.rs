@@ -63,21 +63,24 @@ impl Rule for DuplicateDocument {
                 if long_enough {
                     Sketch::new(&b, o.shingle)
                 } else {
-                    Sketch::from_shingles(Vec::new())
+                    Sketch::empty()
                 }
             })
             .collect();
-        let pairs = dedup::near_pairs(&sketches, o.near);
+        let pairs = dedup::near_pairs(&sketches, o.near, &|i| dedup::shingles(&self.body(&docs[i]), o.shingle));
         let mut out = Vec::new();
         for cluster in crate::clusters::clusters(docs.len(), pairs.iter().map(|p| (p.0, p.1))) {
             let bodies: std::collections::HashMap<usize, String> =
                 cluster.iter().map(|&i| (i, self.body(&docs[i]))).collect();
             let (original, copies) = (cluster[0], &cluster[1..]);
             let similarity = |c: usize| {
-                pairs
-                    .iter()
-                    .find(|p| p.0 == original && p.1 == c)
-                    .map_or_else(|| dedup::jaccard(&sketches[original].shingles, &sketches[c].shingles), |p| p.2)
+                pairs.iter().find(|p| p.0 == original && p.1 == c).map_or_else(
+                    || {
+                        let set = |i: usize| dedup::shingles(&bodies[&i], o.shingle);
+                        dedup::jaccard(&set(original), &set(c))
+                    },
+                    |p| p.2,
+                )
             };
             let related = copies
                 .iter()
