@@ -98,7 +98,8 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     let (per_doc_findings, claims): (Vec<Vec<Finding>>, Vec<Vec<Claim>>) = per_doc.into_iter().unzip();
     let mut findings: Vec<Finding> = per_doc_findings.into_iter().flatten().collect();
     log::debug!("per-document rules and claims in {:?}", started.elapsed());
-    let data = CorpusData::new(corpus, &claims, settings);
+    let mut data = CorpusData::new(corpus, &claims, settings);
+    data.focus = options.focus;
     for rule in &rules {
         let started = std::time::Instant::now();
         findings.extend(rule.check_corpus(&data));

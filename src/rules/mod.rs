@@ -45,17 +45,20 @@ pub struct CorpusData<'a> {
     pub corpus: &'a Corpus,
     pub claims: &'a [Vec<Claim>],
     settings: &'a Settings,
+    /// Only findings on these documents will be reported (`--corpus-root`).
+    pub focus: Option<&'a [bool]>,
     analysis: std::sync::OnceLock<Analysis>,
 }
 
 impl<'a> CorpusData<'a> {
     pub fn new(corpus: &'a Corpus, claims: &'a [Vec<Claim>], settings: &'a Settings) -> CorpusData<'a> {
-        CorpusData { corpus, claims, settings, analysis: std::sync::OnceLock::new() }
+        CorpusData { corpus, claims, settings, focus: None, analysis: std::sync::OnceLock::new() }
     }
 
     pub fn analysis(&self) -> &Analysis {
-        self.analysis
-            .get_or_init(|| crate::story::analyze(&self.corpus.documents, self.claims, &self.settings.glossary()))
+        self.analysis.get_or_init(|| {
+            crate::story::analyze_focused(&self.corpus.documents, self.claims, &self.settings.glossary(), self.focus)
+        })
     }
 }
 

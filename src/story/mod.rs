@@ -9,6 +9,7 @@ pub mod group;
 use crate::extract::Claim;
 use crate::source::Document;
 use glossary::Glossary;
+use rayon::prelude::*;
 
 /// One document's text and claims, as alignment sees them.
 pub struct DocClaims<'a> {
@@ -132,53 +133,79 @@ fn relation(a: &Claim, b: &Claim) -> Option<Status> {
 }
 
 pub fn analyze(documents: &[Document], claims: &[Vec<Claim>], glossary: &Glossary) -> Analysis {
+    analyze_focused(documents, claims, glossary, None)
+}
+
+/// `analyze`, aligning only the stories that hold a document in `focus` (when given):
+/// findings elsewhere would not be reported (`--corpus-root`).
+pub fn analyze_focused(
+    documents: &[Document],
+    claims: &[Vec<Claim>],
+    glossary: &Glossary,
+    focus: Option<&[bool]>,
+) -> Analysis {
     let evidence: Vec<group::Evidence> =
-        documents.iter().zip(claims).map(|(d, c)| group::evidence(c, d.date.as_deref(), &d.name)).collect();
-    let groups = group::stories(&evidence);
-    let mut stories = Vec::new();
+        documents.par_iter().zip(claims).map(|(d, c)| group::evidence(c, d.date.as_deref(), &d.name)).collect();
+    let mut groups = group::stories(&evidence);
+    if let Some(focus) = focus {
+        groups.retain(|(docs, _)| docs.iter().any(|&d| focus[d]));
+    }
+    // Stories are aligned independently, in parallel; the collected order is the groups' order.
+    let analysed: Vec<(Story, Vec<Outlier>)> =
+        groups.into_par_iter().map(|(docs, links)| align_story(documents, claims, glossary, docs, links)).collect();
+    let mut stories = Vec::with_capacity(analysed.len());
     let mut outliers = Vec::new();
-    for (docs, links) in groups {
-        // One view per document of the story: a document is in many of its links.
-        let views: Vec<DocClaims<'_>> = docs
-            .iter()
-            .map(|&d| DocClaims {
-                text: &documents[d].text,
-                claims: &claims[d],
-                chinese: is_chinese(&documents[d].text),
-            })
-            .collect();
-        let view = |d: usize| &views[docs.binary_search(&d).expect("a link joins documents of its story")];
-        let mut aligned: Vec<(ClaimRef, ClaimRef)> = Vec::new();
-        for (a, b) in links {
-            aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
-        }
-        // Facts are the groups aligned pairs join, over an index of the claims they name.
-        let mut index: Vec<ClaimRef> = aligned.iter().flat_map(|&(x, y)| [x, y]).collect();
-        index.sort_unstable();
-        index.dedup();
-        let at = |r: ClaimRef| index.binary_search(&r).expect("every aligned claim is indexed");
-        let groups = crate::clusters::clusters(index.len(), aligned.iter().map(|&(x, y)| (at(x), at(y))));
-        let mut facts = Vec::new();
-        for group in groups {
-            let members: Vec<ClaimRef> = group.into_iter().map(|i| index[i]).collect();
-            let claim = |r: ClaimRef| &claims[r.0][r.1];
-            // A document may state a quantity twice (a repeated paragraph), but two of its
-            // statements that disagree mean the alignment went wrong: say nothing.
-            let consistent =
-                members.iter().all(|&x| members.iter().filter(|y| y.0 == x.0).all(|&y| overlap(claim(x), claim(y))));
-            if !consistent {
-                log::debug!("one document states a quantity two ways: {members:?}; not compared");
-                continue;
-            }
-            let (status, outs) = judge(&members, &claim);
-            outliers.extend(outs);
-            facts.push(Fact { claims: members, status });
-        }
-        facts.sort_by(|a, b| a.claims.cmp(&b.claims));
-        stories.push(Story { documents: docs, facts });
+    for (story, outs) in analysed {
+        stories.push(story);
+        outliers.extend(outs);
     }
     outliers.sort_by_key(|o| o.claim);
     Analysis { stories, outliers }
+}
+
+/// The facts of one story and the outliers among them.
+fn align_story(
+    documents: &[Document],
+    claims: &[Vec<Claim>],
+    glossary: &Glossary,
+    docs: Vec<usize>,
+    links: Vec<(usize, usize)>,
+) -> (Story, Vec<Outlier>) {
+    let mut outliers = Vec::new();
+    // One view per document of the story: a document is in many of its links.
+    let views: Vec<DocClaims<'_>> = docs
+        .iter()
+        .map(|&d| DocClaims { text: &documents[d].text, claims: &claims[d], chinese: is_chinese(&documents[d].text) })
+        .collect();
+    let view = |d: usize| &views[docs.binary_search(&d).expect("a link joins documents of its story")];
+    let mut aligned: Vec<(ClaimRef, ClaimRef)> = Vec::new();
+    for (a, b) in links {
+        aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
+    }
+    // Facts are the groups aligned pairs join, over an index of the claims they name.
+    let mut index: Vec<ClaimRef> = aligned.iter().flat_map(|&(x, y)| [x, y]).collect();
+    index.sort_unstable();
+    index.dedup();
+    let at = |r: ClaimRef| index.binary_search(&r).expect("every aligned claim is indexed");
+    let groups = crate::clusters::clusters(index.len(), aligned.iter().map(|&(x, y)| (at(x), at(y))));
+    let mut facts = Vec::new();
+    for group in groups {
+        let members: Vec<ClaimRef> = group.into_iter().map(|i| index[i]).collect();
+        let claim = |r: ClaimRef| &claims[r.0][r.1];
+        // A document may state a quantity twice (a repeated paragraph), but two of its
+        // statements that disagree mean the alignment went wrong: say nothing.
+        let consistent =
+            members.iter().all(|&x| members.iter().filter(|y| y.0 == x.0).all(|&y| overlap(claim(x), claim(y))));
+        if !consistent {
+            log::debug!("one document states a quantity two ways: {members:?}; not compared");
+            continue;
+        }
+        let (status, outs) = judge(&members, &claim);
+        outliers.extend(outs);
+        facts.push(Fact { claims: members, status });
+    }
+    facts.sort_by(|a, b| a.claims.cmp(&b.claims));
+    (Story { documents: docs, facts }, outliers)
 }
 
 /// The status of a fact and its outliers: statements are grouped by agreement with the

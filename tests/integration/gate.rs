@@ -293,3 +293,39 @@ fn exit_code_2_on_usage_errors() {
     let out = factlint(&["check", FIXTURE, "--config", "x.toml", "--no-config"], None);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn corpus_root_compares_the_given_paths_with_their_stories_only() {
+    let health = |hospitals: &str| {
+        format!(
+            "十年来中央财政累计投入资金1.4万亿元，支持1172家县级医院，全国{hospitals}城市三级医院参与帮扶，\
+             医务人员下沉基层11.8万人次。\n"
+        )
+    };
+    let jobs = |loans: &str| {
+        format!(
+            "今年以来全市新增就业岗位3.2万个，城镇调查失业率为5.1%，培训农民工8.7万人次，\
+             累计发放创业担保贷款{loans}，扶持创业人员4863人。\n"
+        )
+    };
+    let dir = corpus(&[
+        ("corpus/health-a.txt", health("1007家").as_bytes()),
+        ("corpus/health-b.txt", health("1070家").as_bytes()),
+        ("corpus/health-c.txt", health("1007家").as_bytes()),
+        ("corpus/jobs-a.txt", jobs("12.6亿元").as_bytes()),
+        ("corpus/jobs-b.txt", jobs("12.6亿元").as_bytes()),
+        ("corpus/jobs-c.txt", jobs("16.2亿元").as_bytes()),
+    ]);
+    let contradictions = |args: &[&str]| {
+        let mut all = vec!["check", "-f", "json", "--no-config", "--select", "numeric-contradiction"];
+        all.extend_from_slice(args);
+        let v: Value = serde_json::from_str(&stdout(&factlint_in(dir.path(), &all, None))).unwrap();
+        let mut paths: Vec<String> =
+            v["findings"].as_array().unwrap().iter().map(|f| f["path"].as_str().unwrap().to_string()).collect();
+        paths.sort();
+        paths
+    };
+    assert_eq!(contradictions(&["corpus"]), ["corpus/health-b.txt", "corpus/jobs-c.txt"]);
+    assert_eq!(contradictions(&["corpus/health-b.txt", "--corpus-root", "corpus"]), ["corpus/health-b.txt"]);
+    assert_eq!(contradictions(&["corpus/jobs-a.txt", "--corpus-root", "corpus"]), Vec::<String>::new());
+}
