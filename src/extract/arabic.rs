@@ -46,7 +46,9 @@ pub struct ArabicNumber {
 pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit));
     let mut chars = input.char_indices().peekable();
-    let mut digits = String::new();
+    // The value is accumulated as the digits are read (no string per number); `None`
+    // once it no longer fits, which fails the parse as `Dec::parse_digits` would.
+    let mut mantissa: Option<i128> = Some(0);
     let mut integer_digits = 0usize;
     let mut has_point = false;
     let mut has_separator = false;
@@ -64,14 +66,13 @@ pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
             }
             chars.next();
             has_point = true;
-            digits.push('.');
         }
     }
 
     while let Some(&(i, c)) = chars.peek() {
         if let Some(d) = digit_value(c) {
             full_width &= c > '9';
-            digits.push((b'0' + d) as char);
+            mantissa = mantissa.and_then(|m| m.checked_mul(10)?.checked_add(i128::from(d)));
             if has_point {
                 frac_digits += 1;
             } else {
@@ -90,7 +91,13 @@ pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
         let rest = &input[i + c.len_utf8()..];
         if is_group_separator(c) && !has_point && integer_digits > 0 {
             // Thousands separator: exactly three digits follow, then no fourth digit.
-            let ahead: Vec<char> = rest.chars().take(4).collect();
+            let mut ahead_buf = ['\0'; 4];
+            let mut ahead_len = 0;
+            for (slot, ch) in ahead_buf.iter_mut().zip(rest.chars()) {
+                *slot = ch;
+                ahead_len += 1;
+            }
+            let ahead = &ahead_buf[..ahead_len];
             let three = ahead.len() >= 3 && ahead[..3].iter().all(|&d| is_digit(d));
             let fourth = ahead.get(3).copied().is_some_and(is_digit);
             let width_ok = c != '，' || (ahead[..3.min(ahead.len())].iter().all(|&d| d > '9') && full_width);
@@ -111,7 +118,6 @@ pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
                 break;
             }
             has_point = true;
-            digits.push('.');
             chars.next();
             continue;
         }
@@ -123,7 +129,7 @@ pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
     if since_separator.is_some_and(|n| n != 3) {
         return Err(fail());
     }
-    let value = Dec::parse_digits(&digits).ok_or_else(fail)?;
+    let value = Dec::new(mantissa.ok_or_else(fail)?, -frac_digits);
     let precision = Dec::pow10(-frac_digits);
     Ok((&input[end..], ArabicNumber { value, precision, integer_digits, has_point, has_separator, full_width }))
 }

@@ -50,12 +50,26 @@ impl Qualifier {
 pub struct Table<T> {
     by_first: HashMap<char, Vec<(String, T)>>,
     by_last: HashMap<char, Vec<(String, T)>>,
+    /// Which low bytes of first (last) characters occur: most lookups fail, and this
+    /// rejects them without hashing.
+    first_mask: [u64; 4],
+    last_mask: [u64; 4],
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { by_first: HashMap::default(), by_last: HashMap::default() }
+        Table { by_first: HashMap::default(), by_last: HashMap::default(), first_mask: [0; 4], last_mask: [0; 4] }
     }
+}
+
+fn mask_has(mask: &[u64; 4], c: char) -> bool {
+    let i = (c as u32 & 0xff) as usize;
+    mask[i >> 6] >> (i & 63) & 1 == 1
+}
+
+fn mask_add(mask: &mut [u64; 4], c: char) {
+    let i = (c as u32 & 0xff) as usize;
+    mask[i >> 6] |= 1 << (i & 63);
 }
 
 fn fold(c: char) -> char {
@@ -72,6 +86,8 @@ impl<T: Clone> Table<T> {
         let (Some(first), Some(last)) = (form.chars().next(), form.chars().last()) else {
             return;
         };
+        mask_add(&mut self.first_mask, first);
+        mask_add(&mut self.last_mask, last);
         for (map, key) in [(&mut self.by_first, first), (&mut self.by_last, last)] {
             let list = map.entry(key).or_default();
             if let Some(slot) = list.iter_mut().find(|(f, _)| *f == form) {
@@ -86,6 +102,9 @@ impl<T: Clone> Table<T> {
     /// The longest form that `text` starts with: (its byte length in `text`, value).
     pub fn prefix_of(&self, text: &str) -> Option<(usize, &T)> {
         let first = fold(text.chars().next()?);
+        if !mask_has(&self.first_mask, first) {
+            return None;
+        }
         let list = self.by_first.get(&first)?;
         list.iter().find_map(|(form, value)| {
             let len = starts_with_folded(text, form)?;
@@ -100,6 +119,9 @@ impl<T: Clone> Table<T> {
     /// The longest form that `text` ends with: (its byte length in `text`, value).
     pub fn suffix_of(&self, text: &str) -> Option<(usize, &T)> {
         let last = fold(text.chars().next_back()?);
+        if !mask_has(&self.last_mask, last) {
+            return None;
+        }
         let list = self.by_last.get(&last)?;
         list.iter().find_map(|(form, value)| {
             let len = ends_with_folded(text, form)?;
@@ -125,28 +147,16 @@ impl<T: Clone> Table<T> {
     }
 }
 
+// Forms are stored folded (ASCII lowercase) and folding changes no byte length, so a
+// case-insensitive byte comparison is the character-by-character one, without decoding.
 fn starts_with_folded(text: &str, form: &str) -> Option<usize> {
-    let mut it = text.char_indices();
-    for fc in form.chars() {
-        let (_, tc) = it.next()?;
-        if fold(tc) != fc {
-            return None;
-        }
-    }
-    Some(it.next().map_or(text.len(), |(i, _)| i))
+    let head = text.as_bytes().get(..form.len())?;
+    head.eq_ignore_ascii_case(form.as_bytes()).then_some(form.len())
 }
 
 fn ends_with_folded(text: &str, form: &str) -> Option<usize> {
-    let mut it = text.char_indices().rev();
-    let mut start = text.len();
-    for fc in form.chars().rev() {
-        let (i, tc) = it.next()?;
-        if fold(tc) != fc {
-            return None;
-        }
-        start = i;
-    }
-    Some(text.len() - start)
+    let tail = text.as_bytes().get(text.len().checked_sub(form.len())?..)?;
+    tail.eq_ignore_ascii_case(form.as_bytes()).then_some(form.len())
 }
 
 /// Idioms holding a numeral, each with the numeral's byte offset in it.

@@ -75,7 +75,8 @@ pub(crate) fn negative_sign(lex: &super::Lexicon, text: &str, at: usize) -> Opti
             return Some(rest.len());
         }
     }
-    for sign in ["负", "負", "-", "－"] {
+    let last = head.chars().next_back()?;
+    for sign in ['负', '負', '-', '－'].into_iter().filter(|&s| s == last) {
         if let Some(rest) = head.strip_suffix(sign) {
             let after_figure = |c: char| {
                 c.is_ascii_alphanumeric()
@@ -84,7 +85,7 @@ pub(crate) fn negative_sign(lex: &super::Lexicon, text: &str, at: usize) -> Opti
                     || lex.is_unit_start(c)
                     || super::arabic::is_digit(c)
             };
-            let glued_to_word = rest.ends_with(after_figure) && !sign.starts_with(['负', '負']);
+            let glued_to_word = rest.ends_with(after_figure) && !matches!(sign, '负' | '負');
             if !glued_to_word {
                 return Some(rest.len());
             }

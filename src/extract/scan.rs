@@ -19,7 +19,8 @@ pub struct Extractor {
     lex: Lexicon,
     pub(crate) zh_opts: ZhOptions,
     pub(crate) en_opts: EnOptions,
-    english_starters: Vec<String>,
+    /// Lowercase English words that can begin a number.
+    english_starters: rustc_hash::FxHashSet<Vec<u8>>,
 }
 
 /// A number parsed at a position, before deciding whether it is a claim.
@@ -40,9 +41,10 @@ impl Default for Extractor {
 
 impl Extractor {
     pub fn new(lex: Lexicon) -> Extractor {
-        let mut english_starters: Vec<String> = lex.en_ones.keys().chain(lex.en_tens.keys()).cloned().collect();
-        english_starters.extend(["a", "an", "half", "quarter", "percent", "percents", "per"].map(String::from));
-        english_starters.sort();
+        let mut english_starters: rustc_hash::FxHashSet<Vec<u8>> =
+            lex.en_ones.keys().chain(lex.en_tens.keys()).map(|w| w.as_bytes().to_vec()).collect();
+        english_starters
+            .extend(["a", "an", "half", "quarter", "percent", "percents", "per"].map(|w| w.as_bytes().to_vec()));
         Extractor { lex, zh_opts: ZhOptions::default(), en_opts: EnOptions::default(), english_starters }
     }
 
@@ -81,11 +83,11 @@ impl Extractor {
     fn starts_english_number(&self, word: &str) -> bool {
         let mut lower = [0u8; 16];
         let Some(buffer) = lower.get_mut(..word.len()) else {
-            return self.english_starters.binary_search(&word.to_ascii_lowercase()).is_ok();
+            return self.english_starters.contains(word.to_ascii_lowercase().as_bytes());
         };
         buffer.copy_from_slice(word.as_bytes());
         buffer.make_ascii_lowercase();
-        self.english_starters.binary_search_by(|s| s.as_bytes().cmp(buffer)).is_ok()
+        self.english_starters.contains(&*buffer)
     }
 
     /// The next position at or after `pos` where a number may begin.
