@@ -14,6 +14,7 @@ const CURRENCIES: &str = include_str!("../../rules/lexicon/currencies.toml");
 const UNITS: &str = include_str!("../../rules/lexicon/units.toml");
 const QUALIFIERS: &str = include_str!("../../rules/lexicon/qualifiers.toml");
 const NOT_CLAIMS: &str = include_str!("../../rules/lexicon/not_claims.toml");
+const SUBJECTS: &str = include_str!("../../rules/lexicon/subjects.toml");
 
 /// How a qualifier bounds the figure it stands next to.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize, serde::Serialize, PartialOrd, Ord)]
@@ -226,6 +227,9 @@ pub struct Lexicon {
     pub zh_not_after: Table<()>,
     pub zh_not_before: Table<()>,
     pub zh_idioms: Vec<String>,
+    /// Words stripped from the ends of a subject phrase, longest first, each with its
+    /// first and last character.
+    pub subject_fillers: Vec<(char, char, String)>,
     pub en_ordinal_suffixes: HashSet<String>,
     pub en_months: HashSet<String>,
     pub en_not_before: HashSet<String>,
@@ -288,6 +292,7 @@ struct LexiconFile {
     range: Option<RangeSection>,
     at_distance: Option<AtDistance>,
     not_claims: Option<NotClaims>,
+    subject_fillers: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -404,7 +409,7 @@ impl Lexicon {
     /// The lexicon compiled into the binary from `rules/lexicon/`.
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon::default();
-        for text in [NUMERALS, CURRENCIES, UNITS, QUALIFIERS, NOT_CLAIMS] {
+        for text in [NUMERALS, CURRENCIES, UNITS, QUALIFIERS, NOT_CLAIMS, SUBJECTS] {
             lex.extend_from_toml(text).expect("built-in lexicon files are valid");
         }
         lex
@@ -450,6 +455,14 @@ impl Lexicon {
         if let Some(nc) = file.not_claims {
             self.add_not_claims(nc);
         }
+        for form in file.subject_fillers {
+            let (Some(first), Some(last)) = (form.chars().next(), form.chars().next_back()) else { continue };
+            if !self.subject_fillers.iter().any(|(_, _, f)| *f == form) {
+                self.subject_fillers.push((first, last, form));
+            }
+        }
+        // Longest first, so 下达 is taken whole rather than its last character.
+        self.subject_fillers.sort_by_key(|(_, _, f)| std::cmp::Reverse(f.len()));
         self.index();
         Ok(())
     }
@@ -666,6 +679,17 @@ mod tests {
         assert_eq!(lex.qualifier_before.suffix_of("a total of more than").map(|(_, q)| *q), Some(Qualifier::MoreThan));
         assert!(lex.counters.contains_prefix("人次的"));
         assert!(!lex.zh_idioms.is_empty());
+        assert_eq!(lex.subject_fillers.first().map(|(_, _, f)| f.chars().count()), Some(2), "longest first");
+    }
+
+    #[test]
+    fn a_user_file_adds_subject_fillers() {
+        let text = "据悉，财政专项资金5亿元。";
+        let subject = |lex: Lexicon| crate::extract::Extractor::new(lex).claims(text)[0].subject.clone();
+        assert_eq!(subject(Lexicon::builtin()), "财政专项资金");
+        let mut lex = Lexicon::builtin();
+        lex.extend_from_toml("subject_fillers = [\"财政\"]").unwrap();
+        assert_eq!(subject(lex), "专项资金");
     }
 
     #[test]

@@ -615,7 +615,7 @@ impl Extractor {
                 return s;
             }
         }
-        subject::zh_before(&text[..start], 12)
+        subject::zh_before(&text[..start], 12, &self.lex.subject_fillers)
     }
 }
 

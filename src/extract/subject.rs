@@ -47,20 +47,15 @@ fn ends_zh_phrase(c: char) -> bool {
     is_clause_break(c) || c.is_ascii_digit() || "与和及并在是的了为以对将从由向到至等".contains(c)
 }
 
-/// Function words trimmed from the front of a phrase taken before a figure.
-const LEADING_FILLER: &[&str] = &[
-    "其中", "同时", "此外", "另外", "目前", "截至", "已经", "已", "共", "总计", "合计", "达到", "达", "为", "约", "是",
-    "累计", "累積", "安排", "新增", "实现", "實現", "完成", "拨付", "撥付", "下达", "下達", "投入", "共计", "共計",
-];
-
 /// Subject after a Chinese counter: up to `max` characters.
 pub fn zh_after(text: &str, max: usize) -> String {
     let rest = text.strip_prefix('的').unwrap_or(text);
     rest.chars().take_while(|&c| !ends_zh_phrase(c)).take(max).collect()
 }
 
-/// Subject before a figure: back to the clause start, at most `max` characters.
-pub fn zh_before(text: &str, max: usize) -> String {
+/// Subject before a figure: back to the clause start, at most `max` characters, without
+/// the `fillers` (longest first, with their first and last characters) at its ends.
+pub fn zh_before(text: &str, max: usize, fillers: &[(char, char, String)]) -> String {
     let mut start = text.len();
     for (taken, (i, c)) in text.char_indices().rev().enumerate() {
         if taken == max || is_clause_break(c) {
@@ -70,12 +65,11 @@ pub fn zh_before(text: &str, max: usize) -> String {
     }
     let mut s = text[start..].trim();
     let long_enough = |r: &str| r.chars().nth(1).is_some();
-    // Longest filler first, so 下达 is taken whole rather than its last character.
-    while let Some(rest) = strip_filler(s, true).filter(|r| long_enough(r)) {
+    while let Some(rest) = strip_filler(s, true, fillers).filter(|r| long_enough(r)) {
         s = rest;
     }
     // 中央预算内投资累计安排: the verb before the figure is not part of the subject.
-    while let Some(rest) = strip_filler(s, false).filter(|r| long_enough(r)) {
+    while let Some(rest) = strip_filler(s, false, fillers).filter(|r| long_enough(r)) {
         s = rest;
     }
     s.to_string()
@@ -83,25 +77,14 @@ pub fn zh_before(text: &str, max: usize) -> String {
 
 /// `s` without the longest filler at its front (or back). The end character is compared
 /// before the strings, since this runs for every claim.
-fn strip_filler(s: &str, front: bool) -> Option<&str> {
-    let fillers = fillers_longest_first();
+fn strip_filler<'a>(s: &'a str, front: bool, fillers: &[(char, char, String)]) -> Option<&'a str> {
     if front {
         let first = s.chars().next()?;
-        fillers.iter().filter(|(f, _, _)| *f == first).find_map(|(_, _, filler)| s.strip_prefix(filler))
+        fillers.iter().filter(|(f, _, _)| *f == first).find_map(|(_, _, filler)| s.strip_prefix(filler.as_str()))
     } else {
         let last = s.chars().next_back()?;
-        fillers.iter().filter(|(_, l, _)| *l == last).find_map(|(_, _, filler)| s.strip_suffix(filler))
+        fillers.iter().filter(|(_, l, _)| *l == last).find_map(|(_, _, filler)| s.strip_suffix(filler.as_str()))
     }
-}
-
-/// The fillers, longest first, each with its first and last character.
-fn fillers_longest_first() -> &'static [(char, char, &'static str)] {
-    static SORTED: std::sync::OnceLock<Vec<(char, char, &'static str)>> = std::sync::OnceLock::new();
-    SORTED.get_or_init(|| {
-        let mut fillers = LEADING_FILLER.to_vec();
-        fillers.sort_by_key(|f| std::cmp::Reverse(f.len()));
-        fillers.into_iter().filter_map(|f| Some((f.chars().next()?, f.chars().next_back()?, f))).collect()
-    })
 }
 
 /// Subject before an English figure: the words back to the clause start, at most `max`.
@@ -124,6 +107,8 @@ mod tests {
 
     #[test]
     fn table() {
+        let lexicon = crate::extract::Lexicon::builtin();
+        let zh_before = |text: &str, max: usize| super::zh_before(text, max, &lexicon.subject_fillers);
         assert_eq!(zh_after("城市三级医院与1172家", 8), "城市三级医院");
         assert_eq!(zh_after("的医务人员蹲点基层服务", 6), "医务人员蹲点");
         assert_eq!(zh_before("脱贫攻坚期间，中央财政累计投入资金", 12), "中央财政累计投入资金");

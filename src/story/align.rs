@@ -39,16 +39,15 @@ fn comparable(a: &Claim, b: &Claim, cross_language: bool) -> bool {
 /// The period a figure is stated for, when its sentence names one before it (`1-5月`,
 /// `5月份`, `一季度`, `上半年`): reports of January–May and of May share sentences word for
 /// word, and their figures are different quantities.
-fn period(text: &str, c: &Claim) -> Option<String> {
+fn period(text: &str, c: &Claim, named: &[String]) -> Option<String> {
     let sentence_start = text[..c.start]
         .char_indices()
         .rev()
         .find(|(_, ch)| matches!(ch, '。' | '；' | '！' | '？' | '\n'))
         .map_or(0, |(i, ch)| i + ch.len_utf8());
     let clause = &text[sentence_start..c.start];
-    let markers = ["上半年", "下半年", "全年", "一季度", "二季度", "三季度", "四季度", "前三季度"];
-    if let Some(m) = markers.iter().filter_map(|m| clause.rfind(m).map(|i| (i, *m))).max() {
-        return Some(m.1.to_string());
+    if let Some(m) = named.iter().filter_map(|m| clause.rfind(m.as_str()).map(|i| (i, m))).max() {
+        return Some(m.1.clone());
     }
     let month = clause.rfind('月')?;
     let head = &clause[..month];
@@ -200,7 +199,7 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             }
             let matches: Vec<usize> = (0..b.claims.len())
                 .filter(|&j| !taken_b[j] && ctx_b[j] == ctx && comparable(ca, &b.claims[j], false))
-                .filter(|&j| period(a.text, ca) == period(b.text, &b.claims[j]))
+                .filter(|&j| period(a.text, ca, glossary.periods()) == period(b.text, &b.claims[j], glossary.periods()))
                 .collect();
             if let [j] = matches[..] {
                 pairs.push((i, j));
@@ -444,7 +443,7 @@ mod tests {
     fn period_of(text: &str, figure: &str) -> Option<String> {
         let claims = Extractor::default().claims(text);
         let c = claims.iter().find(|c| &text[c.start..c.end] == figure).expect("the figure is a claim");
-        period(text, c)
+        period(text, c, Glossary::builtin().periods())
     }
 
     #[test]

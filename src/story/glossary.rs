@@ -13,6 +13,8 @@ struct GlossaryFile {
     counter: Vec<Term>,
     #[serde(default)]
     generic: Vec<String>,
+    #[serde(default)]
+    periods: Vec<String>,
 }
 
 #[derive(Deserialize, Clone, Debug)]
@@ -26,13 +28,14 @@ pub struct Glossary {
     terms: Vec<Term>,
     counters: Vec<Term>,
     generic: Vec<String>,
+    periods: Vec<String>,
 }
 
 impl Glossary {
     pub fn builtin() -> Glossary {
         let file: GlossaryFile =
             toml::from_str(include_str!("../../rules/glossary.toml")).expect("rules/glossary.toml is valid");
-        let mut g = Glossary { terms: Vec::new(), counters: Vec::new(), generic: Vec::new() };
+        let mut g = Glossary { terms: Vec::new(), counters: Vec::new(), generic: Vec::new(), periods: Vec::new() };
         g.add(file);
         g
     }
@@ -54,6 +57,12 @@ impl Glossary {
         self.terms.extend(lower(file.term));
         self.counters.extend(lower(file.counter));
         self.generic.extend(file.generic);
+        self.periods.extend(file.periods);
+    }
+
+    /// Named periods (上半年, 一季度) that tell apart figures of one sentence shape.
+    pub fn periods(&self) -> &[String] {
+        &self.periods
     }
 
     /// Whether a counter counts anything (个).
