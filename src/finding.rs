@@ -62,3 +62,56 @@ pub fn fingerprint(parts: &[&str]) -> String {
     }
     format!("{h:016x}")
 }
+
+/// A per-document finding as stored away from its corpus (shard indexes, the cache):
+/// its places are spans of the one document it was found in.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct DocumentFinding {
+    rule: String,
+    severity: Severity,
+    message: String,
+    help: Option<String>,
+    span: Range<usize>,
+    related: Vec<(Range<usize>, String)>,
+    fingerprint: String,
+}
+
+impl DocumentFinding {
+    /// Per-document rules only point into the document they check.
+    pub fn of(f: Finding) -> DocumentFinding {
+        let span = |p: Place| match p {
+            Place::Text { span, .. } => span,
+            Place::File { offset, .. } => offset..offset,
+        };
+        DocumentFinding {
+            rule: f.rule.to_string(),
+            severity: f.severity,
+            message: f.message,
+            help: f.help,
+            span: span(f.place),
+            related: f.related.into_iter().map(|r| (span(r.place), r.message)).collect(),
+            fingerprint: f.fingerprint,
+        }
+    }
+
+    /// The finding in document `doc`; `None` for a rule not among `rule_ids`.
+    pub fn restore(&self, doc: usize, rule_ids: &[&'static str]) -> Option<Finding> {
+        let rule = rule_ids.iter().copied().find(|id| *id == self.rule)?;
+        Some(Finding {
+            rule,
+            severity: self.severity,
+            message: self.message.clone(),
+            help: self.help.clone(),
+            place: Place::Text { doc, span: self.span.clone() },
+            related: self
+                .related
+                .iter()
+                .map(|(span, message)| Related {
+                    place: Place::Text { doc, span: span.clone() },
+                    message: message.clone(),
+                })
+                .collect(),
+            fingerprint: self.fingerprint.clone(),
+        })
+    }
+}

@@ -13,13 +13,12 @@
 use crate::config::Settings;
 use crate::corpus::{Corpus, Source};
 use crate::extract::Claim;
-use crate::finding::{Finding, Place, Related, Severity};
+use crate::finding::{DocumentFinding, Finding};
 use crate::source::{LoadError, LoadOptions};
 use rayon::prelude::*;
 use rustc_hash::FxHasher;
 use serde::{Deserialize, Serialize};
 use std::hash::Hasher;
-use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 /// First bytes of every index file.
@@ -65,19 +64,7 @@ struct IndexedFile {
 #[derive(Serialize, Deserialize)]
 struct DocumentResults {
     claims: Vec<Claim>,
-    findings: Vec<StoredFinding>,
-}
-
-/// A per-document finding; its places are spans of the same document.
-#[derive(Serialize, Deserialize)]
-struct StoredFinding {
-    rule: String,
-    severity: Severity,
-    message: String,
-    help: Option<String>,
-    span: Range<usize>,
-    related: Vec<(Range<usize>, String)>,
-    fingerprint: String,
+    findings: Vec<DocumentFinding>,
 }
 
 /// The per-document results of a whole corpus read from shard indexes: findings and
@@ -131,7 +118,7 @@ pub fn build(
         .into_par_iter()
         .map(|(f, i, d)| {
             let (findings, claims) = crate::check::document_results(&rules, &extractor, i, d, None);
-            (f, DocumentResults { claims, findings: findings.into_iter().map(store).collect() })
+            (f, DocumentResults { claims, findings: findings.into_iter().map(DocumentFinding::of).collect() })
         })
         .collect();
     drop(loaded);
@@ -162,23 +149,6 @@ fn write(shard: &Shard, out: &Path) -> Result<(), IndexError> {
         let _ = std::fs::remove_file(&temp);
         failed(e.to_string())
     })
-}
-
-fn store(f: Finding) -> StoredFinding {
-    // Per-document rules only point into the document they check.
-    let span = |p: Place| match p {
-        Place::Text { span, .. } => span,
-        Place::File { offset, .. } => offset..offset,
-    };
-    StoredFinding {
-        rule: f.rule.to_string(),
-        severity: f.severity,
-        message: f.message,
-        help: f.help,
-        span: span(f.place),
-        related: f.related.into_iter().map(|r| (span(r.place), r.message)).collect(),
-        fingerprint: f.fingerprint,
-    }
 }
 
 /// Reads shard indexes and joins them into one corpus with its per-document results.
@@ -221,7 +191,7 @@ pub fn join(paths: &[PathBuf], settings: &Settings, load: &LoadOptions) -> Resul
         }
         for results in file.documents {
             let doc = per_document.len();
-            let findings = results.findings.into_iter().filter_map(|f| restore(f, doc, &rule_ids)).collect();
+            let findings = results.findings.iter().filter_map(|f| f.restore(doc, &rule_ids)).collect();
             per_document.push((findings, results.claims));
         }
     }
@@ -233,22 +203,4 @@ fn read(path: &Path) -> Result<Shard, IndexError> {
     let bytes = std::fs::read(path).map_err(|e| failed(e.to_string()))?;
     let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| failed("not a factlint index".to_string()))?;
     postcard::from_bytes(body).map_err(|e| failed(format!("damaged index: {e}")))
-}
-
-/// A stored finding as a finding of document `doc`; `None` for a rule this run lacks.
-fn restore(f: StoredFinding, doc: usize, rule_ids: &[&'static str]) -> Option<Finding> {
-    let rule = rule_ids.iter().copied().find(|id| *id == f.rule)?;
-    Some(Finding {
-        rule,
-        severity: f.severity,
-        message: f.message,
-        help: f.help,
-        place: Place::Text { doc, span: f.span },
-        related: f
-            .related
-            .into_iter()
-            .map(|(span, message)| Related { place: Place::Text { doc, span }, message })
-            .collect(),
-        fingerprint: f.fingerprint,
-    })
 }
