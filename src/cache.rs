@@ -1,13 +1,15 @@
 //! The claim cache: extraction is most of what `check` spends on a document, and a
 //! document that has not changed has the same claims. Claims are stored per document
 //! text, keyed by a hash of the text, under a key for everything else they depend on (the
-//! factlint build and the lexicon files). One file per such key, read whole at the start
+//! factlint build and the lexicon files). The near-copy sketches of `duplicate-document`
+//! are kept too, keyed by the document body they were made from and the shingle size. One file per such key, read whole at the start
 //! of a run and rewritten (to a temporary file, then renamed) only when the run added
 //! entries, so concurrent runs never see a torn file.
 //!
 //! The cache lives in `.factlint_cache/` in the working directory unless `--cache-dir`
 //! says otherwise; `--no-cache` bypasses it and `factlint clean` removes it.
 
+use crate::dedup::Sketch;
 use crate::extract::Claim;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
@@ -26,11 +28,22 @@ fn text_key(text: &str) -> Key {
     (h.finish(), text.len() as u64)
 }
 
-/// The claims of documents, looked up by text.
+/// The claims of documents, looked up by text, and the near-copy sketches of document
+/// bodies, looked up by body and shingle size.
 pub struct ClaimCache {
     file: PathBuf,
     stored: FxHashMap<Key, Vec<Claim>>,
     added: Mutex<Vec<(Key, Vec<Claim>)>>,
+    stored_sketches: FxHashMap<Key, Vec<u32>>,
+    added_sketches: Mutex<Vec<(Key, Vec<u32>)>>,
+}
+
+/// What a cache file holds.
+#[derive(serde::Serialize, serde::Deserialize, Default)]
+struct CacheFile {
+    claims: Vec<(Key, Vec<Claim>)>,
+    /// Sketch bins (`dedup::Sketch::to_bins`) by body text and shingle size.
+    sketches: Vec<(Key, Vec<u32>)>,
 }
 
 /// What the cached claims depend on besides the text: this very build of factlint
@@ -60,17 +73,23 @@ impl ClaimCache {
     /// cache file is treated as empty: the cache can only ever save work.
     pub fn open(dir: &Path, key: u64) -> ClaimCache {
         let file = dir.join(format!("claims-{key:016x}.bin"));
-        let stored = std::fs::read(&file)
+        let contents = std::fs::read(&file)
             .ok()
-            .and_then(|bytes| match postcard::from_bytes::<Vec<(Key, Vec<Claim>)>>(&bytes) {
-                Ok(entries) => Some(entries.into_iter().collect()),
+            .and_then(|bytes| match postcard::from_bytes::<CacheFile>(&bytes) {
+                Ok(contents) => Some(contents),
                 Err(e) => {
                     log::debug!("ignoring the unreadable cache {}: {e}", file.display());
                     None
                 }
             })
             .unwrap_or_default();
-        ClaimCache { file, stored, added: Mutex::new(Vec::new()) }
+        ClaimCache {
+            file,
+            stored: contents.claims.into_iter().collect(),
+            added: Mutex::new(Vec::new()),
+            stored_sketches: contents.sketches.into_iter().collect(),
+            added_sketches: Mutex::new(Vec::new()),
+        }
     }
 
     /// The claims of `text`: from the cache, or extracted by `extract` and remembered.
@@ -84,6 +103,19 @@ impl ClaimCache {
         claims
     }
 
+    /// The near-copy sketch of a document body with shingles of `k` tokens: from the
+    /// cache, or made by `sketch` and remembered.
+    pub fn sketch(&self, body: &str, k: usize, sketch: impl FnOnce(&str) -> Sketch) -> Sketch {
+        let (hash, len) = text_key(body);
+        let key = (hash ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15), len);
+        if let Some(sketch) = self.stored_sketches.get(&key).and_then(|bins| Sketch::from_bins(bins)) {
+            return sketch;
+        }
+        let made = sketch(body);
+        self.added_sketches.lock().unwrap_or_else(|e| e.into_inner()).push((key, made.to_bins()));
+        made
+    }
+
     /// How many documents were found in the cache and how many were added.
     pub fn added(&self) -> usize {
         self.added.lock().unwrap_or_else(|e| e.into_inner()).len()
@@ -93,19 +125,23 @@ impl ClaimCache {
     /// debug level and otherwise ignored: the run's results do not depend on it.
     pub fn save(self) {
         let added = self.added.into_inner().unwrap_or_else(|e| e.into_inner());
-        if added.is_empty() {
+        let added_sketches = self.added_sketches.into_inner().unwrap_or_else(|e| e.into_inner());
+        if added.is_empty() && added_sketches.is_empty() {
             return;
         }
-        let mut entries: Vec<(Key, Vec<Claim>)> = self.stored.into_iter().chain(added).collect();
-        entries.sort_by_key(|(k, _)| *k);
-        entries.dedup_by_key(|(k, _)| *k);
-        if let Err(e) = write_atomically(&self.file, &entries) {
+        let mut claims: Vec<(Key, Vec<Claim>)> = self.stored.into_iter().chain(added).collect();
+        claims.sort_by_key(|(k, _)| *k);
+        claims.dedup_by_key(|(k, _)| *k);
+        let mut sketches: Vec<(Key, Vec<u32>)> = self.stored_sketches.into_iter().chain(added_sketches).collect();
+        sketches.sort_by_key(|(k, _)| *k);
+        sketches.dedup_by_key(|(k, _)| *k);
+        if let Err(e) = write_atomically(&self.file, &CacheFile { claims, sketches }) {
             log::debug!("cannot write the cache {}: {e}", self.file.display());
         }
     }
 }
 
-fn write_atomically(file: &Path, entries: &[(Key, Vec<Claim>)]) -> std::io::Result<()> {
+fn write_atomically(file: &Path, entries: &CacheFile) -> std::io::Result<()> {
     let dir = file.parent().unwrap_or(Path::new("."));
     if !dir.exists() {
         std::fs::create_dir_all(dir)?;

@@ -100,6 +100,7 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     log::debug!("per-document rules and claims in {:?}", started.elapsed());
     let mut data = CorpusData::new(corpus, &claims, settings);
     data.focus = options.focus;
+    data.cache = options.cache;
     for rule in &rules {
         let started = std::time::Instant::now();
         findings.extend(rule.check_corpus(&data));

@@ -116,6 +116,17 @@ impl Sketch {
         Sketch { shingle_count: shingles.len() as u32, signature }
     }
 
+    /// The sketch as plain numbers (for the cache): the shingle count, then the bins.
+    pub fn to_bins(&self) -> Vec<u32> {
+        std::iter::once(self.shingle_count).chain(self.signature).collect()
+    }
+
+    /// A sketch from `to_bins`; `None` for numbers of another shape.
+    pub fn from_bins(bins: &[u32]) -> Option<Sketch> {
+        let (&shingle_count, rest) = bins.split_first()?;
+        Some(Sketch { shingle_count, signature: rest.try_into().ok()? })
+    }
+
     /// The share of bins two sketches agree on: an estimate of their Jaccard similarity.
     pub fn estimate(&self, other: &Sketch) -> f64 {
         let same = self.signature.iter().zip(&other.signature).filter(|(x, y)| x == y).count();

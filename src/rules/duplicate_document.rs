@@ -61,7 +61,10 @@ impl Rule for DuplicateDocument {
                 let b = self.body(d);
                 let long_enough = b.chars().filter(|c| !c.is_whitespace()).count() >= o.min_chars;
                 if long_enough {
-                    Sketch::new(&b, o.shingle)
+                    match data.cache {
+                        Some(cache) => cache.sketch(&b, o.shingle, |b| Sketch::new(b, o.shingle)),
+                        None => Sketch::new(&b, o.shingle),
+                    }
                 } else {
                     Sketch::empty()
                 }

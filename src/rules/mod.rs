@@ -47,12 +47,14 @@ pub struct CorpusData<'a> {
     settings: &'a Settings,
     /// Only findings on these documents will be reported (`--corpus-root`).
     pub focus: Option<&'a [bool]>,
+    /// Where per-document work of corpus rules (near-copy sketches) may be remembered.
+    pub cache: Option<&'a crate::cache::ClaimCache>,
     analysis: std::sync::OnceLock<Analysis>,
 }
 
 impl<'a> CorpusData<'a> {
     pub fn new(corpus: &'a Corpus, claims: &'a [Vec<Claim>], settings: &'a Settings) -> CorpusData<'a> {
-        CorpusData { corpus, claims, settings, focus: None, analysis: std::sync::OnceLock::new() }
+        CorpusData { corpus, claims, settings, focus: None, cache: None, analysis: std::sync::OnceLock::new() }
     }
 
     pub fn analysis(&self) -> &Analysis {

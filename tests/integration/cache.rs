@@ -44,6 +44,28 @@ fn a_warm_run_reports_what_a_cold_run_does() {
     assert_eq!(changed, check(dir.path(), &["--no-cache"]));
 }
 
+/// Long enough for `duplicate-document`, whose sketches the cache also keeps.
+const LONG: &str = "全市新增就业岗位3.2万个，城镇调查失业率为5.1%，比上年同期下降0.3个百分点。\
+今年以来，全市累计发放创业担保贷款12.6亿元，扶持创业人员4800余人，带动就业1.5万人。\
+人社部门组织各类招聘活动326场，提供岗位信息8.9万条，帮助高校毕业生、农民工等重点群体实现就业。\
+下一步，全市将继续落实稳岗返还、技能培训补贴等政策，开发更多公益性岗位，兜牢民生底线。\
+据介绍，今年还将新建零工市场15个、家门口就业服务站200个，让求职者在家门口就能找到合适的工作。\n";
+
+#[test]
+fn near_copies_are_found_alike_from_a_warm_cache() {
+    let dir = corpus(&[
+        ("corpus/jobs.txt", LONG.as_bytes()),
+        ("corpus/jobs-reprint.txt", LONG.replace("326场", "362场").as_bytes()),
+        ("corpus/a.txt", ZH.as_bytes()),
+    ]);
+    let uncached = check(dir.path(), &["--no-cache"]);
+    assert!(uncached.contains("duplicate-document"), "{uncached}");
+    let cold = check(dir.path(), &[]);
+    let warm = check(dir.path(), &[]);
+    assert_eq!(cold, uncached);
+    assert_eq!(warm, cold);
+}
+
 #[test]
 fn the_cache_folder_can_be_chosen_and_cleaned() {
     let dir = corpus(&[("corpus/a.txt", ZH.as_bytes()), ("corpus/c.txt", EN.as_bytes())]);
