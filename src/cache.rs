@@ -1,8 +1,9 @@
 //! The claim cache: extraction is most of what `check` spends on a document, and a
 //! document that has not changed has the same claims. Claims are stored per document
 //! text, keyed by a hash of the text, under a key for everything else they depend on (the
-//! factlint build and the lexicon files). The near-copy sketches of `duplicate-document`
-//! are kept too, keyed by the document body they were made from and the shingle size. One file per such key, read whole at the start
+//! factlint build and the lexicon files). Per-document findings are kept too, keyed also
+//! by the document's name and format and the configuration, and so are the near-copy
+//! sketches of `duplicate-document`, keyed by the body they were made from. One file per such key, read whole at the start
 //! of a run and rewritten (to a temporary file, then renamed) only when the run added
 //! entries, so concurrent runs never see a torn file.
 //!
@@ -11,6 +12,8 @@
 
 use crate::dedup::Sketch;
 use crate::extract::Claim;
+use crate::finding::{DocumentFinding, Finding};
+use crate::source::Document;
 use rustc_hash::{FxHashMap, FxHasher};
 use std::hash::Hasher;
 use std::path::{Path, PathBuf};
@@ -36,6 +39,8 @@ pub struct ClaimCache {
     added: Mutex<Vec<(Key, Vec<Claim>)>>,
     stored_sketches: FxHashMap<Key, Vec<u32>>,
     added_sketches: Mutex<Vec<(Key, Vec<u32>)>>,
+    stored_findings: FxHashMap<Key, Vec<DocumentFinding>>,
+    added_findings: Mutex<Vec<(Key, Vec<DocumentFinding>)>>,
 }
 
 /// What a cache file holds.
@@ -44,6 +49,8 @@ struct CacheFile {
     claims: Vec<(Key, Vec<Claim>)>,
     /// Sketch bins (`dedup::Sketch::to_bins`) by body text and shingle size.
     sketches: Vec<(Key, Vec<u32>)>,
+    /// Per-document findings by document text, name and format, and the settings.
+    findings: Vec<(Key, Vec<DocumentFinding>)>,
 }
 
 /// What the cached claims depend on besides the text: this very build of factlint
@@ -89,6 +96,8 @@ impl ClaimCache {
             added: Mutex::new(Vec::new()),
             stored_sketches: contents.sketches.into_iter().collect(),
             added_sketches: Mutex::new(Vec::new()),
+            stored_findings: contents.findings.into_iter().collect(),
+            added_findings: Mutex::new(Vec::new()),
         }
     }
 
@@ -116,6 +125,32 @@ impl ClaimCache {
         made
     }
 
+    /// The per-document findings of document `doc` under settings `settings_key`: from
+    /// the cache, or found by `check` and remembered. Rules not in `rule_ids` are dropped.
+    pub fn findings(
+        &self,
+        document: &Document,
+        settings_key: u64,
+        (doc, rule_ids): (usize, &[&'static str]),
+        check: impl FnOnce() -> Vec<Finding>,
+    ) -> Vec<Finding> {
+        // Findings name their document (fingerprints) and depend on its format too.
+        let (hash, len) = text_key(&document.text);
+        let mut h = FxHasher::default();
+        h.write_u64(hash);
+        h.write(document.name.as_bytes());
+        h.write_u8(document.format as u8);
+        h.write_u64(settings_key);
+        let key = (h.finish(), len);
+        if let Some(stored) = self.stored_findings.get(&key) {
+            return stored.iter().filter_map(|f| f.restore(doc, rule_ids)).collect();
+        }
+        let found = check();
+        let stored = found.iter().cloned().map(DocumentFinding::of).collect();
+        self.added_findings.lock().unwrap_or_else(|e| e.into_inner()).push((key, stored));
+        found
+    }
+
     /// How many documents were found in the cache and how many were added.
     pub fn added(&self) -> usize {
         self.added.lock().unwrap_or_else(|e| e.into_inner()).len()
@@ -126,7 +161,8 @@ impl ClaimCache {
     pub fn save(self) {
         let added = self.added.into_inner().unwrap_or_else(|e| e.into_inner());
         let added_sketches = self.added_sketches.into_inner().unwrap_or_else(|e| e.into_inner());
-        if added.is_empty() && added_sketches.is_empty() {
+        let added_findings = self.added_findings.into_inner().unwrap_or_else(|e| e.into_inner());
+        if added.is_empty() && added_sketches.is_empty() && added_findings.is_empty() {
             return;
         }
         let mut claims: Vec<(Key, Vec<Claim>)> = self.stored.into_iter().chain(added).collect();
@@ -135,7 +171,11 @@ impl ClaimCache {
         let mut sketches: Vec<(Key, Vec<u32>)> = self.stored_sketches.into_iter().chain(added_sketches).collect();
         sketches.sort_by_key(|(k, _)| *k);
         sketches.dedup_by_key(|(k, _)| *k);
-        if let Err(e) = write_atomically(&self.file, &CacheFile { claims, sketches }) {
+        let mut findings: Vec<(Key, Vec<DocumentFinding>)> =
+            self.stored_findings.into_iter().chain(added_findings).collect();
+        findings.sort_by_key(|(k, _)| *k);
+        findings.dedup_by_key(|(k, _)| *k);
+        if let Err(e) = write_atomically(&self.file, &CacheFile { claims, sketches, findings }) {
             log::debug!("cannot write the cache {}: {e}", self.file.display());
         }
     }

@@ -75,6 +75,9 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     let rules: Vec<Box<dyn Rule>> = rules::registry(settings).into_iter().filter(|r| enabled(r.id())).collect();
     let extractor = settings.extractor();
     let in_focus = |i: usize| options.focus.is_none_or(|f| f[i]);
+    let cached_rules = options.cache.map(|_| document_rules(settings));
+    let rule_ids: Vec<&'static str> = rules::registry(settings).iter().map(|r| r.id()).collect();
+    let settings_key = settings.results_key();
     let started = std::time::Instant::now();
     let per_doc: Vec<(Vec<Finding>, Vec<Claim>)> = match options.indexed {
         Some(indexed) => indexed
@@ -86,8 +89,22 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
             .par_iter()
             .enumerate()
             .map(|(i, d)| {
-                let rules: &[Box<dyn Rule>] = if in_focus(i) { &rules } else { &[] };
-                let results = document_results(rules, &extractor, i, d, options.cache);
+                let results = match (options.cache, &cached_rules) {
+                    // Cached findings are those of every configured rule, so that a later
+                    // run with another --select can use them too.
+                    (Some(cache), Some(all)) => {
+                        let findings = if in_focus(i) {
+                            let check = || all.iter().flat_map(|r| r.check_document(i, d)).collect();
+                            let mut found = cache.findings(d, settings_key, (i, &rule_ids), check);
+                            found.retain(|f| enabled(f.rule));
+                            found
+                        } else {
+                            Vec::new()
+                        };
+                        (findings, cache.claims(&d.text, |t| extractor.claims(t)))
+                    }
+                    _ => document_results(if in_focus(i) { &rules } else { &[] }, &extractor, i, d, None),
+                };
                 if let Some(tick) = options.on_document {
                     tick();
                 }

@@ -78,21 +78,8 @@ pub struct Joined {
 /// per-document findings, and how records are read.
 fn settings_key(settings: &Settings, load: &LoadOptions) -> u64 {
     let mut h = FxHasher::default();
-    let texts = |files: &[(PathBuf, String)]| files.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
-    let shaping = format!(
-        "{:?}",
-        (
-            &settings.severities,
-            &settings.paragraph,
-            &settings.document,
-            &settings.boilerplate_phrases,
-            texts(&settings.lexicons),
-            texts(&settings.glossaries),
-            &settings.patterns,
-            &load.text_fields,
-        )
-    );
-    h.write(shaping.as_bytes());
+    h.write_u64(settings.results_key());
+    h.write(format!("{:?}", load.text_fields).as_bytes());
     h.finish()
 }
 

@@ -104,6 +104,29 @@ impl Default for Settings {
 }
 
 impl Settings {
+    /// A key of the settings that change claims, stories or per-document findings (rule
+    /// severities and options, boilerplate, extra lexicons, glossaries and patterns), for
+    /// results kept between runs.
+    pub fn results_key(&self) -> u64 {
+        use std::hash::Hasher;
+        let texts = |files: &[(PathBuf, String)]| files.iter().map(|(_, t)| t.clone()).collect::<Vec<_>>();
+        let shaping = format!(
+            "{:?}",
+            (
+                &self.severities,
+                &self.paragraph,
+                &self.document,
+                &self.boilerplate_phrases,
+                texts(&self.lexicons),
+                texts(&self.glossaries),
+                &self.patterns,
+            )
+        );
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(shaping.as_bytes());
+        h.finish()
+    }
+
     /// The extractor with the built-in lexicon and the configured extra files.
     pub fn extractor(&self) -> Extractor {
         let mut lex = Lexicon::builtin();

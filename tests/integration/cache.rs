@@ -57,13 +57,20 @@ fn near_copies_are_found_alike_from_a_warm_cache() {
         ("corpus/jobs.txt", LONG.as_bytes()),
         ("corpus/jobs-reprint.txt", LONG.replace("326场", "362场").as_bytes()),
         ("corpus/a.txt", ZH.as_bytes()),
+        ("corpus/typo.txt", "记者获悉，，全市新增就业岗位3.2万个。\n".as_bytes()),
     ]);
     let uncached = check(dir.path(), &["--no-cache"]);
-    assert!(uncached.contains("duplicate-document"), "{uncached}");
+    for rule in ["duplicate-document", "repeated-punctuation"] {
+        assert!(uncached.contains(rule), "{rule} missing from {uncached}");
+    }
     let cold = check(dir.path(), &[]);
     let warm = check(dir.path(), &[]);
     assert_eq!(cold, uncached);
     assert_eq!(warm, cold);
+    // Per-document findings are cached for every rule, and a warm run with --select
+    // reports only the selected ones, as an uncached run does.
+    let select = ["--select", "repeated-punctuation"];
+    assert_eq!(check(dir.path(), &select), check(dir.path(), &["--no-cache", select[0], select[1]]));
 }
 
 #[test]
