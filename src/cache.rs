@@ -3,9 +3,9 @@
 //! text, keyed by a hash of the text, under a key for everything else they depend on (the
 //! factlint build and the lexicon files). Per-document findings are kept too, keyed also
 //! by the document's name and format and the configuration, and so are the near-copy
-//! sketches of `duplicate-document`, keyed by the body they were made from. One file per such key, read whole at the start
-//! of a run and rewritten (to a temporary file, then renamed) only when the run added
-//! entries, so concurrent runs never see a torn file.
+//! sketches of `duplicate-document`, keyed by the body they were made from. One file per
+//! such key, read whole at the start of a run and rewritten (to a temporary file, then
+//! renamed) only when the run added entries, so concurrent runs never see a torn file.
 //!
 //! The cache lives in `.factlint_cache/` in the working directory unless `--cache-dir`
 //! says otherwise; `--no-cache` bypasses it and `factlint clean` removes it.
@@ -31,16 +31,45 @@ fn text_key(text: &str) -> Key {
     (h.finish(), text.len() as u64)
 }
 
-/// The claims of documents, looked up by text, and the near-copy sketches of document
-/// bodies, looked up by body and shingle size.
+/// Claims, per-document findings and near-copy sketches of documents seen before.
 pub struct ClaimCache {
     file: PathBuf,
-    stored: FxHashMap<Key, Vec<Claim>>,
-    added: Mutex<Vec<(Key, Vec<Claim>)>>,
-    stored_sketches: FxHashMap<Key, Vec<u32>>,
-    added_sketches: Mutex<Vec<(Key, Vec<u32>)>>,
-    stored_findings: FxHashMap<Key, Vec<DocumentFinding>>,
-    added_findings: Mutex<Vec<(Key, Vec<DocumentFinding>)>>,
+    claims: Store<Vec<Claim>>,
+    sketches: Store<Vec<u32>>,
+    findings: Store<Vec<DocumentFinding>>,
+}
+
+/// One kind of cached value: what the file held, and what this run added.
+struct Store<V> {
+    stored: FxHashMap<Key, V>,
+    added: Mutex<Vec<(Key, V)>>,
+}
+
+impl<V: Clone> Store<V> {
+    fn new(entries: Vec<(Key, V)>) -> Store<V> {
+        Store { stored: entries.into_iter().collect(), added: Mutex::new(Vec::new()) }
+    }
+
+    fn get(&self, key: &Key) -> Option<&V> {
+        self.stored.get(key)
+    }
+
+    fn add(&self, key: Key, value: V) {
+        self.added.lock().unwrap_or_else(|e| e.into_inner()).push((key, value));
+    }
+
+    fn added(&self) -> usize {
+        self.added.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    /// Every entry, sorted by key.
+    fn into_entries(self) -> Vec<(Key, V)> {
+        let added = self.added.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut entries: Vec<(Key, V)> = self.stored.into_iter().chain(added).collect();
+        entries.sort_by_key(|(k, _)| *k);
+        entries.dedup_by_key(|(k, _)| *k);
+        entries
+    }
 }
 
 /// What a cache file holds.
@@ -92,23 +121,20 @@ impl ClaimCache {
             .unwrap_or_default();
         ClaimCache {
             file,
-            stored: contents.claims.into_iter().collect(),
-            added: Mutex::new(Vec::new()),
-            stored_sketches: contents.sketches.into_iter().collect(),
-            added_sketches: Mutex::new(Vec::new()),
-            stored_findings: contents.findings.into_iter().collect(),
-            added_findings: Mutex::new(Vec::new()),
+            claims: Store::new(contents.claims),
+            sketches: Store::new(contents.sketches),
+            findings: Store::new(contents.findings),
         }
     }
 
     /// The claims of `text`: from the cache, or extracted by `extract` and remembered.
     pub fn claims(&self, text: &str, extract: impl FnOnce(&str) -> Vec<Claim>) -> Vec<Claim> {
         let key = text_key(text);
-        if let Some(claims) = self.stored.get(&key) {
+        if let Some(claims) = self.claims.get(&key) {
             return claims.clone();
         }
         let claims = extract(text);
-        self.added.lock().unwrap_or_else(|e| e.into_inner()).push((key, claims.clone()));
+        self.claims.add(key, claims.clone());
         claims
     }
 
@@ -117,11 +143,11 @@ impl ClaimCache {
     pub fn sketch(&self, body: &str, k: usize, sketch: impl FnOnce(&str) -> Sketch) -> Sketch {
         let (hash, len) = text_key(body);
         let key = (hash ^ (k as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15), len);
-        if let Some(sketch) = self.stored_sketches.get(&key).and_then(|bins| Sketch::from_bins(bins)) {
+        if let Some(sketch) = self.sketches.get(&key).and_then(|bins| Sketch::from_bins(bins)) {
             return sketch;
         }
         let made = sketch(body);
-        self.added_sketches.lock().unwrap_or_else(|e| e.into_inner()).push((key, made.to_bins()));
+        self.sketches.add(key, made.to_bins());
         made
     }
 
@@ -142,40 +168,31 @@ impl ClaimCache {
         h.write_u8(document.format as u8);
         h.write_u64(settings_key);
         let key = (h.finish(), len);
-        if let Some(stored) = self.stored_findings.get(&key) {
+        if let Some(stored) = self.findings.get(&key) {
             return stored.iter().filter_map(|f| f.restore(doc, rule_ids)).collect();
         }
         let found = check();
-        let stored = found.iter().cloned().map(DocumentFinding::of).collect();
-        self.added_findings.lock().unwrap_or_else(|e| e.into_inner()).push((key, stored));
+        self.findings.add(key, found.iter().cloned().map(DocumentFinding::of).collect());
         found
     }
 
-    /// How many documents were found in the cache and how many were added.
+    /// How many documents' claims this run extracted anew.
     pub fn added(&self) -> usize {
-        self.added.lock().unwrap_or_else(|e| e.into_inner()).len()
+        self.claims.added()
     }
 
     /// Writes the cache back when the run added entries. Failing to write is reported at
     /// debug level and otherwise ignored: the run's results do not depend on it.
     pub fn save(self) {
-        let added = self.added.into_inner().unwrap_or_else(|e| e.into_inner());
-        let added_sketches = self.added_sketches.into_inner().unwrap_or_else(|e| e.into_inner());
-        let added_findings = self.added_findings.into_inner().unwrap_or_else(|e| e.into_inner());
-        if added.is_empty() && added_sketches.is_empty() && added_findings.is_empty() {
+        if self.claims.added() + self.sketches.added() + self.findings.added() == 0 {
             return;
         }
-        let mut claims: Vec<(Key, Vec<Claim>)> = self.stored.into_iter().chain(added).collect();
-        claims.sort_by_key(|(k, _)| *k);
-        claims.dedup_by_key(|(k, _)| *k);
-        let mut sketches: Vec<(Key, Vec<u32>)> = self.stored_sketches.into_iter().chain(added_sketches).collect();
-        sketches.sort_by_key(|(k, _)| *k);
-        sketches.dedup_by_key(|(k, _)| *k);
-        let mut findings: Vec<(Key, Vec<DocumentFinding>)> =
-            self.stored_findings.into_iter().chain(added_findings).collect();
-        findings.sort_by_key(|(k, _)| *k);
-        findings.dedup_by_key(|(k, _)| *k);
-        if let Err(e) = write_atomically(&self.file, &CacheFile { claims, sketches, findings }) {
+        let contents = CacheFile {
+            claims: self.claims.into_entries(),
+            sketches: self.sketches.into_entries(),
+            findings: self.findings.into_entries(),
+        };
+        if let Err(e) = write_atomically(&self.file, &contents) {
             log::debug!("cannot write the cache {}: {e}", self.file.display());
         }
     }
@@ -189,9 +206,7 @@ fn write_atomically(file: &Path, entries: &CacheFile) -> std::io::Result<()> {
         std::fs::write(dir.join(".gitignore"), "# Created by factlint.\n*\n")?;
     }
     let bytes = postcard::to_allocvec(entries).map_err(|e| std::io::Error::other(e.to_string()))?;
-    let temporary = file.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, file)
+    crate::fsutil::replace_file(file, &bytes)
 }
 
 /// `factlint clean`: removes the cache folder. Only a folder that looks like a factlint

@@ -54,14 +54,8 @@ pub fn document_results(
     extractor: &crate::extract::Extractor,
     i: usize,
     document: &crate::source::Document,
-    cache: Option<&crate::cache::ClaimCache>,
 ) -> (Vec<Finding>, Vec<Claim>) {
-    let findings = rules.iter().flat_map(|r| r.check_document(i, document)).collect();
-    let claims = match cache {
-        Some(cache) => cache.claims(&document.text, |t| extractor.claims(t)),
-        None => extractor.claims(&document.text),
-    };
-    (findings, claims)
+    (rules.iter().flat_map(|r| r.check_document(i, document)).collect(), extractor.claims(&document.text))
 }
 
 /// Findings and counts of one run.
@@ -76,7 +70,7 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     let extractor = settings.extractor();
     let in_focus = |i: usize| options.focus.is_none_or(|f| f[i]);
     let cached_rules = options.cache.map(|_| document_rules(settings));
-    let rule_ids: Vec<&'static str> = rules::registry(settings).iter().map(|r| r.id()).collect();
+    let rule_ids: Vec<&'static str> = cached_rules.iter().flatten().map(|r| r.id()).collect();
     let settings_key = settings.results_key();
     let started = std::time::Instant::now();
     let per_doc: Vec<(Vec<Finding>, Vec<Claim>)> = match options.indexed {
@@ -103,7 +97,7 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
                         };
                         (findings, cache.claims(&d.text, |t| extractor.claims(t)))
                     }
-                    _ => document_results(if in_focus(i) { &rules } else { &[] }, &extractor, i, d, None),
+                    _ => document_results(if in_focus(i) { &rules } else { &[] }, &extractor, i, d),
                 };
                 if let Some(tick) = options.on_document {
                     tick();

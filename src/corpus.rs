@@ -28,7 +28,7 @@ pub struct Corpus {
 impl Corpus {
     pub fn load(inputs: &Inputs) -> Corpus {
         let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
-        let (files, mut errors) = walk::collect(&inputs.paths, &excluded);
+        let (files, errors) = walk::collect(&inputs.paths, &excluded);
         let mut loaded: Vec<source::Loaded> =
             files.par_iter().map(|f: &Input| source::load_file(&f.path, &f.display, f.format, &inputs.load)).collect();
         let mut count = files.len();
@@ -37,20 +37,13 @@ impl Corpus {
             loaded.push(source::load_bytes(name, bytes, format, &inputs.load));
             count += 1;
         }
-        let mut documents = Vec::new();
-        for l in loaded {
-            documents.extend(l.documents);
-            errors.extend(l.errors);
-        }
-        errors.sort_by(|a, b| (&a.path, a.offset).cmp(&(&b.path, b.offset)));
-        Corpus { files: count, documents, errors }
+        Corpus::assemble(loaded, count, errors).0
     }
 
-    /// Documents and errors from files already read (a shard index), in sorted path order.
-    pub fn from_sources(sources: &[Source], errors: Vec<LoadError>, load: &LoadOptions) -> (Corpus, Vec<usize>) {
-        let loaded: Vec<source::Loaded> =
-            sources.par_iter().map(|s| source::load_bytes(&s.display, &s.bytes, s.format, load)).collect();
-        let mut corpus = Corpus { files: sources.len(), documents: Vec::new(), errors };
+    /// The corpus of loaded files, with the errors met before loading; also how many
+    /// documents each file gave.
+    fn assemble(loaded: Vec<source::Loaded>, files: usize, errors: Vec<LoadError>) -> (Corpus, Vec<usize>) {
+        let mut corpus = Corpus { files, documents: Vec::new(), errors };
         let mut per_file = Vec::with_capacity(loaded.len());
         for l in loaded {
             per_file.push(l.documents.len());
@@ -59,6 +52,13 @@ impl Corpus {
         }
         corpus.errors.sort_by(|a, b| (&a.path, a.offset).cmp(&(&b.path, b.offset)));
         (corpus, per_file)
+    }
+
+    /// Documents and errors from files already read (a shard index), in sorted path order.
+    pub fn from_sources(sources: &[Source], errors: Vec<LoadError>, load: &LoadOptions) -> (Corpus, Vec<usize>) {
+        let loaded: Vec<source::Loaded> =
+            sources.par_iter().map(|s| source::load_bytes(&s.display, &s.bytes, s.format, load)).collect();
+        Corpus::assemble(loaded, sources.len(), errors)
     }
 
     /// Claims of every document, in document order, extracted in parallel.
@@ -85,14 +85,7 @@ pub fn read_sources(inputs: &Inputs) -> (Vec<Source>, Vec<LoadError>) {
         .par_iter()
         .map(|f: &Input| match std::fs::read(&f.path) {
             Ok(bytes) => Ok(Source { display: f.display.clone(), format: f.format, bytes }),
-            Err(e) => Err(LoadError {
-                path: f.display.clone(),
-                offset: 0,
-                line: 1,
-                column: 1,
-                doc: None,
-                message: format!("cannot read file: {e}"),
-            }),
+            Err(e) => Err(LoadError::unreadable(&f.display, &e)),
         })
         .collect();
     let mut sources = Vec::new();

@@ -93,27 +93,25 @@ pub fn build(
     let (sources, errors) = crate::corpus::read_sources(inputs);
     let rules = crate::check::document_rules(settings);
     let extractor = settings.extractor();
-    let loaded: Vec<crate::source::Loaded> =
-        sources.par_iter().map(|s| crate::source::load_bytes(&s.display, &s.bytes, s.format, &inputs.load)).collect();
+    // Load errors are not kept: the join loads the same bytes and meets them again.
+    let (corpus, per_file) = Corpus::from_sources(&sources, Vec::new(), &inputs.load);
     // Documents in parallel across files, since one dataset file may hold most of a shard.
-    let documents: Vec<(usize, usize, &crate::source::Document)> = loaded
-        .iter()
+    let results: Vec<DocumentResults> = corpus
+        .documents
+        .par_iter()
         .enumerate()
-        .flat_map(|(f, l)| l.documents.iter().enumerate().map(move |(i, d)| (f, i, d)))
-        .collect();
-    let results: Vec<(usize, DocumentResults)> = documents
-        .into_par_iter()
-        .map(|(f, i, d)| {
-            let (findings, claims) = crate::check::document_results(&rules, &extractor, i, d, None);
-            (f, DocumentResults { claims, findings: findings.into_iter().map(DocumentFinding::of).collect() })
+        .map(|(i, d)| {
+            let (findings, claims) = crate::check::document_results(&rules, &extractor, i, d);
+            DocumentResults { claims, findings: findings.into_iter().map(DocumentFinding::of).collect() }
         })
         .collect();
-    drop(loaded);
-    let mut files: Vec<IndexedFile> =
-        sources.into_iter().map(|source| IndexedFile { source, documents: Vec::new() }).collect();
-    for (f, r) in results {
-        files[f].documents.push(r);
-    }
+    drop(corpus);
+    let mut results = results.into_iter();
+    let files: Vec<IndexedFile> = sources
+        .into_iter()
+        .zip(per_file)
+        .map(|(source, count)| IndexedFile { source, documents: results.by_ref().take(count).collect() })
+        .collect();
     let counts = (files.len(), files.iter().map(|f| f.documents.len()).sum());
     let shard = Shard {
         version: env!("CARGO_PKG_VERSION").to_string(),
@@ -129,13 +127,7 @@ fn write(shard: &Shard, out: &Path) -> Result<(), IndexError> {
     let failed = |message: String| IndexError::Write { path: out.display().to_string(), message };
     let mut bytes = MAGIC.to_vec();
     bytes.extend(postcard::to_allocvec(shard).map_err(|e| failed(e.to_string()))?);
-    // Written beside the target and renamed, so a reader never sees half an index.
-    let temp = out.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&temp, &bytes).map_err(|e| failed(e.to_string()))?;
-    std::fs::rename(&temp, out).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        failed(e.to_string())
-    })
+    crate::fsutil::replace_file(out, &bytes).map_err(|e| failed(e.to_string()))
 }
 
 /// Reads shard indexes and joins them into one corpus with its per-document results.

@@ -170,6 +170,20 @@ pub struct LoadError {
     pub message: String,
 }
 
+impl LoadError {
+    /// A file that could not be read at all.
+    pub fn unreadable(path: &str, e: &std::io::Error) -> LoadError {
+        LoadError {
+            path: path.to_string(),
+            offset: 0,
+            line: 1,
+            column: 1,
+            doc: None,
+            message: format!("cannot read file: {e}"),
+        }
+    }
+}
+
 /// Everything read from one file.
 #[derive(Debug, Default)]
 pub struct Loaded {
@@ -181,17 +195,7 @@ pub struct Loaded {
 pub fn load_file(path: &Path, display: &str, format: Format, opts: &LoadOptions) -> Loaded {
     match std::fs::read(path) {
         Ok(bytes) => load_owned(display, bytes, format, opts),
-        Err(e) => Loaded {
-            documents: Vec::new(),
-            errors: vec![LoadError {
-                path: display.to_string(),
-                offset: 0,
-                line: 1,
-                column: 1,
-                doc: None,
-                message: format!("cannot read file: {e}"),
-            }],
-        },
+        Err(e) => Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] },
     }
 }
 
