@@ -376,19 +376,23 @@ impl Extractor {
             unit = None;
         }
         let prefixed = prefix_currency.is_some();
-        // 一个, 一名, 一次: a lone 一 before a counter is an article, not a figure. Decided
-        // here, before the context checks, because it is most of the numerals in Chinese
-        // news; the full test below still covers the cases this one leaves.
-        let han_article = numeral.single_han_digit
-            && numeral.value == super::decimal::Dec::ONE
-            && !numeral.scaled
-            && numeral.ratio.is_none()
-            && parsed.percent_scale.is_none()
-            && upper.is_none()
+        // A lone 一 or "one": an article, not a figure, before a counter (一个, 一名, one
+        // person) and, among amounts, before 块 (mostly "a piece"; 一元 is one yuan).
+        let lone_one = |n: &Numeral| {
+            n.value == super::decimal::Dec::ONE
+                && n.ratio.is_none()
+                && !n.scaled
+                && upper.is_none()
+                && parsed.percent_scale.is_none()
+                && (n.single_han_digit || n.script == Script::English)
+        };
+        // Decided here, before the context checks, because such articles are most of the
+        // numerals in Chinese news. Amounts wait until their change is added (一块五).
+        if lone_one(&numeral)
             && !prefixed
-            && unit.as_ref().is_none_or(|u| !matches!(u.dimension, Dimension::Percent | Dimension::Currency));
-        if han_article {
-            log_skip(text, parsed.start, end, "one as an article (一个)");
+            && unit.as_ref().is_none_or(|u| !matches!(u.dimension, Dimension::Percent | Dimension::Currency))
+        {
+            log_skip(text, parsed.start, end, "one as an article (一个, one)");
             return Err(skip_number);
         }
         if let Some(reason) = not_a_claim(lex, text, parsed.start, parsed.end, &numeral, unit.as_ref(), prefixed) {
@@ -444,21 +448,9 @@ impl Extractor {
                 }
             }
         }
-        let one_is_article = numeral.value == super::decimal::Dec::ONE
-            && numeral.ratio.is_none()
-            && !numeral.scaled
-            && upper.is_none()
-            && parsed.percent_scale.is_none()
-            && dimension != Dimension::Percent
-            // 一元 is one yuan; 一块 is mostly "a piece".
-            && (dimension != Dimension::Currency || text[parsed.end..].starts_with(['块', '塊']));
-        if one_is_article {
-            let han_one = numeral.single_han_digit;
-            let english_one = numeral.script == Script::English;
-            if han_one || english_one {
-                log_skip(text, parsed.start, end, "one as an article (一个, one)");
-                return Err(skip_number);
-            }
+        if lone_one(&numeral) && dimension == Dimension::Currency && text[parsed.end..].starts_with(['块', '塊']) {
+            log_skip(text, parsed.start, end, "one as an article (一块)");
+            return Err(skip_number);
         }
         let glued_abbreviation = numeral.script == Script::Arabic
             && numeral.scaled
