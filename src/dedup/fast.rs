@@ -101,7 +101,7 @@ fn fold(c: char) -> Folded {
 }
 
 /// FNV-1a, continued over the UTF-8 bytes of `c`.
-fn hash_char(mut h: u64, c: char) -> u64 {
+pub(super) fn hash_char(mut h: u64, c: char) -> u64 {
     let mut buf = [0u8; 4];
     for &b in c.encode_utf8(&mut buf).as_bytes() {
         h ^= u64::from(b);
@@ -110,7 +110,7 @@ fn hash_char(mut h: u64, c: char) -> u64 {
     h
 }
 
-const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(super) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Token hashes of `text`, or `None` when it holds a character this path does not handle.
 pub fn tokens(text: &str) -> Option<Vec<u64>> {

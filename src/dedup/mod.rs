@@ -40,13 +40,9 @@ fn hash64(mut x: u64) -> u64 {
     x ^ (x >> 31)
 }
 
+/// FNV-1a over the token's bytes: the fast path hashes its tokens the same way.
 fn token_hash(token: &str) -> u64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in token.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+    token.chars().fold(fast::FNV_OFFSET, fast::hash_char)
 }
 
 /// Token hashes of a text: NFKC-folded, lowercased, split at UAX #29 word bounds.

@@ -320,19 +320,19 @@ struct Preference<'g> {
     concepts_b: Vec<Vec<usize>>,
 }
 
+/// The figure whose candidates are narrowed: figure `i` of `a` (candidates in `b`) or
+/// figure `j` of `b` (candidates in `a`).
+enum For {
+    A(usize),
+    B(usize),
+}
+
 impl Preference<'_> {
-    /// Narrows the candidates in `b` for figure `i` of `a` (or in `a` for `j` of `b`).
-    fn narrow(
-        &self,
-        mut candidates: Vec<usize>,
-        for_a: Option<usize>,
-        for_b: Option<usize>,
-        known_fit: &dyn Fn(usize) -> bool,
-    ) -> Vec<usize> {
-        let (repeat, concepts, own) = match (for_a, for_b) {
-            (Some(i), _) => (&self.repeat_b, &self.concepts_b, self.concepts_a.get(i)),
-            (None, Some(j)) => (&self.repeat_a, &self.concepts_a, self.concepts_b.get(j)),
-            (None, None) => return candidates,
+    /// Narrows the candidates of one figure.
+    fn narrow(&self, mut candidates: Vec<usize>, figure: For, known_fit: &dyn Fn(usize) -> bool) -> Vec<usize> {
+        let (repeat, concepts, own) = match figure {
+            For::A(i) => (&self.repeat_b, &self.concepts_b, self.concepts_a.get(i)),
+            For::B(j) => (&self.repeat_a, &self.concepts_a, self.concepts_b.get(j)),
         };
         if candidates.len() > 1 && candidates.iter().any(|&k| !repeat[k]) {
             candidates.retain(|&k| !repeat[k]);
@@ -380,12 +380,12 @@ fn pair_up(
             continue;
         }
         let candidates: Vec<usize> = right.iter().copied().filter(|&j| !taken.b[j] && fits(i, j)).collect();
-        let [j] = preference.narrow(candidates.clone(), Some(i), None, &|j| known_fit(i, j))[..] else {
+        let [j] = preference.narrow(candidates.clone(), For::A(i), &|j| known_fit(i, j))[..] else {
             log::debug!("figure {} has {} candidates", a.text_of(&a.claims[i]), candidates.len());
             continue;
         };
         let rivals: Vec<usize> = left.iter().copied().filter(|&k| !taken.a[k] && fits(k, j)).collect();
-        if preference.narrow(rivals, None, Some(j), &|k| known_fit(k, j)) == [i] {
+        if preference.narrow(rivals, For::B(j), &|k| known_fit(k, j)) == [i] {
             taken.take(i, j);
         }
     }
