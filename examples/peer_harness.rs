@@ -63,7 +63,7 @@ struct Found {
 
 fn claim_found(text: &str, c: &Claim) -> Found {
     let (start, end) = char_span(text, c.start, c.end);
-    Found { start, end, value: c.value, unit: c.unit.clone() }
+    Found { start, end, value: c.value, unit: c.unit.to_string() }
 }
 
 /// Currency display names of Recognizers → ISO code and the power of ten of the unit.

@@ -160,7 +160,7 @@ fn sort_key(corpus: &Corpus, f: &Finding) -> (String, usize, &'static str, Strin
     match &f.place {
         Place::Text { doc, span } => {
             let d = &corpus.documents[*doc];
-            (d.file.path.clone(), d.map.start(span.start), f.rule, f.fingerprint.clone())
+            (d.file.path.clone(), d.file.base + d.map.start(span.start), f.rule, f.fingerprint.clone())
         }
         Place::File { path, offset, .. } => (path.clone(), *offset, f.rule, f.fingerprint.clone()),
     }

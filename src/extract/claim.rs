@@ -8,6 +8,7 @@
 use super::decimal::Dec;
 use super::lexicon::Qualifier;
 use super::numeral::Numeral;
+use compact_str::CompactString;
 
 /// What kind of quantity a claim states.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -46,11 +47,13 @@ pub struct Claim {
     pub high: Option<f64>,
     pub qualifier: Qualifier,
     pub dimension: Dimension,
-    pub unit: String,
-    pub subject: String,
+    // Compact strings: units, subjects and digit strings are short, and a corpus holds
+    // millions of claims; inline storage saves three allocations per claim.
+    pub unit: CompactString,
+    pub subject: CompactString,
     /// Significant digits of the stated figure, without scale (`1.4万亿` → "14"), for
     /// telling a magnitude slip from a different figure.
-    pub digits: String,
+    pub digits: CompactString,
     /// Power of ten a scale word applied (万 → 4, billion → 9), 0 when none.
     pub scale_exponent: i32,
 }

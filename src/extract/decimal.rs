@@ -98,8 +98,9 @@ impl Dec {
     }
 
     /// The digits of the mantissa, without sign or exponent: 1.4e12 → "14".
-    pub fn digits(self) -> String {
-        self.mantissa.unsigned_abs().to_string()
+    pub fn digits(self) -> compact_str::CompactString {
+        use compact_str::ToCompactString;
+        self.mantissa.unsigned_abs().to_compact_string()
     }
 
     pub fn to_f64(self) -> f64 {

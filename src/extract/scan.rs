@@ -514,8 +514,8 @@ impl Extractor {
             high: b.high,
             qualifier: b.qualifier,
             dimension,
-            unit: unit_name,
-            subject,
+            unit: unit_name.into(),
+            subject: subject.into(),
             digits: numeral.value.digits(),
             scale_exponent: numeral.scale,
         })

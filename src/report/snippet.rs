@@ -72,7 +72,8 @@ impl Snippet {
             }
         }
         let span_end = span_end.max(span_start);
-        Snippet { name, text: out, first_line: first, lines, span: (span_start, span_end - span_start).into() }
+        let first_line = first + file.first_line - 1;
+        Snippet { name, text: out, first_line, lines, span: (span_start, span_end - span_start).into() }
     }
 
     /// File line (0-based) and column (0-based, in characters) of a snippet offset.

@@ -13,6 +13,7 @@ pub mod lines;
 pub mod markdown;
 pub mod offsets;
 pub mod walk;
+pub mod windows;
 
 use lines::{LineCol, LineIndex};
 use offsets::{OffsetMap, TextBuilder};
@@ -63,7 +64,9 @@ impl Default for LoadOptions {
     }
 }
 
-/// A file as read: its decoded text and how to find positions in it.
+/// A file as read, or a window of whole lines of it: its decoded text and how to find
+/// positions in it. Large JSON Lines files are read in windows, so that no run needs a
+/// whole file in memory; offsets into `text` are local, positions reported are the file's.
 #[derive(Debug)]
 pub struct SourceFile {
     /// The path as given or found by the walk, with `/` separators.
@@ -72,12 +75,31 @@ pub struct SourceFile {
     /// Decoded text → raw bytes, when the file was not plain UTF-8.
     pub to_raw: Option<OffsetMap>,
     pub lines: LineIndex,
+    /// Byte offset in the file where `text` starts (0 unless a window).
+    pub base: usize,
+    /// File line number of the first line of `text` (1 unless a window).
+    pub first_line: usize,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: String, to_raw: Option<OffsetMap>) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile { path, text, to_raw, lines }
+        SourceFile { path, text, to_raw, lines, base: 0, first_line: 1 }
+    }
+
+    /// Whole lines of a UTF-8 file that start at byte `base`, on line `first_line`.
+    pub fn window(path: String, text: String, base: usize, first_line: usize) -> SourceFile {
+        let lines = LineIndex::new(&text);
+        SourceFile { path, text, to_raw: None, lines, base, first_line }
+    }
+
+    /// The file position of a local one.
+    fn in_file(&self, mut location: Location) -> Location {
+        location.byte_start += self.base;
+        location.byte_end += self.base;
+        location.start.line += self.first_line - 1;
+        location.end.line += self.first_line - 1;
+        location
     }
 
     /// Locations of many spans at once; faster than [`SourceFile::locate`] for each.
@@ -105,7 +127,7 @@ impl SourceFile {
                 out[*i].start = pos;
             }
         }
-        out
+        out.into_iter().map(|l| self.in_file(l)).collect()
     }
 
     /// Where a span of the decoded file text is, as an editor shows it.
@@ -116,7 +138,7 @@ impl SourceFile {
             Some(map) => map.span(span.clone()),
             None => span.clone(),
         };
-        Location { byte_start: raw.start, byte_end: raw.end, start, end }
+        self.in_file(Location { byte_start: raw.start, byte_end: raw.end, start, end })
     }
 }
 
@@ -143,8 +165,10 @@ pub struct Document {
     pub map: OffsetMap,
     /// Paragraph spans in `text`, trimmed, non-empty.
     pub paragraphs: Vec<Range<usize>>,
-    /// The part of the file this document covers (its record for datasets).
+    /// The part of the file text this document covers (its record for datasets).
     pub region: Range<usize>,
+    /// 1-based number of the record in a dataset; 0 for an article file.
+    pub record: usize,
     /// Markup comments with their file spans (for suppression comments).
     pub comments: Vec<(Range<usize>, String)>,
 }
@@ -191,12 +215,14 @@ pub struct Loaded {
     pub errors: Vec<LoadError>,
 }
 
-/// Reads one file from disk.
+/// Reads one file from disk (a large JSON Lines file in windows of whole lines).
 pub fn load_file(path: &Path, display: &str, format: Format, opts: &LoadOptions) -> Loaded {
-    match std::fs::read(path) {
-        Ok(bytes) => load_owned(display, bytes, format, opts),
-        Err(e) => Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] },
-    }
+    let mut all = Loaded::default();
+    windows::read_file(path, display, format, opts, windows::WINDOW_BYTES, &mut |l| {
+        all.documents.extend(l.documents);
+        all.errors.extend(l.errors);
+    });
+    all
 }
 
 /// Reads one input from memory (a file's bytes or stdin).
@@ -224,7 +250,7 @@ fn load_owned(display: &str, bytes: Vec<u8>, format: Format, opts: &LoadOptions)
     };
     let file = Arc::new(SourceFile::new(display.to_string(), decoded.text, decoded.to_raw));
     match format {
-        Format::Jsonl => load_jsonl(&file, opts),
+        Format::Jsonl => load_jsonl(&file, opts, 0).0,
         Format::Csv => load_csv(&file, opts),
         _ => load_article(&file, format),
     }
@@ -232,7 +258,14 @@ fn load_owned(display: &str, bytes: Vec<u8>, format: Format, opts: &LoadOptions)
 
 fn error_at(file: &SourceFile, offset: usize, doc: Option<String>, message: String) -> LoadError {
     let pos = file.lines.position(&file.text, offset);
-    LoadError { path: file.path.clone(), offset, line: pos.line, column: pos.column, doc, message }
+    LoadError {
+        path: file.path.clone(),
+        offset: file.base + offset,
+        line: pos.line + file.first_line - 1,
+        column: pos.column,
+        doc,
+        message,
+    }
 }
 
 /// A text, Markdown or HTML file: one document.
@@ -292,6 +325,7 @@ fn load_article(file: &Arc<SourceFile>, format: Format) -> Loaded {
         map,
         paragraphs,
         region: 0..text.len(),
+        record: 0,
         comments,
     };
     Loaded { documents: vec![doc], errors: Vec::new() }
@@ -339,8 +373,9 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// A JSON Lines file: one document per non-blank line, records parsed in parallel.
-fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
+/// A JSON Lines file or window: one document per non-blank line, records parsed in
+/// parallel and numbered on from `records_before`; also how many records it holds.
+fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions, records_before: usize) -> (Loaded, usize) {
     use rayon::prelude::*;
     let mut lines = Vec::new();
     let mut pos = 0usize;
@@ -349,9 +384,10 @@ fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
         pos += raw_line.len();
         let line = raw_line.trim_end_matches(['\n', '\r']);
         if !line.trim().is_empty() {
-            lines.push((lines.len() + 1, line_start, line));
+            lines.push((records_before + lines.len() + 1, line_start, line));
         }
     }
+    let records = lines.len();
     let results: Vec<Result<Document, LoadError>> = lines
         .par_iter()
         .map(|&(record_no, line_start, line)| {
@@ -373,6 +409,7 @@ fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
                 text: plain,
                 map,
                 region: line_start..line_start + line.len(),
+                record: record_no,
                 comments: Vec::new(),
             })
         })
@@ -384,7 +421,7 @@ fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
             Err(e) => loaded.errors.push(e),
         }
     }
-    loaded
+    (loaded, records)
 }
 
 /// A CSV file: a header row, then one document per row.
@@ -436,6 +473,7 @@ fn load_csv(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
             text: plain,
             map,
             region: row.span.clone(),
+            record: record_no,
             comments: Vec::new(),
         });
     }

@@ -391,9 +391,14 @@ fn pair_up(
     }
     // Counts across languages carry a counter on one side and a noun on the other: their
     // kind is just "count", and `fits` decides (it requires a known counter–noun fit).
-    let kind = |c: &Claim| (c.dimension, if c.dimension == Dimension::Count { String::new() } else { c.unit.clone() });
+    let kind = |c: &Claim| {
+        (
+            c.dimension,
+            if c.dimension == Dimension::Count { compact_str::CompactString::default() } else { c.unit.clone() },
+        )
+    };
     let rest_a: Vec<usize> = left.iter().copied().filter(|&i| !taken.a[i]).collect();
-    let mut kinds: Vec<(Dimension, String)> = rest_a.iter().map(|&i| kind(&a.claims[i])).collect();
+    let mut kinds: Vec<(Dimension, compact_str::CompactString)> = rest_a.iter().map(|&i| kind(&a.claims[i])).collect();
     kinds.sort();
     kinds.dedup();
     for k in kinds {

@@ -1,0 +1,261 @@
+//! Large JSON Lines files, read a window of whole lines at a time, and single records read
+//! again by their place in the file. Neither a corpus run nor a reload of one record then
+//! needs a whole dataset in memory; line numbers, byte offsets and record numbers stay
+//! those of the file.
+
+use super::{load_jsonl, load_owned, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
+use std::io::{Read, Seek, SeekFrom};
+use std::ops::Range;
+use std::path::Path;
+use std::sync::Arc;
+
+/// JSON Lines files larger than this are read in windows of about this size.
+pub const WINDOW_BYTES: usize = 16 << 20;
+
+/// Where the next window of a file starts.
+#[derive(Clone, Copy)]
+struct Cursor {
+    base: usize,
+    line: usize,
+    records: usize,
+}
+
+/// Reads a file and hands over what it holds, in file order: one `Loaded` per window of a
+/// UTF-8 JSON Lines file larger than `window` bytes, one for the whole file otherwise.
+pub fn read_file(
+    path: &Path,
+    display: &str,
+    format: Format,
+    opts: &LoadOptions,
+    window: usize,
+    each: &mut dyn FnMut(Loaded),
+) {
+    let unreadable =
+        |e: std::io::Error| Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] };
+    let mut file = match std::fs::File::open(path) {
+        Ok(f) => f,
+        Err(e) => return each(unreadable(e)),
+    };
+    let len = file.metadata().map_or(0, |m| m.len() as usize);
+    let mut buffer = Vec::new();
+    if format != Format::Jsonl || len <= window {
+        return match file.read_to_end(&mut buffer) {
+            Ok(_) => each(load_owned(display, buffer, format, opts)),
+            Err(e) => each(unreadable(e)),
+        };
+    }
+    let mut cursor = Cursor { base: 0, line: 1, records: 0 };
+    loop {
+        let read = (&mut file).take(window as u64).read_to_end(&mut buffer);
+        let at_end = match read {
+            Ok(n) => n < window,
+            Err(e) => return each(unreadable(e)),
+        };
+        if cursor.base == 0 && !plain_utf8_start(&buffer) {
+            // A BOM or another encoding: decoded as one file, the way small files are.
+            if let Err(e) = file.read_to_end(&mut buffer) {
+                return each(unreadable(e));
+            }
+            return each(load_owned(display, buffer, format, opts));
+        }
+        let cut = if at_end { buffer.len() } else { buffer.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
+        if cut > 0 || at_end {
+            let rest = buffer.split_off(cut);
+            let whole_lines = std::mem::replace(&mut buffer, rest);
+            cursor = load_window(display, whole_lines, cursor, opts, each);
+        }
+        if at_end {
+            return;
+        }
+    }
+}
+
+/// Whether a file's first window is UTF-8 with no byte-order mark.
+fn plain_utf8_start(bytes: &[u8]) -> bool {
+    let boms: [&[u8]; 3] = [b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"];
+    if boms.iter().any(|b| bytes.starts_with(b)) {
+        return false;
+    }
+    // The window may end inside a character: only what precedes the last line matters.
+    let head = &bytes[..bytes.iter().rposition(|&b| b == b'\n').map_or(bytes.len(), |i| i + 1)];
+    simdutf8::basic::from_utf8(head).is_ok()
+}
+
+/// Loads whole lines starting at `cursor`; a line that is not UTF-8 is an error of its
+/// record and the lines after it are still read.
+fn load_window(
+    display: &str,
+    mut bytes: Vec<u8>,
+    mut cursor: Cursor,
+    opts: &LoadOptions,
+    each: &mut dyn FnMut(Loaded),
+) -> Cursor {
+    while !bytes.is_empty() {
+        let valid = match std::str::from_utf8(&bytes) {
+            Ok(_) => bytes.len(),
+            Err(e) => e.valid_up_to(),
+        };
+        let good_end = if valid == bytes.len() {
+            valid
+        } else {
+            bytes[..valid].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)
+        };
+        let bad_end = if valid == bytes.len() {
+            valid
+        } else {
+            bytes[valid..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |i| valid + i + 1)
+        };
+        let rest = bytes.split_off(bad_end);
+        let bad = bytes.split_off(good_end);
+        if !bytes.is_empty() {
+            let lines = memchr::memchr_iter(b'\n', &bytes).count();
+            let len = bytes.len();
+            // SAFETY: `bytes` is the prefix that `from_utf8` has just validated.
+            let text = unsafe { String::from_utf8_unchecked(bytes) };
+            let file = Arc::new(SourceFile::window(display.to_string(), text, cursor.base, cursor.line));
+            let (loaded, records) = load_jsonl(&file, opts, cursor.records);
+            each(loaded);
+            cursor = Cursor { base: cursor.base + len, line: cursor.line + lines, records: cursor.records + records };
+        }
+        if !bad.is_empty() {
+            let record = cursor.records + 1;
+            let column = String::from_utf8_lossy(&bad[..valid - good_end]).chars().count() + 1;
+            each(Loaded {
+                documents: Vec::new(),
+                errors: vec![LoadError {
+                    path: display.to_string(),
+                    offset: cursor.base + valid - good_end,
+                    line: cursor.line,
+                    column,
+                    doc: Some(format!("{display}#{record}")),
+                    message: format!("record {record}: invalid UTF-8"),
+                }],
+            });
+            let blank = bad.iter().all(u8::is_ascii_whitespace);
+            cursor = Cursor {
+                base: cursor.base + bad.len(),
+                line: cursor.line + usize::from(bad.ends_with(b"\n")),
+                records: cursor.records + usize::from(!blank),
+            };
+        }
+        bytes = rest;
+    }
+    cursor
+}
+
+/// One record of a JSON Lines file read again: the line at `span` (file bytes, without
+/// its line break), which is line `line` and record `record` of the file.
+pub fn read_record(
+    path: &Path,
+    display: &str,
+    opts: &LoadOptions,
+    span: Range<usize>,
+    line: usize,
+    record: usize,
+) -> Result<Document, LoadError> {
+    let mut bytes = vec![0u8; span.len()];
+    let read = std::fs::File::open(path).and_then(|mut f| {
+        f.seek(SeekFrom::Start(span.start as u64))?;
+        f.read_exact(&mut bytes)
+    });
+    read.map_err(|e| LoadError::unreadable(display, &e))?;
+    let changed = || LoadError {
+        path: display.to_string(),
+        offset: span.start,
+        line,
+        column: 1,
+        doc: Some(format!("{display}#{record}")),
+        message: "the file changed while it was being checked".to_string(),
+    };
+    let text = String::from_utf8(bytes).map_err(|_| changed())?;
+    let file = Arc::new(SourceFile::window(display.to_string(), text, span.start, line));
+    let (mut loaded, _) = load_jsonl(&file, opts, record - 1);
+    match (loaded.documents.pop(), loaded.errors.pop()) {
+        (Some(d), _) if d.record == record => Ok(d),
+        (_, Some(e)) => Err(e),
+        _ => Err(changed()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn windows(bytes: &[u8], window: usize) -> Vec<Loaded> {
+        let dir = std::env::temp_dir().join(format!("factlint-windows-{}-{window}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("d.jsonl");
+        std::fs::write(&path, bytes).unwrap();
+        let mut out = Vec::new();
+        read_file(&path, "d.jsonl", Format::Jsonl, &LoadOptions::default(), window, &mut |l| out.push(l));
+        std::fs::remove_dir_all(&dir).unwrap();
+        out
+    }
+
+    fn summary(loaded: &[Loaded]) -> Vec<String> {
+        let mut out = Vec::new();
+        for d in loaded.iter().flat_map(|l| &l.documents) {
+            {
+                let at = d.locate(0..d.text.len());
+                out.push(format!(
+                    "{} {} {}:{} {}..{} {}",
+                    d.name, d.record, at.start.line, at.start.column, at.byte_start, at.byte_end, d.text
+                ));
+            }
+        }
+        for l in loaded {
+            for e in &l.errors {
+                out.push(format!(
+                    "error {} {}:{} @{} {}",
+                    e.doc.as_deref().unwrap_or(""),
+                    e.line,
+                    e.column,
+                    e.offset,
+                    e.message
+                ));
+            }
+        }
+        out
+    }
+
+    const DATA: &str =
+        "{\"text\":\"一千家医院\"}\n\n{\"id\":\"x\",\"text\":\"a\\nb 1007家\"}\n{\"text\":3}\n{\"text\":\"末尾 12%\"}";
+
+    #[test]
+    fn windows_give_the_positions_and_records_of_the_whole_file() {
+        let whole = summary(&windows(DATA.as_bytes(), 1 << 20));
+        assert_eq!(whole.len(), 4, "{whole:?}");
+        for window in [1, 7, 30, 45, 60] {
+            assert_eq!(summary(&windows(DATA.as_bytes(), window)), whole, "window {window}");
+        }
+    }
+
+    #[test]
+    fn a_line_that_is_not_utf8_is_its_records_error_and_the_rest_is_read() {
+        let mut bytes = b"{\"text\":\"ok 1\"}\n{\"text\":\"bad \xff\"}\n".to_vec();
+        bytes.extend_from_slice("{\"text\":\"好 2\"}\n".as_bytes());
+        // The first window must be UTF-8 for windows to be used at all.
+        let got = summary(&windows(&bytes, 20));
+        assert_eq!(got.len(), 3, "{got:?}");
+        assert!(got[0].starts_with("d.jsonl#1 1 1:10"), "{got:?}");
+        assert!(got[1].starts_with("d.jsonl#3 3 3:10"), "{got:?}");
+        assert!(got[2].starts_with("error d.jsonl#2 2:14 @29 record 2: invalid UTF-8"), "{got:?}");
+    }
+
+    #[test]
+    fn a_record_is_read_again_by_its_place() {
+        let dir = std::env::temp_dir().join(format!("factlint-record-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("d.jsonl");
+        std::fs::write(&path, DATA).unwrap();
+        let mut loaded = Vec::new();
+        read_file(&path, "d.jsonl", Format::Jsonl, &LoadOptions::default(), 1 << 20, &mut |l| loaded.push(l));
+        let original = &loaded[0].documents[1];
+        let at = original.file.base + original.region.start..original.file.base + original.region.end;
+        let line = original.locate(0..0).start.line;
+        let again = read_record(&path, "d.jsonl", &LoadOptions::default(), at, line, original.record).unwrap();
+        std::fs::remove_dir_all(&dir).unwrap();
+        assert_eq!((again.name.as_str(), again.text.as_str()), (original.name.as_str(), original.text.as_str()));
+        assert_eq!(again.locate(2..9), original.locate(2..9));
+    }
+}
