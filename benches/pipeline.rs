@@ -3,6 +3,7 @@
 //! `cargo bench --bench pipeline`. The whole-process figures at 10 MB to 1 GB come from
 //! `bench/corpus-bench.sh`.
 
+use factlint::corpus::Corpus;
 use factlint::dedup::{near_pairs, shingles, Sketch};
 use factlint::extract::Extractor;
 use factlint::source::{load_bytes, Document, Format, LoadOptions};
@@ -101,7 +102,8 @@ fn stories(bencher: divan::Bencher, reports: usize) {
     let extractor = Extractor::default();
     let claims: Vec<_> = documents.iter().map(|d| extractor.claims(&d.text)).collect();
     let glossary = Glossary::builtin();
+    let corpus = Corpus::held(documents);
     bencher
         .counter(divan::counter::ItemsCount::new(reports))
-        .bench(|| analyze(divan::black_box(&documents), &claims, &glossary));
+        .bench(|| analyze(divan::black_box(&corpus), &claims, &glossary));
 }

@@ -3,7 +3,7 @@
 
 use factlint::check::{self, RunOptions, Selection};
 use factlint::config::Settings;
-use factlint::corpus::{Corpus, Inputs};
+use factlint::corpus::Inputs;
 use factlint::report::{self, json::Summary, sarif::RuleDescriptor};
 use factlint::source::LoadOptions;
 use std::time::Instant;
@@ -37,11 +37,11 @@ fn main() {
         stdin: None,
         load: LoadOptions::default(),
         exclude: Vec::new(),
+        batch_bytes: None,
     };
     let settings = Settings::default();
     let t = Instant::now();
-    let corpus = Corpus::load(&inputs);
-    let result = check::run(&corpus, &settings, &Selection::default(), &RunOptions::default());
+    let (corpus, result) = check::run_streamed(&inputs, &settings, &Selection::default(), &RunOptions::default());
     println!("load + check: {:>8.3} s ({} documents)", t.elapsed().as_secs_f64(), corpus.documents.len());
     let findings = &result.findings;
     assert!(findings.len() >= DOCUMENTS * FINDINGS_PER_DOCUMENT, "only {} findings", findings.len());

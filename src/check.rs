@@ -3,10 +3,12 @@
 //! thread count.
 
 use crate::config::Settings;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Inputs};
+use crate::dedup::Sketch;
 use crate::extract::Claim;
 use crate::finding::{Finding, Place};
 use crate::rules::{self, CorpusData, Rule};
+use crate::source::Document;
 use rayon::prelude::*;
 
 /// Which rules run.
@@ -27,9 +29,9 @@ impl Selection {
 /// How a run goes beyond the rules themselves.
 #[derive(Default)]
 pub struct RunOptions<'a> {
-    /// Report only on these documents (by index); the others are context for the corpus
-    /// rules (`--corpus-root`). `None`: every document.
-    pub focus: Option<&'a [bool]>,
+    /// Report only on the documents of files for which this says yes (by path); the
+    /// others are context for the corpus rules (`--corpus-root`). `None`: every document.
+    pub focus: Option<&'a (dyn Fn(&str) -> bool + Sync)>,
     /// Called once per document checked (a progress bar).
     pub on_document: Option<&'a (dyn Fn() + Sync)>,
     /// Claims of documents seen before (`None`: extract every document).
@@ -64,96 +66,196 @@ pub struct Report {
     pub claims: usize,
 }
 
-pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options: &RunOptions<'_>) -> Report {
-    let enabled = |id: &str| selection.includes(id) && settings.severity(id, rules::severity(id)).is_some();
-    let rules: Vec<Box<dyn Rule>> = rules::registry(settings).into_iter().filter(|r| enabled(r.id())).collect();
-    let extractor = settings.extractor();
-    let in_focus = |i: usize| options.focus.is_none_or(|f| f[i]);
-    let cached_rules = options.cache.map(|_| document_rules(settings));
-    let rule_ids: Vec<&'static str> = cached_rules.iter().flatten().map(|r| r.id()).collect();
-    let settings_key = settings.results_key();
-    let started = std::time::Instant::now();
-    let per_doc: Vec<(Vec<Finding>, Vec<Claim>)> = match options.indexed {
-        Some(indexed) => indexed
-            .iter()
-            .map(|(findings, claims)| (findings.iter().filter(|f| enabled(f.rule)).cloned().collect(), claims.clone()))
-            .collect(),
-        None => corpus
-            .documents
+/// What a run keeps of each document for the corpus stage.
+#[derive(Default)]
+struct Kept {
+    findings: Vec<Finding>,
+    claims: Vec<Vec<Claim>>,
+    signatures: Vec<Sketch>,
+    focus: Vec<bool>,
+}
+
+/// The rules of a run and what the per-document work needs.
+struct Plan<'a> {
+    settings: &'a Settings,
+    selection: &'a Selection,
+    options: &'a RunOptions<'a>,
+    rules: Vec<Box<dyn Rule>>,
+    extractor: crate::extract::Extractor,
+    cached_rules: Option<Vec<Box<dyn Rule>>>,
+    rule_ids: Vec<&'static str>,
+}
+
+impl<'a> Plan<'a> {
+    fn new(settings: &'a Settings, selection: &'a Selection, options: &'a RunOptions<'a>) -> Plan<'a> {
+        let enabled = |id: &str| selection.includes(id) && settings.severity(id, rules::severity(id)).is_some();
+        let rules = rules::registry(settings).into_iter().filter(|r| enabled(r.id())).collect();
+        let cached_rules = options.cache.map(|_| document_rules(settings));
+        let rule_ids = cached_rules.iter().flatten().map(|r| r.id()).collect();
+        Plan { settings, selection, options, rules, extractor: settings.extractor(), cached_rules, rule_ids }
+    }
+
+    fn enabled(&self, id: &str) -> bool {
+        self.selection.includes(id) && self.settings.severity(id, rules::severity(id)).is_some()
+    }
+
+    /// The per-document work on `documents`, the corpus's documents from `first` on.
+    fn documents(&self, first: usize, documents: &[Document], kept: &mut Kept) {
+        let mut in_focus: Vec<bool> = Vec::with_capacity(documents.len());
+        let mut by_file: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
+        for d in documents {
+            let focused =
+                self.options.focus.is_none_or(|f| *by_file.entry(&d.file.path).or_insert_with(|| f(&d.file.path)));
+            in_focus.push(focused);
+        }
+        let settings_key = self.settings.results_key();
+        let results: Vec<(Vec<Finding>, Vec<Claim>, Option<Sketch>)> = documents
             .par_iter()
             .enumerate()
-            .map(|(i, d)| {
-                let results = match (options.cache, &cached_rules) {
-                    // Cached findings are those of every configured rule, so that a later
-                    // run with another --select can use them too.
-                    (Some(cache), Some(all)) => {
-                        let findings = if in_focus(i) {
-                            let check = || all.iter().flat_map(|r| r.check_document(i, d)).collect();
-                            let mut found = cache.findings(d, settings_key, (i, &rule_ids), check);
-                            found.retain(|f| enabled(f.rule));
-                            found
-                        } else {
-                            Vec::new()
-                        };
-                        (findings, cache.claims(&d.text, |t| extractor.claims(t)))
+            .map(|(k, d)| {
+                let i = first + k;
+                let (findings, claims) = match self.options.indexed {
+                    Some(indexed) => {
+                        let (findings, claims) = &indexed[i];
+                        (findings.iter().filter(|f| self.enabled(f.rule)).cloned().collect(), claims.clone())
                     }
-                    _ => document_results(if in_focus(i) { &rules } else { &[] }, &extractor, i, d),
+                    None => match (self.options.cache, &self.cached_rules) {
+                        // Cached findings are those of every configured rule, so that a
+                        // later run with another --select can use them too.
+                        (Some(cache), Some(all)) => {
+                            let findings = if in_focus[k] {
+                                let check = || all.iter().flat_map(|r| r.check_document(i, d)).collect();
+                                let mut found = cache.findings(d, settings_key, (i, &self.rule_ids), check);
+                                found.retain(|f| self.enabled(f.rule));
+                                found
+                            } else {
+                                Vec::new()
+                            };
+                            (findings, cache.claims(&d.text, |t| self.extractor.claims(t)))
+                        }
+                        _ => document_results(if in_focus[k] { &self.rules } else { &[] }, &self.extractor, i, d),
+                    },
                 };
-                if let Some(tick) = options.on_document {
+                let signature = self.rules.iter().find_map(|r| r.signature(d, self.options.cache));
+                if let Some(tick) = self.options.on_document {
                     tick();
                 }
-                results
+                (findings, claims, signature)
             })
-            .collect(),
-    };
-    let (per_doc_findings, claims): (Vec<Vec<Finding>>, Vec<Vec<Claim>>) = per_doc.into_iter().unzip();
-    let mut findings: Vec<Finding> = per_doc_findings.into_iter().flatten().collect();
-    log::debug!("per-document rules and claims in {:?}", started.elapsed());
-    let mut data = CorpusData::new(corpus, &claims, settings);
-    data.focus = options.focus;
-    data.cache = options.cache;
-    for rule in &rules {
-        let started = std::time::Instant::now();
-        findings.extend(rule.check_corpus(&data));
-        log::debug!("{} over the corpus in {:?}", rule.id(), started.elapsed());
+            .collect();
+        for (findings, claims, signature) in results {
+            kept.findings.extend(findings);
+            kept.claims.push(claims);
+            kept.signatures.extend(signature);
+        }
+        kept.focus.extend(in_focus);
     }
-    let claims = claims.iter().map(Vec::len).sum();
-    if enabled("unreadable-input") {
-        findings.extend(corpus.errors.iter().map(|e| Finding {
-            rule: "unreadable-input",
-            severity: rules::severity("unreadable-input"),
-            message: e.message.clone(),
-            help: Some("fix or re-encode the input; the rest of the corpus was read".to_string()),
-            place: Place::File {
-                path: e.path.clone(),
-                doc: e.doc.clone(),
-                offset: e.offset,
-                line: e.line,
-                column: e.column,
-            },
-            related: Vec::new(),
-            fingerprint: crate::finding::fingerprint(&[
-                "unreadable-input",
-                &e.path,
-                e.doc.as_deref().unwrap_or(""),
-                &e.message,
-            ]),
-        }));
-    }
-    if let Some(focus) = options.focus {
-        findings.retain(|f| match &f.place {
-            Place::Text { doc, .. } => focus[*doc],
-            Place::File { .. } => true,
-        });
-    }
-    for f in &mut findings {
-        if let Some(Some(severity)) = settings.severities.get(f.rule) {
-            f.severity = *severity;
+
+    /// The corpus rules over what was kept, then the findings on files that could not be read.
+    fn corpus(&self, corpus: &Corpus, kept: &mut Kept) {
+        let focus = self.options.focus.map(|_| kept.focus.as_slice());
+        let signatures = if kept.signatures.len() == corpus.documents.len() { &kept.signatures[..] } else { &[] };
+        let mut data = CorpusData::new(corpus, &kept.claims, signatures, self.settings);
+        data.focus = focus;
+        data.cache = self.options.cache;
+        let mut found = Vec::new();
+        for rule in &self.rules {
+            let started = std::time::Instant::now();
+            found.extend(rule.check_corpus(&data));
+            log::debug!("{} over the corpus in {:?}", rule.id(), started.elapsed());
+        }
+        kept.findings.extend(found);
+        if self.enabled("unreadable-input") {
+            kept.findings.extend(corpus.errors.iter().map(unreadable));
+        }
+        if focus.is_some() {
+            let focus = &kept.focus;
+            kept.findings.retain(|f| match &f.place {
+                Place::Text { doc, .. } => focus[*doc],
+                Place::File { .. } => true,
+            });
         }
     }
-    crate::suppress::apply(&corpus.documents, &mut findings);
-    findings.sort_by_cached_key(|f| sort_key(corpus, f));
-    Report { findings, claims }
+
+    /// Severities from the configuration, suppression comments, and the output order.
+    fn finish(&self, corpus: &Corpus, kept: Kept) -> Report {
+        let mut findings = kept.findings;
+        for f in &mut findings {
+            if let Some(Some(severity)) = self.settings.severities.get(f.rule) {
+                f.severity = *severity;
+            }
+        }
+        crate::suppress::apply(&corpus.documents, &mut findings);
+        findings.sort_by_cached_key(|f| sort_key(corpus, f));
+        Report { findings, claims: kept.claims.iter().map(Vec::len).sum() }
+    }
+}
+
+fn unreadable(e: &crate::source::LoadError) -> Finding {
+    Finding {
+        rule: "unreadable-input",
+        severity: rules::severity("unreadable-input"),
+        message: e.message.clone(),
+        help: Some("fix or re-encode the input; the rest of the corpus was read".to_string()),
+        place: Place::File {
+            path: e.path.clone(),
+            doc: e.doc.clone(),
+            offset: e.offset,
+            line: e.line,
+            column: e.column,
+        },
+        related: Vec::new(),
+        fingerprint: crate::finding::fingerprint(&[
+            "unreadable-input",
+            &e.path,
+            e.doc.as_deref().unwrap_or(""),
+            &e.message,
+        ]),
+    }
+}
+
+/// Checks a corpus held in memory (or joined from shard indexes).
+pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options: &RunOptions<'_>) -> Report {
+    let plan = Plan::new(settings, selection, options);
+    let mut kept = Kept::default();
+    let started = std::time::Instant::now();
+    plan.documents(0, &corpus.documents, &mut kept);
+    log::debug!("per-document rules and claims in {:?}", started.elapsed());
+    plan.corpus(corpus, &mut kept);
+    plan.finish(corpus, kept)
+}
+
+/// Checks the inputs reading them in batches: the per-document work is done while a batch
+/// is in memory, the corpus rules read back only the documents they need, and the
+/// returned corpus holds in full only the documents that findings are on.
+pub fn run_streamed(
+    inputs: &Inputs,
+    settings: &Settings,
+    selection: &Selection,
+    options: &RunOptions<'_>,
+) -> (Corpus, Report) {
+    let plan = Plan::new(settings, selection, options);
+    let mut kept = Kept::default();
+    let started = std::time::Instant::now();
+    let budget = inputs.batch_bytes.unwrap_or(crate::corpus::BATCH_BYTES);
+    let mut corpus =
+        Corpus::stream(inputs, budget, &mut |first, documents| plan.documents(first, documents, &mut kept));
+    log::debug!("read the corpus and ran the per-document work in {:?}", started.elapsed());
+    plan.corpus(&corpus, &mut kept);
+    let mut shown: Vec<usize> = kept
+        .findings
+        .iter()
+        .flat_map(|f| std::iter::once(&f.place).chain(f.related.iter().map(|r| &r.place)))
+        .filter_map(|p| match p {
+            Place::Text { doc, .. } => Some(*doc),
+            Place::File { .. } => None,
+        })
+        .collect();
+    shown.sort_unstable();
+    shown.dedup();
+    corpus.load_back(&shown);
+    let report = plan.finish(&corpus, kept);
+    (corpus, report)
 }
 
 fn sort_key(corpus: &Corpus, f: &Finding) -> (String, usize, &'static str, String) {

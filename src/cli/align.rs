@@ -18,7 +18,7 @@ pub fn run(args: AlignArgs, settings: &Settings) -> u8 {
         let _ = report::errors::concise(&mut err, &corpus.errors);
     }
     let claims = corpus.claims(&settings.extractor());
-    let analysis = crate::story::analyze(&corpus.documents, &claims, &settings.glossary());
+    let analysis = crate::story::analyze(&corpus, &claims, &settings.glossary());
     let mut out = BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         ListFormat::Json => report::align::json(&mut out, &corpus, &claims, &analysis),

@@ -13,8 +13,8 @@ use crate::rules;
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-/// Documents below which no progress bar is drawn: short runs finish before it helps.
-const PROGRESS_MIN_DOCUMENTS: usize = 2000;
+/// Documents below which no progress is drawn: short runs finish before it helps.
+const PROGRESS_MIN_DOCUMENTS: u64 = 2000;
 
 pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     let known = settings.rule_ids();
@@ -46,48 +46,38 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         Ok(i) => i,
         Err(code) => return code,
     };
-    let (corpus, indexed) = if args.index.is_empty() {
-        (Corpus::load(&inputs), None)
+    let selection = Selection {
+        select: if args.select.is_empty() { settings.select.clone() } else { args.select.clone() },
+        ignore: settings.ignore.iter().chain(&args.ignore).cloned().collect(),
+    };
+    let in_focus = |path: &str| focus_paths.iter().flatten().any(|g| canonical(Path::new(path)).starts_with(g));
+    let bar = progress_bar();
+    let tick = || tick(&bar);
+    let cache = (!args.no_cache && args.index.is_empty()).then(|| {
+        let dir = args.cache_dir.clone().unwrap_or_else(|| crate::cache::DEFAULT_DIR.into());
+        crate::cache::ClaimCache::open(&dir, crate::cache::extractor_key(&settings.lexicons))
+    });
+    let options = RunOptions {
+        focus: focus_paths.is_some().then_some(&in_focus as &(dyn Fn(&str) -> bool + Sync)),
+        on_document: Some(&tick),
+        cache: cache.as_ref(),
+        indexed: None,
+    };
+    let (corpus, mut result) = if args.index.is_empty() {
+        check::run_streamed(&inputs, settings, &selection, &options)
     } else {
         match crate::index::join(&args.index, settings, &inputs.load) {
-            Ok(joined) => (joined.corpus, Some(joined.per_document)),
+            Ok(joined) => {
+                let options = RunOptions { indexed: Some(&joined.per_document), ..options };
+                let result = check::run(&joined.corpus, settings, &selection, &options);
+                (joined.corpus, result)
+            }
             Err(e) => {
                 render_error(&e);
                 return EXIT_ERROR;
             }
         }
     };
-    let focus: Option<Vec<bool>> = focus_paths.map(|given| {
-        // One file lookup per file, not per record of a dataset.
-        let mut by_file: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
-        corpus
-            .documents
-            .iter()
-            .map(|d| {
-                *by_file
-                    .entry(&d.file.path)
-                    .or_insert_with(|| given.iter().any(|g| canonical(Path::new(&d.file.path)).starts_with(g)))
-            })
-            .collect()
-    });
-
-    let selection = Selection {
-        select: if args.select.is_empty() { settings.select.clone() } else { args.select.clone() },
-        ignore: settings.ignore.iter().chain(&args.ignore).cloned().collect(),
-    };
-    let bar = progress_bar(corpus.documents.len());
-    let tick = || bar.inc(1);
-    let cache = (!args.no_cache && indexed.is_none()).then(|| {
-        let dir = args.cache_dir.clone().unwrap_or_else(|| crate::cache::DEFAULT_DIR.into());
-        crate::cache::ClaimCache::open(&dir, crate::cache::extractor_key(&settings.lexicons))
-    });
-    let options = RunOptions {
-        focus: focus.as_deref(),
-        on_document: Some(&tick),
-        cache: cache.as_ref(),
-        indexed: indexed.as_deref(),
-    };
-    let mut result = check::run(&corpus, settings, &selection, &options);
     bar.finish_and_clear();
     if let Some(cache) = cache {
         log::debug!("{} of {} documents extracted anew", cache.added(), corpus.documents.len());
@@ -165,17 +155,28 @@ fn doc_name(corpus: &Corpus, f: &Finding) -> String {
     }
 }
 
-fn progress_bar(documents: usize) -> indicatif::ProgressBar {
-    if documents < PROGRESS_MIN_DOCUMENTS || !std::io::stderr().is_terminal() {
+/// A count of documents checked, on a terminal only; the corpus is read as it is checked,
+/// so its size is not known ahead.
+fn progress_bar() -> indicatif::ProgressBar {
+    if !std::io::stderr().is_terminal() {
         return indicatif::ProgressBar::hidden();
     }
-    let bar = indicatif::ProgressBar::new(documents as u64);
-    if let Ok(style) =
-        indicatif::ProgressStyle::with_template("{spinner} checking {pos}/{len} documents {wide_bar} {eta}")
-    {
+    let bar = indicatif::ProgressBar::new_spinner();
+    if let Ok(style) = indicatif::ProgressStyle::with_template("{spinner} checked {pos} documents ({per_sec})") {
         bar.set_style(style);
     }
+    // Short runs finish before a spinner would help: it is drawn from the
+    // `PROGRESS_MIN_DOCUMENTS`th document on.
+    bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
     bar
+}
+
+/// Counts a document on the bar; a long run starts drawing it.
+fn tick(bar: &indicatif::ProgressBar) {
+    bar.inc(1);
+    if bar.position() == PROGRESS_MIN_DOCUMENTS && std::io::stderr().is_terminal() {
+        bar.set_draw_target(indicatif::ProgressDrawTarget::stderr());
+    }
 }
 
 fn write_report(

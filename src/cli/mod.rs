@@ -142,7 +142,7 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
         load.text_fields = fields.clone();
     }
     let exclude = settings.exclude.iter().chain(&args.exclude).cloned().collect();
-    Ok(Inputs { paths, stdin, load, exclude })
+    Ok(Inputs { paths, stdin, load, exclude, batch_bytes: None })
 }
 
 /// A minimal stderr logger for `-v`: debug records from factlint only.

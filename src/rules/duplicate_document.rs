@@ -43,6 +43,18 @@ impl DuplicateDocument {
             d.paragraphs.iter().map(|p| &d.text[p.clone()]).filter(|p| !self.boilerplate.matches(p)).collect();
         kept.join("\n")
     }
+
+    fn sketch(&self, d: &Document, cache: Option<&crate::cache::ClaimCache>) -> Sketch {
+        let o = &self.options;
+        let b = self.body(d);
+        if b.chars().filter(|c| !c.is_whitespace()).count() < o.min_chars {
+            return Sketch::empty();
+        }
+        match cache {
+            Some(cache) => cache.sketch(&b, o.shingle, |b| Sketch::new(b, o.shingle)),
+            None => Sketch::new(&b, o.shingle),
+        }
+    }
 }
 
 impl Rule for DuplicateDocument {
@@ -50,31 +62,30 @@ impl Rule for DuplicateDocument {
         ID
     }
 
+    fn signature(&self, document: &Document, cache: Option<&crate::cache::ClaimCache>) -> Option<Sketch> {
+        Some(self.sketch(document, cache))
+    }
+
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
-        let docs = &data.corpus.documents;
+        let corpus = data.corpus;
         let o = &self.options;
-        // Bodies are built again only for the documents of a cluster: the corpus stage keeps
-        // sketches, not a second copy of every text.
-        let sketches: Vec<Sketch> = docs
-            .par_iter()
-            .map(|d| {
-                let b = self.body(d);
-                let long_enough = b.chars().filter(|c| !c.is_whitespace()).count() >= o.min_chars;
-                if long_enough {
-                    match data.cache {
-                        Some(cache) => cache.sketch(&b, o.shingle, |b| Sketch::new(b, o.shingle)),
-                        None => Sketch::new(&b, o.shingle),
-                    }
-                } else {
-                    Sketch::empty()
-                }
-            })
-            .collect();
-        let pairs = dedup::near_pairs(&sketches, o.near, &|i| dedup::shingles(&self.body(&docs[i]), o.shingle));
+        // Sketches were taken while each text was loaded; bodies are built again only for
+        // the pairs a sketch cannot rule out and for the documents of a cluster.
+        let computed: Vec<Sketch>;
+        let sketches = if data.signatures.len() == corpus.documents.len() {
+            data.signatures
+        } else {
+            computed = corpus.documents.par_iter().map(|d| self.sketch(d, data.cache)).collect();
+            &computed
+        };
+        let shingles_of = |i: usize| dedup::shingles(&self.body(corpus.resident(&[i]).get(i)), o.shingle);
+        let pairs = dedup::near_pairs(sketches, o.near, &shingles_of);
         let mut out = Vec::new();
-        for cluster in crate::clusters::clusters(docs.len(), pairs.iter().map(|p| (p.0, p.1))) {
+        for cluster in crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1))) {
+            let resident = corpus.resident(&cluster);
+            let docs = |i: usize| resident.get(i);
             let bodies: std::collections::HashMap<usize, String> =
-                cluster.iter().map(|&i| (i, self.body(&docs[i]))).collect();
+                cluster.iter().map(|&i| (i, self.body(docs(i)))).collect();
             let (original, copies) = (cluster[0], &cluster[1..]);
             let similarity = |c: usize| {
                 pairs.iter().find(|p| p.0 == original && p.1 == c).map_or_else(
@@ -97,7 +108,7 @@ impl Rule for DuplicateDocument {
                             .unwrap_or_default();
                         format!("near copy, {:.0}% alike{figures}", sim * 100.0)
                     };
-                    let d = &docs[c];
+                    let d = docs(c);
                     let first = d.paragraphs.first().cloned().unwrap_or(0..0);
                     Related { place: Place::Text { doc: c, span: first }, message: how }
                 })
@@ -105,7 +116,7 @@ impl Rule for DuplicateDocument {
             let changed: Vec<String> = copies
                 .iter()
                 .filter_map(|&c| {
-                    changed_figures(&bodies[&original], &bodies[&c]).map(|f| format!("{}: {f}", docs[c].name))
+                    changed_figures(&bodies[&original], &bodies[&c]).map(|f| format!("{}: {f}", docs(c).name))
                 })
                 .collect();
             let help = if changed.is_empty() {
@@ -113,10 +124,10 @@ impl Rule for DuplicateDocument {
             } else {
                 format!("the copies change figures ({}); check which is right, then keep one", changed.join("; "))
             };
-            let d = &docs[original];
+            let d = docs(original);
             let first = d.paragraphs.first().cloned().unwrap_or(0..0);
             let n = copies.len();
-            let mut names: Vec<&str> = cluster.iter().map(|&i| docs[i].name.as_str()).collect();
+            let mut names: Vec<&str> = cluster.iter().map(|&i| docs(i).name.as_str()).collect();
             names.sort_unstable();
             out.push(Finding {
                 rule: ID,

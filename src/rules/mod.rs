@@ -18,6 +18,7 @@ mod unreadable_input;
 
 use crate::config::Settings;
 use crate::corpus::Corpus;
+use crate::dedup::Sketch;
 use crate::extract::Claim;
 use crate::finding::{Finding, Severity};
 use crate::source::Document;
@@ -37,13 +38,23 @@ pub trait Rule: Sync {
     fn check_corpus(&self, _data: &CorpusData<'_>) -> Vec<Finding> {
         Vec::new()
     }
+
+    /// What `check_corpus` needs of a document, taken while its text is in memory (a
+    /// near-copy sketch); `None` for rules that need nothing. A rule that gives one gives
+    /// one for every document.
+    fn signature(&self, _document: &Document, _cache: Option<&crate::cache::ClaimCache>) -> Option<Sketch> {
+        None
+    }
 }
 
 /// What corpus rules see: the documents, their claims, and the story analysis (computed
 /// once, on first use, and shared by the rules that need it).
 pub struct CorpusData<'a> {
+    /// The documents; in a streamed run most are shells, read back with `corpus.resident`.
     pub corpus: &'a Corpus,
     pub claims: &'a [Vec<Claim>],
+    /// Every document's signature, when a rule gives them (empty otherwise).
+    pub signatures: &'a [Sketch],
     settings: &'a Settings,
     /// Only findings on these documents will be reported (`--corpus-root`).
     pub focus: Option<&'a [bool]>,
@@ -53,13 +64,19 @@ pub struct CorpusData<'a> {
 }
 
 impl<'a> CorpusData<'a> {
-    pub fn new(corpus: &'a Corpus, claims: &'a [Vec<Claim>], settings: &'a Settings) -> CorpusData<'a> {
-        CorpusData { corpus, claims, settings, focus: None, cache: None, analysis: std::sync::OnceLock::new() }
+    pub fn new(
+        corpus: &'a Corpus,
+        claims: &'a [Vec<Claim>],
+        signatures: &'a [Sketch],
+        settings: &'a Settings,
+    ) -> CorpusData<'a> {
+        let analysis = std::sync::OnceLock::new();
+        CorpusData { corpus, claims, signatures, settings, focus: None, cache: None, analysis }
     }
 
     pub fn analysis(&self) -> &Analysis {
         self.analysis.get_or_init(|| {
-            crate::story::analyze_focused(&self.corpus.documents, self.claims, &self.settings.glossary(), self.focus)
+            crate::story::analyze_focused(self.corpus, self.claims, &self.settings.glossary(), self.focus)
         })
     }
 }

@@ -2,24 +2,32 @@
 //! `numeric-contradiction` and `magnitude-mismatch`.
 
 use super::CorpusData;
+use crate::corpus::Resident;
 use crate::finding::{fingerprint, Finding, Place, Related};
 use crate::story::{ClaimRef, Outlier, Status};
 
 /// The findings of `rule`: one per outlier of the story analysis with `status`.
 pub fn findings(rule: &'static str, status: Status, data: &CorpusData<'_>) -> Vec<Finding> {
-    data.analysis().outliers.iter().filter(|o| o.status == status).map(|o| finding(rule, data, o)).collect()
+    let outliers: Vec<&Outlier> = data.analysis().outliers.iter().filter(|o| o.status == status).collect();
+    let mut docs: Vec<usize> = outliers
+        .iter()
+        .flat_map(|o| [o.claim.0, o.majority.0].into_iter().chain(o.others.iter().map(|r| r.0 .0)))
+        .collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let resident = data.corpus.resident(&docs);
+    outliers.into_iter().map(|o| finding(rule, data, &resident, o)).collect()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn finding(rule: &'static str, data: &CorpusData<'_>, o: &Outlier) -> Finding {
-    let docs = &data.corpus.documents;
+fn finding(rule: &'static str, data: &CorpusData<'_>, docs: &Resident<'_>, o: &Outlier) -> Finding {
     let claim = |r: ClaimRef| &data.claims[r.0][r.1];
     let text = |r: ClaimRef| {
         let c = claim(r);
-        docs[r.0].text[c.start..c.end].to_string()
+        docs.get(r.0).text.get(c.start..c.end).unwrap_or_default().to_string()
     };
     let (here, there) = (claim(o.claim), claim(o.majority));
     let agreeing = o.others.iter().filter(|(_, agrees)| *agrees).count();
@@ -58,7 +66,7 @@ fn finding(rule: &'static str, data: &CorpusData<'_>, o: &Outlier) -> Finding {
     Finding {
         rule,
         severity: super::severity(rule),
-        fingerprint: fingerprint(&[rule, &docs[o.claim.0].name, &text(o.claim), &text(o.majority)]),
+        fingerprint: fingerprint(&[rule, &docs.get(o.claim.0).name, &text(o.claim), &text(o.majority)]),
         message,
         help: Some(help),
         place: Place::Text { doc: o.claim.0, span: here.start..here.end },

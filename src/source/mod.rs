@@ -22,7 +22,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 /// How a file's contents are read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
 pub enum Format {
     Text,
     Markdown,
@@ -53,6 +53,8 @@ pub struct LoadOptions {
     pub text_fields: Vec<String>,
     /// Candidate names of the id field.
     pub id_fields: Vec<String>,
+    /// JSON Lines files larger than this are read in windows of about this many bytes.
+    pub window_bytes: usize,
 }
 
 impl Default for LoadOptions {
@@ -60,6 +62,7 @@ impl Default for LoadOptions {
         LoadOptions {
             text_fields: ["text", "content", "body"].map(String::from).to_vec(),
             id_fields: ["id", "key"].map(String::from).to_vec(),
+            window_bytes: windows::WINDOW_BYTES,
         }
     }
 }
@@ -218,7 +221,7 @@ pub struct Loaded {
 /// Reads one file from disk (a large JSON Lines file in windows of whole lines).
 pub fn load_file(path: &Path, display: &str, format: Format, opts: &LoadOptions) -> Loaded {
     let mut all = Loaded::default();
-    windows::read_file(path, display, format, opts, windows::WINDOW_BYTES, &mut |l| {
+    windows::read_file(path, display, format, opts, &mut |l| {
         all.documents.extend(l.documents);
         all.errors.extend(l.errors);
     });

@@ -4,7 +4,9 @@
 //! those of the file.
 
 use super::{load_jsonl, load_owned, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
-use std::io::{Read, Seek, SeekFrom};
+use std::io::Read;
+#[cfg(not(unix))]
+use std::io::{Seek, SeekFrom};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -21,15 +23,9 @@ struct Cursor {
 }
 
 /// Reads a file and hands over what it holds, in file order: one `Loaded` per window of a
-/// UTF-8 JSON Lines file larger than `window` bytes, one for the whole file otherwise.
-pub fn read_file(
-    path: &Path,
-    display: &str,
-    format: Format,
-    opts: &LoadOptions,
-    window: usize,
-    each: &mut dyn FnMut(Loaded),
-) {
+/// UTF-8 JSON Lines file larger than `opts.window_bytes`, one for the whole file otherwise.
+pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions, each: &mut dyn FnMut(Loaded)) {
+    let window = opts.window_bytes.max(1);
     let unreadable =
         |e: std::io::Error| Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] };
     let mut file = match std::fs::File::open(path) {
@@ -146,7 +142,7 @@ fn load_window(
 /// One record of a JSON Lines file read again: the line at `span` (file bytes, without
 /// its line break), which is line `line` and record `record` of the file.
 pub fn read_record(
-    path: &Path,
+    file: &std::fs::File,
     display: &str,
     opts: &LoadOptions,
     span: Range<usize>,
@@ -154,11 +150,7 @@ pub fn read_record(
     record: usize,
 ) -> Result<Document, LoadError> {
     let mut bytes = vec![0u8; span.len()];
-    let read = std::fs::File::open(path).and_then(|mut f| {
-        f.seek(SeekFrom::Start(span.start as u64))?;
-        f.read_exact(&mut bytes)
-    });
-    read.map_err(|e| LoadError::unreadable(display, &e))?;
+    read_at(file, &mut bytes, span.start as u64).map_err(|e| LoadError::unreadable(display, &e))?;
     let changed = || LoadError {
         path: display.to_string(),
         offset: span.start,
@@ -177,6 +169,19 @@ pub fn read_record(
     }
 }
 
+/// Reads `buf.len()` bytes at `offset`; on Unix without moving a shared cursor, so
+/// records are read from one open file on every thread.
+#[cfg(unix)]
+fn read_at(file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    std::os::unix::fs::FileExt::read_exact_at(file, buf, offset)
+}
+
+#[cfg(not(unix))]
+fn read_at(mut file: &std::fs::File, buf: &mut [u8], offset: u64) -> std::io::Result<()> {
+    file.seek(SeekFrom::Start(offset))?;
+    file.read_exact(buf)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,7 +192,8 @@ mod tests {
         let path = dir.join("d.jsonl");
         std::fs::write(&path, bytes).unwrap();
         let mut out = Vec::new();
-        read_file(&path, "d.jsonl", Format::Jsonl, &LoadOptions::default(), window, &mut |l| out.push(l));
+        let opts = LoadOptions { window_bytes: window, ..LoadOptions::default() };
+        read_file(&path, "d.jsonl", Format::Jsonl, &opts, &mut |l| out.push(l));
         std::fs::remove_dir_all(&dir).unwrap();
         out
     }
@@ -249,11 +255,12 @@ mod tests {
         let path = dir.join("d.jsonl");
         std::fs::write(&path, DATA).unwrap();
         let mut loaded = Vec::new();
-        read_file(&path, "d.jsonl", Format::Jsonl, &LoadOptions::default(), 1 << 20, &mut |l| loaded.push(l));
+        read_file(&path, "d.jsonl", Format::Jsonl, &LoadOptions::default(), &mut |l| loaded.push(l));
         let original = &loaded[0].documents[1];
         let at = original.file.base + original.region.start..original.file.base + original.region.end;
         let line = original.locate(0..0).start.line;
-        let again = read_record(&path, "d.jsonl", &LoadOptions::default(), at, line, original.record).unwrap();
+        let open = std::fs::File::open(&path).unwrap();
+        let again = read_record(&open, "d.jsonl", &LoadOptions::default(), at, line, original.record).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
         assert_eq!((again.name.as_str(), again.text.as_str()), (original.name.as_str(), original.text.as_str()));
         assert_eq!(again.locate(2..9), original.locate(2..9));

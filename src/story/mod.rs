@@ -6,8 +6,8 @@ pub mod align;
 pub mod glossary;
 pub mod group;
 
+use crate::corpus::{Corpus, Resident};
 use crate::extract::Claim;
-use crate::source::Document;
 use glossary::Glossary;
 use rayon::prelude::*;
 
@@ -132,32 +132,51 @@ fn relation(a: &Claim, b: &Claim) -> Option<Status> {
     None
 }
 
-pub fn analyze(documents: &[Document], claims: &[Vec<Claim>], glossary: &Glossary) -> Analysis {
-    analyze_focused(documents, claims, glossary, None)
+pub fn analyze(corpus: &Corpus, claims: &[Vec<Claim>], glossary: &Glossary) -> Analysis {
+    analyze_focused(corpus, claims, glossary, None)
 }
+
+/// Documents of stories read back at once for alignment: enough to keep both cores busy,
+/// few enough that a streamed run holds little text.
+const ALIGN_BATCH_DOCUMENTS: usize = 4096;
 
 /// `analyze`, aligning only the stories that hold a document in `focus` (when given):
 /// findings elsewhere would not be reported (`--corpus-root`).
 pub fn analyze_focused(
-    documents: &[Document],
+    corpus: &Corpus,
     claims: &[Vec<Claim>],
     glossary: &Glossary,
     focus: Option<&[bool]>,
 ) -> Analysis {
+    let documents = &corpus.documents;
     let evidence: Vec<group::Evidence> =
         documents.par_iter().zip(claims).map(|(d, c)| group::evidence(c, d.date.as_deref(), &d.name)).collect();
     let mut groups = group::stories(&evidence);
+    drop(evidence);
     if let Some(focus) = focus {
         groups.retain(|(docs, _)| docs.iter().any(|&d| focus[d]));
     }
-    // Stories are aligned independently, in parallel; the collected order is the groups' order.
-    let analysed: Vec<(Story, Vec<Outlier>)> =
-        groups.into_par_iter().map(|(docs, links)| align_story(documents, claims, glossary, docs, links)).collect();
-    let mut stories = Vec::with_capacity(analysed.len());
+    let mut stories = Vec::with_capacity(groups.len());
     let mut outliers = Vec::new();
-    for (story, outs) in analysed {
-        stories.push(story);
-        outliers.extend(outs);
+    let mut groups = groups.into_iter().peekable();
+    while groups.peek().is_some() {
+        // Stories are aligned independently, in parallel, a batch of documents at a time;
+        // the collected order is the groups' order.
+        let mut batch = Vec::new();
+        let mut size = 0;
+        while size < ALIGN_BATCH_DOCUMENTS {
+            let Some(g) = groups.next() else { break };
+            size += g.0.len();
+            batch.push(g);
+        }
+        let ids: Vec<usize> = batch.iter().flat_map(|g| g.0.iter().copied()).collect();
+        let resident = corpus.resident(&ids);
+        let analysed: Vec<(Story, Vec<Outlier>)> =
+            batch.into_par_iter().map(|(docs, links)| align_story(&resident, claims, glossary, docs, links)).collect();
+        for (story, outs) in analysed {
+            stories.push(story);
+            outliers.extend(outs);
+        }
     }
     outliers.sort_by_key(|o| o.claim);
     Analysis { stories, outliers }
@@ -165,7 +184,7 @@ pub fn analyze_focused(
 
 /// The facts of one story and the outliers among them.
 fn align_story(
-    documents: &[Document],
+    documents: &Resident<'_>,
     claims: &[Vec<Claim>],
     glossary: &Glossary,
     docs: Vec<usize>,
@@ -175,7 +194,12 @@ fn align_story(
     // One view per document of the story: a document is in many of its links.
     let views: Vec<DocClaims<'_>> = docs
         .iter()
-        .map(|&d| DocClaims { text: &documents[d].text, claims: &claims[d], chinese: is_chinese(&documents[d].text) })
+        .map(|&d| {
+            let text = &documents.get(d).text;
+            // A document that could not be read back (its file changed) states nothing here.
+            let claims = if text.is_empty() { &[][..] } else { &claims[d][..] };
+            DocClaims { text, claims, chinese: is_chinese(text) }
+        })
         .collect();
     let view = |d: usize| &views[docs.binary_search(&d).expect("a link joins documents of its story")];
     let mut aligned: Vec<(ClaimRef, ClaimRef)> = Vec::new();

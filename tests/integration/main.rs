@@ -8,4 +8,5 @@ mod fuzz;
 mod gate;
 mod index;
 mod stories;
+mod stream;
 mod support;

@@ -15,14 +15,26 @@ pub struct Inputs {
     pub stdin: Option<(String, Vec<u8>)>,
     pub load: LoadOptions,
     pub exclude: Vec<String>,
+    /// Bytes a streamed run reads before it checks them and lets them go
+    /// (`None`: [`BATCH_BYTES`]).
+    pub batch_bytes: Option<usize>,
 }
+
+mod resident;
+mod stream;
+
+pub use resident::{Origin, Resident};
+pub use stream::BATCH_BYTES;
 
 /// Documents and load errors, in sorted order.
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub files: usize,
+    /// Every document; in a streamed corpus most are shells (see [`Corpus::resident`]).
     pub documents: Vec<Document>,
     pub errors: Vec<LoadError>,
+    /// How to read back the documents a streamed run let go; `None` when all are held.
+    evicted: Option<resident::Evicted>,
 }
 
 impl Corpus {
@@ -43,7 +55,7 @@ impl Corpus {
     /// The corpus of loaded files, with the errors met before loading; also how many
     /// documents each file gave.
     fn assemble(loaded: Vec<source::Loaded>, files: usize, errors: Vec<LoadError>) -> (Corpus, Vec<usize>) {
-        let mut corpus = Corpus { files, documents: Vec::new(), errors };
+        let mut corpus = Corpus { files, documents: Vec::new(), errors, evicted: None };
         let mut per_file = Vec::with_capacity(loaded.len());
         for l in loaded {
             per_file.push(l.documents.len());
@@ -59,6 +71,11 @@ impl Corpus {
         let loaded: Vec<source::Loaded> =
             sources.par_iter().map(|s| source::load_bytes(&s.display, &s.bytes, s.format, load)).collect();
         Corpus::assemble(loaded, sources.len(), errors)
+    }
+
+    /// A corpus of documents already in memory (one per file).
+    pub fn held(documents: Vec<Document>) -> Corpus {
+        Corpus { files: documents.len(), documents, errors: Vec::new(), evicted: None }
     }
 
     /// Claims of every document, in document order, extracted in parallel.

@@ -1,0 +1,140 @@
+//! Documents whose text has been let go, and reading them back. A streamed run keeps of
+//! each document only a shell (name, date, path: what the corpus stage reads for every
+//! document) and where to find it again; the few documents a story, a near copy or a
+//! finding needs in full are read back from their file, a JSON Lines record by its own
+//! bytes.
+
+use super::Corpus;
+use crate::source::{self, windows, Document, Format, LoadOptions, SourceFile};
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// Where a document that is not held in memory can be read again.
+#[derive(Clone, Debug)]
+pub enum Origin {
+    /// A record of a UTF-8 JSON Lines file: the bytes of its line, its line and record number.
+    Record { path: Arc<PathBuf>, span: Range<usize>, line: usize, record: usize },
+    /// The `index`-th document of a file read whole.
+    File { path: Arc<PathBuf>, format: Format, index: usize },
+}
+
+/// Reading documents back: the load options and the origin of every evicted document.
+#[derive(Debug, Default)]
+pub struct Evicted {
+    pub(super) load: LoadOptions,
+    /// By document index; `None` for documents held in memory.
+    pub(super) origins: Vec<Option<Origin>>,
+}
+
+/// The shell of `d`: what is kept of it once its text is let go. `file` is the shell of its
+/// file (the path only), shared by the file's documents.
+pub(super) fn shell(d: Document, file: &Arc<SourceFile>) -> Document {
+    Document {
+        file: Arc::clone(file),
+        name: d.name,
+        title: d.title,
+        date: d.date,
+        format: d.format,
+        text: String::new(),
+        map: Default::default(),
+        paragraphs: Vec::new(),
+        region: 0..0,
+        record: d.record,
+        comments: Vec::new(),
+    }
+}
+
+/// How `d`, the `index`-th document of the file at `path`, can be read again.
+pub(super) fn origin(d: &Document, path: &Arc<PathBuf>, index: usize) -> Origin {
+    if d.format == Format::Jsonl && d.file.to_raw.is_none() {
+        let line = d.file.lines.position(&d.file.text, d.region.start).line + d.file.first_line - 1;
+        let span = d.file.base + d.region.start..d.file.base + d.region.end;
+        return Origin::Record { path: Arc::clone(path), span, line, record: d.record };
+    }
+    Origin::File { path: Arc::clone(path), format: d.format, index }
+}
+
+/// Some documents of a corpus in full: borrowed when held, read back when evicted.
+pub struct Resident<'a> {
+    corpus: &'a Corpus,
+    read: HashMap<usize, Document>,
+}
+
+impl Resident<'_> {
+    /// Document `i` in full (its shell if it could not be read back: the file changed).
+    pub fn get(&self, i: usize) -> &Document {
+        self.read.get(&i).unwrap_or(&self.corpus.documents[i])
+    }
+}
+
+impl Corpus {
+    /// Documents `ids` in full, reading back the evicted ones (in parallel).
+    pub fn resident(&self, ids: &[usize]) -> Resident<'_> {
+        let read = match &self.evicted {
+            Some(evicted) => read_back(&self.documents, evicted, ids),
+            None => HashMap::new(),
+        };
+        Resident { corpus: self, read }
+    }
+
+    /// Puts documents `ids` back in memory for good (those findings are reported on).
+    pub fn load_back(&mut self, ids: &[usize]) {
+        let Some(evicted) = &mut self.evicted else { return };
+        let read = read_back(&self.documents, evicted, ids);
+        for (i, d) in read {
+            evicted.origins[i] = None;
+            self.documents[i] = d;
+        }
+    }
+}
+
+fn read_back(shells: &[Document], evicted: &Evicted, ids: &[usize]) -> HashMap<usize, Document> {
+    let mut records: HashMap<&PathBuf, Vec<(usize, &Origin)>> = HashMap::new();
+    let mut files: HashMap<(&PathBuf, Format), Vec<(usize, usize)>> = HashMap::new();
+    let mut ids = ids.to_vec();
+    ids.sort_unstable();
+    ids.dedup();
+    for &i in &ids {
+        match evicted.origins.get(i).and_then(Option::as_ref) {
+            Some(o @ Origin::Record { path, .. }) => records.entry(path).or_default().push((i, o)),
+            Some(Origin::File { path, format, index }) => files.entry((path, *format)).or_default().push((i, *index)),
+            None => {}
+        }
+    }
+    let display = |i: usize| shells[i].file.path.clone();
+    let mut out: Vec<(usize, Document)> = records
+        .into_par_iter()
+        .flat_map_iter(|(path, wanted)| {
+            let open = std::fs::File::open(path.as_path());
+            wanted.into_iter().filter_map(move |(i, o)| {
+                let Origin::Record { span, line, record, .. } = o else { return None };
+                let file = open.as_ref().map_err(|e| log::warn!("cannot read {} again: {e}", path.display())).ok()?;
+                windows::read_record(file, &display(i), &evicted.load, span.clone(), *line, *record)
+                    .map_err(|e| log::warn!("cannot read {} again: {e}", shells[i].name))
+                    .ok()
+                    .map(|d| (i, d))
+            })
+        })
+        .collect();
+    let whole: Vec<(usize, Document)> = files
+        .into_par_iter()
+        .flat_map_iter(|((path, format), wanted)| {
+            let shown = display(wanted[0].0);
+            let mut loaded: Vec<Option<Document>> =
+                source::load_file(path, &shown, format, &evicted.load).documents.into_iter().map(Some).collect();
+            wanted.into_iter().filter_map(|(i, index)| Some((i, loaded.get_mut(index)?.take()?))).collect::<Vec<_>>()
+        })
+        .collect();
+    out.extend(whole);
+    out.retain(|(i, d)| {
+        let same = d.name == shells[*i].name;
+        if !same {
+            log::warn!("{} changed while it was being checked; it is left out of the corpus rules", shells[*i].name);
+        }
+        same
+    });
+    out.into_iter().collect()
+}
