@@ -9,6 +9,7 @@ use crate::extract::Claim;
 use crate::finding::{Finding, Place};
 use crate::rules::{self, CorpusData, Rule};
 use crate::source::Document;
+use crate::story::{Claims, PackedClaims};
 use rayon::prelude::*;
 
 /// Which rules run.
@@ -70,7 +71,7 @@ pub struct Report {
 #[derive(Default)]
 struct Kept {
     findings: Vec<Finding>,
-    claims: Vec<Vec<Claim>>,
+    claims: PackedClaims,
     signatures: Vec<Sketch>,
     focus: Vec<bool>,
 }
@@ -145,7 +146,7 @@ impl<'a> Plan<'a> {
             .collect();
         for (findings, claims, signature) in results {
             kept.findings.extend(findings);
-            kept.claims.push(claims);
+            kept.claims.push(&claims);
             kept.signatures.extend(signature);
         }
         kept.focus.extend(in_focus);
@@ -155,7 +156,7 @@ impl<'a> Plan<'a> {
     fn corpus(&self, corpus: &Corpus, kept: &mut Kept) {
         let focus = self.options.focus.map(|_| kept.focus.as_slice());
         let signatures = if kept.signatures.len() == corpus.documents.len() { &kept.signatures[..] } else { &[] };
-        let mut data = CorpusData::new(corpus, &kept.claims, signatures, self.settings);
+        let mut data = CorpusData::new(corpus, Claims::Packed(&kept.claims), signatures, self.settings);
         data.focus = focus;
         data.cache = self.options.cache;
         let mut found = Vec::new();
@@ -187,7 +188,7 @@ impl<'a> Plan<'a> {
         }
         crate::suppress::apply(&corpus.documents, &mut findings);
         findings.sort_by_cached_key(|f| sort_key(corpus, f));
-        Report { findings, claims: kept.claims.iter().map(Vec::len).sum() }
+        Report { findings, claims: kept.claims.count() }
     }
 }
 

@@ -19,7 +19,7 @@
 use super::boilerplate::Boilerplate;
 use super::{finding, Rule};
 use crate::config::DuplicateSettings;
-use crate::dedup::jaccard;
+use crate::dedup::jaccard_at_least;
 use crate::finding::{Finding, Place, Related};
 use crate::source::Document;
 
@@ -38,19 +38,27 @@ impl DuplicateParagraph {
 
 /// Folds full-width ASCII, case and whitespace away.
 fn normalize(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_whitespace())
-        .map(|c| match c {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars().filter(|c| !c.is_whitespace()) {
+        let c = match c {
             '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
             _ => c,
-        })
-        .flat_map(char::to_lowercase)
-        .collect()
+        };
+        // Han characters, most of a Chinese paragraph, have no case.
+        if c.is_ascii() || ('\u{3000}'..='\u{9fff}').contains(&c) {
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
-/// Sorted, distinct hashes of the `k`-character shingles of a normalized paragraph.
-fn shingles(s: &str, k: usize) -> Vec<u64> {
-    let chars: Vec<char> = s.chars().collect();
+/// Sorted, distinct hashes of the `k`-character shingles of a normalized paragraph
+/// (`chars` is a buffer to reuse).
+fn shingles(s: &str, k: usize, chars: &mut Vec<char>) -> Vec<u64> {
+    chars.clear();
+    chars.extend(s.chars());
     let mut out: Vec<u64> = chars
         .windows(k.max(1))
         .map(|w| {
@@ -128,16 +136,18 @@ impl Rule for DuplicateParagraph {
 
     fn check_document(&self, doc: usize, document: &Document) -> Vec<Finding> {
         let o = &self.options;
+        let mut buffer = Vec::new();
         let paras: Vec<(std::ops::Range<usize>, String, Vec<u64>)> = document
             .paragraphs
             .iter()
             .filter(|r| !self.boilerplate.matches(&document.text[(*r).clone()]))
-            .map(|r| {
+            .filter_map(|r| {
                 let n = normalize(&document.text[r.clone()]);
-                let sh = shingles(&n, o.shingle);
-                (r.clone(), n, sh)
+                (n.chars().count() >= o.min_chars).then(|| {
+                    let sh = shingles(&n, o.shingle, &mut buffer);
+                    (r.clone(), n, sh)
+                })
             })
-            .filter(|(_, n, _)| n.chars().count() >= o.min_chars)
             .collect();
         let mut out = Vec::new();
         for j in 1..paras.len() {
@@ -145,11 +155,14 @@ impl Rule for DuplicateParagraph {
             let earlier = (0..j).find_map(|i| {
                 let (ri, ni, si) = &paras[i];
                 if ni == nj {
-                    Some((ri.clone(), 1.0))
-                } else {
-                    let sim = jaccard(si, sj);
-                    (sim >= o.near).then(|| (ri.clone(), sim))
+                    return Some((ri.clone(), 1.0));
                 }
+                // Sets this different in size cannot be this alike: |A∩B|/|A∪B| ≤ min/max.
+                let (small, large) = (si.len().min(sj.len()), si.len().max(sj.len()));
+                if (small as f64) < o.near * large as f64 {
+                    return None;
+                }
+                jaccard_at_least(si, sj, o.near).map(|sim| (ri.clone(), sim))
             });
             let Some((ri, sim)) = earlier else { continue };
             let first = &document.text[ri.clone()];

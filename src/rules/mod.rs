@@ -19,10 +19,10 @@ mod unreadable_input;
 use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::dedup::Sketch;
-use crate::extract::Claim;
 use crate::finding::{Finding, Severity};
 use crate::source::Document;
 use crate::story::Analysis;
+use crate::story::Claims;
 use serde::Deserialize;
 
 /// A check over documents.
@@ -52,7 +52,7 @@ pub trait Rule: Sync {
 pub struct CorpusData<'a> {
     /// The documents; in a streamed run most are shells, read back with `corpus.resident`.
     pub corpus: &'a Corpus,
-    pub claims: &'a [Vec<Claim>],
+    pub claims: Claims<'a>,
     /// Every document's signature, when a rule gives them (empty otherwise).
     pub signatures: &'a [Sketch],
     settings: &'a Settings,
@@ -66,7 +66,7 @@ pub struct CorpusData<'a> {
 impl<'a> CorpusData<'a> {
     pub fn new(
         corpus: &'a Corpus,
-        claims: &'a [Vec<Claim>],
+        claims: Claims<'a>,
         signatures: &'a [Sketch],
         settings: &'a Settings,
     ) -> CorpusData<'a> {

@@ -3,8 +3,11 @@
 
 use super::CorpusData;
 use crate::corpus::Resident;
+use crate::extract::Claim;
 use crate::finding::{fingerprint, Finding, Place, Related};
 use crate::story::{ClaimRef, Outlier, Status};
+use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// The findings of `rule`: one per outlier of the story analysis with `status`.
 pub fn findings(rule: &'static str, status: Status, data: &CorpusData<'_>) -> Vec<Finding> {
@@ -16,15 +19,16 @@ pub fn findings(rule: &'static str, status: Status, data: &CorpusData<'_>) -> Ve
     docs.sort_unstable();
     docs.dedup();
     let resident = data.corpus.resident(&docs);
-    outliers.into_iter().map(|o| finding(rule, data, &resident, o)).collect()
+    let claims: HashMap<usize, Cow<'_, [Claim]>> = docs.iter().map(|&d| (d, data.claims.of(d))).collect();
+    outliers.into_iter().map(|o| finding(rule, &claims, &resident, o)).collect()
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-fn finding(rule: &'static str, data: &CorpusData<'_>, docs: &Resident<'_>, o: &Outlier) -> Finding {
-    let claim = |r: ClaimRef| &data.claims[r.0][r.1];
+fn finding(rule: &'static str, claims: &HashMap<usize, Cow<'_, [Claim]>>, docs: &Resident<'_>, o: &Outlier) -> Finding {
+    let claim = |r: ClaimRef| &claims[&r.0][r.1];
     let text = |r: ClaimRef| {
         let c = claim(r);
         docs.get(r.0).text.get(c.start..c.end).unwrap_or_default().to_string()

@@ -3,13 +3,16 @@
 //! true. Shared by `factlint align` and the contradiction rules.
 
 pub mod align;
+pub mod claims;
 pub mod glossary;
 pub mod group;
 
 use crate::corpus::{Corpus, Resident};
 use crate::extract::Claim;
+pub use claims::{Claims, PackedClaims};
 use glossary::Glossary;
 use rayon::prelude::*;
+use std::borrow::Cow;
 
 /// One document's text and claims, as alignment sees them.
 pub struct DocClaims<'a> {
@@ -133,7 +136,7 @@ fn relation(a: &Claim, b: &Claim) -> Option<Status> {
 }
 
 pub fn analyze(corpus: &Corpus, claims: &[Vec<Claim>], glossary: &Glossary) -> Analysis {
-    analyze_focused(corpus, claims, glossary, None)
+    analyze_focused(corpus, Claims::Held(claims), glossary, None)
 }
 
 /// Documents of stories read back at once for alignment: enough to keep both cores busy,
@@ -142,15 +145,13 @@ const ALIGN_BATCH_DOCUMENTS: usize = 4096;
 
 /// `analyze`, aligning only the stories that hold a document in `focus` (when given):
 /// findings elsewhere would not be reported (`--corpus-root`).
-pub fn analyze_focused(
-    corpus: &Corpus,
-    claims: &[Vec<Claim>],
-    glossary: &Glossary,
-    focus: Option<&[bool]>,
-) -> Analysis {
+pub fn analyze_focused(corpus: &Corpus, claims: Claims<'_>, glossary: &Glossary, focus: Option<&[bool]>) -> Analysis {
     let documents = &corpus.documents;
-    let evidence: Vec<group::Evidence> =
-        documents.par_iter().zip(claims).map(|(d, c)| group::evidence(c, d.date.as_deref(), &d.name)).collect();
+    let evidence: Vec<group::Evidence> = documents
+        .par_iter()
+        .enumerate()
+        .map(|(i, d)| group::evidence(&claims.of(i), d.date.as_deref(), &d.name))
+        .collect();
     let mut groups = group::stories(&evidence);
     drop(evidence);
     if let Some(focus) = focus {
@@ -171,8 +172,10 @@ pub fn analyze_focused(
         }
         let ids: Vec<usize> = batch.iter().flat_map(|g| g.0.iter().copied()).collect();
         let resident = corpus.resident(&ids);
+        let held: std::collections::HashMap<usize, Cow<'_, [Claim]>> =
+            ids.par_iter().map(|&d| (d, claims.of(d))).collect();
         let analysed: Vec<(Story, Vec<Outlier>)> =
-            batch.into_par_iter().map(|(docs, links)| align_story(&resident, claims, glossary, docs, links)).collect();
+            batch.into_par_iter().map(|(docs, links)| align_story(&resident, &held, glossary, docs, links)).collect();
         for (story, outs) in analysed {
             stories.push(story);
             outliers.extend(outs);
@@ -185,7 +188,7 @@ pub fn analyze_focused(
 /// The facts of one story and the outliers among them.
 fn align_story(
     documents: &Resident<'_>,
-    claims: &[Vec<Claim>],
+    claims: &std::collections::HashMap<usize, Cow<'_, [Claim]>>,
     glossary: &Glossary,
     docs: Vec<usize>,
     links: Vec<(usize, usize)>,
@@ -197,7 +200,7 @@ fn align_story(
         .map(|&d| {
             let text = &documents.get(d).text;
             // A document that could not be read back (its file changed) states nothing here.
-            let claims = if text.is_empty() { &[][..] } else { &claims[d][..] };
+            let claims = if text.is_empty() { &[][..] } else { &claims[&d][..] };
             DocClaims { text, claims, chinese: is_chinese(text) }
         })
         .collect();
@@ -215,7 +218,7 @@ fn align_story(
     let mut facts = Vec::new();
     for group in groups {
         let members: Vec<ClaimRef> = group.into_iter().map(|i| index[i]).collect();
-        let claim = |r: ClaimRef| &claims[r.0][r.1];
+        let claim = |r: ClaimRef| &claims[&r.0][r.1];
         // A document may state a quantity twice (a repeated paragraph), but two of its
         // statements that disagree mean the alignment went wrong: say nothing.
         let consistent =

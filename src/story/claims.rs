@@ -1,0 +1,86 @@
+//! The claims of every document as the corpus stage reads them: held as extracted, or
+//! packed (postcard bytes, about a third of the size), as a streamed run keeps them until
+//! a story needs a document's claims.
+
+use crate::extract::Claim;
+use std::borrow::Cow;
+
+/// Claims of many documents, packed one document after another.
+#[derive(Default)]
+pub struct PackedClaims {
+    bytes: Vec<u8>,
+    /// Where each document's claims end in `bytes`.
+    ends: Vec<usize>,
+    count: usize,
+}
+
+impl PackedClaims {
+    /// Appends the next document's claims.
+    pub fn push(&mut self, claims: &[Claim]) {
+        // Encoding plain data into a vector cannot fail.
+        if let Ok(packed) = postcard::to_extend(claims, std::mem::take(&mut self.bytes)) {
+            self.bytes = packed;
+        }
+        self.ends.push(self.bytes.len());
+        self.count += claims.len();
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The claims of document `doc`.
+    pub fn get(&self, doc: usize) -> Vec<Claim> {
+        let start = if doc == 0 { 0 } else { self.ends[doc - 1] };
+        postcard::from_bytes(&self.bytes[start..self.ends[doc]]).unwrap_or_default()
+    }
+
+    /// Claims of all documents together.
+    pub fn count(&self) -> usize {
+        self.count
+    }
+}
+
+/// Every document's claims, held or packed.
+#[derive(Clone, Copy)]
+pub enum Claims<'a> {
+    Held(&'a [Vec<Claim>]),
+    Packed(&'a PackedClaims),
+}
+
+impl<'a> Claims<'a> {
+    /// The claims of document `doc`.
+    pub fn of(&self, doc: usize) -> Cow<'a, [Claim]> {
+        match self {
+            Claims::Held(held) => Cow::Borrowed(&held[doc][..]),
+            Claims::Packed(packed) => Cow::Owned(packed.get(doc)),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn packed_claims_read_back_as_extracted() {
+        let extractor = crate::extract::Extractor::default();
+        let texts =
+            ["投入资金1.4万亿元，支持1172家县级医院。", "", "more than 170 billion yuan and nearly 100,000 people"];
+        let held: Vec<Vec<Claim>> = texts.iter().map(|t| extractor.claims(t)).collect();
+        let mut packed = PackedClaims::default();
+        for c in &held {
+            packed.push(c);
+        }
+        assert_eq!(packed.len(), 3);
+        assert_eq!(packed.count(), held.iter().map(Vec::len).sum::<usize>());
+        for (i, c) in held.iter().enumerate() {
+            assert_eq!(&Claims::Packed(&packed).of(i)[..], &c[..]);
+        }
+        assert!(held[0].len() >= 2 && held[2].len() >= 2, "{held:?}");
+    }
+}
