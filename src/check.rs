@@ -76,6 +76,11 @@ struct Kept {
     focus: Vec<bool>,
 }
 
+/// Whether rule `id` runs: selected, and not turned off in the configuration.
+fn enabled(settings: &Settings, selection: &Selection, id: &str) -> bool {
+    selection.includes(id) && settings.severity(id, rules::severity(id)).is_some()
+}
+
 /// The rules of a run and what the per-document work needs.
 struct Plan<'a> {
     settings: &'a Settings,
@@ -89,15 +94,14 @@ struct Plan<'a> {
 
 impl<'a> Plan<'a> {
     fn new(settings: &'a Settings, selection: &'a Selection, options: &'a RunOptions<'a>) -> Plan<'a> {
-        let enabled = |id: &str| selection.includes(id) && settings.severity(id, rules::severity(id)).is_some();
-        let rules = rules::registry(settings).into_iter().filter(|r| enabled(r.id())).collect();
+        let rules = rules::registry(settings).into_iter().filter(|r| enabled(settings, selection, r.id())).collect();
         let cached_rules = options.cache.map(|_| document_rules(settings));
         let rule_ids = cached_rules.iter().flatten().map(|r| r.id()).collect();
         Plan { settings, selection, options, rules, extractor: settings.extractor(), cached_rules, rule_ids }
     }
 
     fn enabled(&self, id: &str) -> bool {
-        self.selection.includes(id) && self.settings.severity(id, rules::severity(id)).is_some()
+        enabled(self.settings, self.selection, id)
     }
 
     /// The per-document work on `documents`, the corpus's documents from `first` on.
@@ -155,8 +159,7 @@ impl<'a> Plan<'a> {
     /// The corpus rules over what was kept, then the findings on files that could not be read.
     fn corpus(&self, corpus: &Corpus, kept: &mut Kept) {
         let focus = self.options.focus.map(|_| kept.focus.as_slice());
-        let signatures = if kept.signatures.len() == corpus.documents.len() { &kept.signatures[..] } else { &[] };
-        let mut data = CorpusData::new(corpus, Claims::Packed(&kept.claims), signatures, self.settings);
+        let mut data = CorpusData::new(corpus, Claims::Packed(&kept.claims), &kept.signatures, self.settings);
         data.focus = focus;
         data.cache = self.options.cache;
         let mut found = Vec::new();

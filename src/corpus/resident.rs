@@ -50,9 +50,10 @@ pub(super) fn shell(d: Document, file: &Arc<SourceFile>) -> Document {
 /// How `d`, the `index`-th document of the file at `path`, can be read again.
 pub(super) fn origin(d: &Document, path: &Arc<PathBuf>, index: usize) -> Origin {
     if d.format == Format::Jsonl && d.file.to_raw.is_none() {
-        let line = d.file.lines.position(&d.file.text, d.region.start).line + d.file.first_line - 1;
-        let span = d.file.base + d.region.start..d.file.base + d.region.end;
-        return Origin::Record { path: Arc::clone(path), span, line, record: d.record };
+        // Without a decoding map, the file position of the record is its bytes.
+        let at = d.file.locate(d.region.clone());
+        let span = at.byte_start..at.byte_end;
+        return Origin::Record { path: Arc::clone(path), span, line: at.start.line, record: d.record };
     }
     Origin::File { path: Arc::clone(path), format: d.format, index }
 }

@@ -5,7 +5,7 @@
 
 use super::resident::{origin, shell, Evicted};
 use super::{matches_exclude, Corpus, Inputs};
-use crate::source::walk::{self, Input};
+use crate::source::walk;
 use crate::source::{self, windows, Document, Format, Loaded, SourceFile};
 use rayon::prelude::*;
 use std::path::PathBuf;
@@ -88,11 +88,12 @@ impl Corpus {
         let evicted = Evicted { load: inputs.load.clone(), origins: Vec::new() };
         let corpus = Corpus { files: files.len(), documents: Vec::new(), errors, evicted: Some(evicted) };
         let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, each };
-        let size = |f: &Input| std::fs::metadata(&f.path).map_or(0, |m| m.len() as usize);
-        let windowed = |f: &Input| f.format == Format::Jsonl && size(f) > inputs.load.window_bytes;
+        let sizes: Vec<usize> =
+            files.iter().map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len() as usize)).collect();
+        let windowed = |i: usize| files[i].format == Format::Jsonl && sizes[i] > inputs.load.window_bytes;
         let mut next = 0;
         while next < files.len() {
-            if windowed(&files[next]) {
+            if windowed(next) {
                 let f = &files[next];
                 windows::read_file(&f.path, &f.display, f.format, &inputs.load, &mut |l| batch.push(next, l));
                 next += 1;
@@ -100,8 +101,8 @@ impl Corpus {
             }
             // Small files are read in parallel, a budget's worth at a time.
             let (start, mut bytes) = (next, 0);
-            while next < files.len() && bytes < budget && !windowed(&files[next]) {
-                bytes += size(&files[next]);
+            while next < files.len() && bytes < budget && !windowed(next) {
+                bytes += sizes[next];
                 next += 1;
             }
             let loaded: Vec<Loaded> = files[start..next]

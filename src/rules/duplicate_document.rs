@@ -23,7 +23,6 @@ use crate::config::DuplicateSettings;
 use crate::dedup::{self, Sketch};
 use crate::finding::{fingerprint, Finding, Place, Related};
 use crate::source::Document;
-use rayon::prelude::*;
 
 const ID: &str = "duplicate-document";
 
@@ -69,17 +68,10 @@ impl Rule for DuplicateDocument {
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
         let corpus = data.corpus;
         let o = &self.options;
-        // Sketches were taken while each text was loaded; bodies are built again only for
-        // the pairs a sketch cannot rule out and for the documents of a cluster.
-        let computed: Vec<Sketch>;
-        let sketches = if data.signatures.len() == corpus.documents.len() {
-            data.signatures
-        } else {
-            computed = corpus.documents.par_iter().map(|d| self.sketch(d, data.cache)).collect();
-            &computed
-        };
+        // Sketches were taken while each text was loaded (`signature`); bodies are built
+        // again only for the pairs a sketch cannot rule out and for the documents of a cluster.
         let shingles_of = |i: usize| dedup::shingles(&self.body(corpus.resident(&[i]).get(i)), o.shingle);
-        let pairs = dedup::near_pairs(sketches, o.near, &shingles_of);
+        let pairs = dedup::near_pairs(data.signatures, o.near, &shingles_of);
         let mut out = Vec::new();
         for cluster in crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1))) {
             let resident = corpus.resident(&cluster);

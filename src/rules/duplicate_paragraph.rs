@@ -157,11 +157,6 @@ impl Rule for DuplicateParagraph {
                 if ni == nj {
                     return Some((ri.clone(), 1.0));
                 }
-                // Sets this different in size cannot be this alike: |A∩B|/|A∪B| ≤ min/max.
-                let (small, large) = (si.len().min(sj.len()), si.len().max(sj.len()));
-                if (small as f64) < o.near * large as f64 {
-                    return None;
-                }
                 jaccard_at_least(si, sj, o.near).map(|sim| (ri.clone(), sim))
             });
             let Some((ri, sim)) = earlier else { continue };

@@ -53,7 +53,8 @@ pub struct CorpusData<'a> {
     /// The documents; in a streamed run most are shells, read back with `corpus.resident`.
     pub corpus: &'a Corpus,
     pub claims: Claims<'a>,
-    /// Every document's signature, when a rule gives them (empty otherwise).
+    /// Every document's signature when a rule that runs gives them, in document order
+    /// (empty otherwise).
     pub signatures: &'a [Sketch],
     settings: &'a Settings,
     /// Only findings on these documents will be reported (`--corpus-root`).

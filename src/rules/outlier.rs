@@ -19,7 +19,7 @@ pub fn findings(rule: &'static str, status: Status, data: &CorpusData<'_>) -> Ve
     docs.sort_unstable();
     docs.dedup();
     let resident = data.corpus.resident(&docs);
-    let claims: HashMap<usize, Cow<'_, [Claim]>> = docs.iter().map(|&d| (d, data.claims.of(d))).collect();
+    let claims = data.claims.of_many(&docs);
     outliers.into_iter().map(|o| finding(rule, &claims, &resident, o)).collect()
 }
 

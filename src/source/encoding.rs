@@ -26,9 +26,14 @@ pub struct DecodeError {
     pub message: String,
 }
 
+/// Whether bytes open with a UTF-8 or UTF-16 byte-order mark.
+pub fn starts_with_bom(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"\xEF\xBB\xBF") || bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF")
+}
+
 /// Decodes owned bytes, reusing the buffer when they are already UTF-8.
 pub fn decode_owned(bytes: Vec<u8>) -> Result<Decoded, DecodeError> {
-    if !bytes.starts_with(b"\xEF\xBB\xBF") && !bytes.starts_with(b"\xFF\xFE") && !bytes.starts_with(b"\xFE\xFF") {
+    if !starts_with_bom(&bytes) {
         if simdutf8::basic::from_utf8(&bytes).is_ok() {
             // SAFETY: simdutf8 has just validated the bytes as UTF-8 (several times faster
             // than the standard check on Chinese text, where no ASCII fast path applies).

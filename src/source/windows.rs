@@ -68,8 +68,7 @@ pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions,
 
 /// Whether a file's first window is UTF-8 with no byte-order mark.
 fn plain_utf8_start(bytes: &[u8]) -> bool {
-    let boms: [&[u8]; 3] = [b"\xEF\xBB\xBF", b"\xFF\xFE", b"\xFE\xFF"];
-    if boms.iter().any(|b| bytes.starts_with(b)) {
+    if super::encoding::starts_with_bom(bytes) {
         return false;
     }
     // The window may end inside a character: only what precedes the last line matters.
@@ -87,7 +86,8 @@ fn load_window(
     each: &mut dyn FnMut(Loaded),
 ) -> Cursor {
     while !bytes.is_empty() {
-        let valid = match std::str::from_utf8(&bytes) {
+        // simdutf8, several times faster than the standard check on Chinese text.
+        let valid = match simdutf8::compat::from_utf8(&bytes) {
             Ok(_) => bytes.len(),
             Err(e) => e.valid_up_to(),
         };
@@ -106,7 +106,7 @@ fn load_window(
         if !bytes.is_empty() {
             let lines = memchr::memchr_iter(b'\n', &bytes).count();
             let len = bytes.len();
-            // SAFETY: `bytes` is the prefix that `from_utf8` has just validated.
+            // SAFETY: `bytes` is the prefix that simdutf8 has just validated.
             let text = unsafe { String::from_utf8_unchecked(bytes) };
             let file = Arc::new(SourceFile::window(display.to_string(), text, cursor.base, cursor.line));
             let (loaded, records) = load_jsonl(&file, opts, cursor.records);

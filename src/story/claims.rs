@@ -3,7 +3,9 @@
 //! a story needs a document's claims.
 
 use crate::extract::Claim;
+use rayon::prelude::*;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// Claims of many documents, packed one document after another.
 #[derive(Default)]
@@ -59,6 +61,11 @@ impl<'a> Claims<'a> {
             Claims::Held(held) => Cow::Borrowed(&held[doc][..]),
             Claims::Packed(packed) => Cow::Owned(packed.get(doc)),
         }
+    }
+
+    /// The claims of documents `docs`, unpacked in parallel.
+    pub fn of_many(&self, docs: &[usize]) -> HashMap<usize, Cow<'a, [Claim]>> {
+        docs.par_iter().map(|&d| (d, self.of(d))).collect()
     }
 }
 

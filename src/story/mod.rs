@@ -172,8 +172,7 @@ pub fn analyze_focused(corpus: &Corpus, claims: Claims<'_>, glossary: &Glossary,
         }
         let ids: Vec<usize> = batch.iter().flat_map(|g| g.0.iter().copied()).collect();
         let resident = corpus.resident(&ids);
-        let held: std::collections::HashMap<usize, Cow<'_, [Claim]>> =
-            ids.par_iter().map(|&d| (d, claims.of(d))).collect();
+        let held = claims.of_many(&ids);
         let analysed: Vec<(Story, Vec<Outlier>)> =
             batch.into_par_iter().map(|(docs, links)| align_story(&resident, &held, glossary, docs, links)).collect();
         for (story, outs) in analysed {
