@@ -9,7 +9,7 @@ use crate::extract::Claim;
 use crate::finding::{Finding, Place};
 use crate::rules::{self, CorpusData, Rule};
 use crate::source::Document;
-use crate::story::{Claims, PackedClaims};
+use crate::story::{Claims, PackedClaims, StoryKeys};
 use rayon::prelude::*;
 
 /// Which rules run.
@@ -72,8 +72,18 @@ pub struct Report {
 struct Kept {
     findings: Vec<Finding>,
     claims: PackedClaims,
+    keys: StoryKeys,
     signatures: Vec<Sketch>,
     focus: Vec<bool>,
+}
+
+/// The per-document work's results for one document.
+struct Worked {
+    findings: Vec<Finding>,
+    claims: Vec<Claim>,
+    /// Its figure keys, for finding stories.
+    keys: Vec<u64>,
+    signature: Option<Sketch>,
 }
 
 /// Whether rule `id` runs: selected, and not turned off in the configuration.
@@ -114,7 +124,7 @@ impl<'a> Plan<'a> {
             in_focus.push(focused);
         }
         let settings_key = self.settings.results_key();
-        let results: Vec<(Vec<Finding>, Vec<Claim>, Option<Sketch>)> = documents
+        let results: Vec<Worked> = documents
             .par_iter()
             .enumerate()
             .map(|(k, d)| {
@@ -145,12 +155,14 @@ impl<'a> Plan<'a> {
                 if let Some(tick) = self.options.on_document {
                     tick();
                 }
-                (findings, claims, signature)
+                let keys = StoryKeys::keys_of(&claims);
+                Worked { findings, claims, keys, signature }
             })
             .collect();
-        for (findings, claims, signature) in results {
+        for Worked { findings, claims, keys, signature } in results {
             kept.findings.extend(findings);
             kept.claims.push(&claims);
+            kept.keys.push(&keys);
             kept.signatures.extend(signature);
         }
         kept.focus.extend(in_focus);
@@ -159,7 +171,8 @@ impl<'a> Plan<'a> {
     /// The corpus rules over what was kept, then the findings on files that could not be read.
     fn corpus(&self, corpus: &Corpus, kept: &mut Kept) {
         let focus = self.options.focus.map(|_| kept.focus.as_slice());
-        let mut data = CorpusData::new(corpus, Claims::Packed(&kept.claims), &kept.signatures, self.settings);
+        let mut data =
+            CorpusData::new(corpus, (Claims::Packed(&kept.claims), &kept.keys), &kept.signatures, self.settings);
         data.focus = focus;
         data.cache = self.options.cache;
         let mut found = Vec::new();

@@ -185,9 +185,12 @@ fn jaccard_of(a: usize, b: usize, inter: usize) -> f64 {
 /// Pairs `(i, j, similarity)`, `i < j`, of sketches whose shingle sets have a Jaccard
 /// similarity of at least `near`, sorted. Empty sketches are skipped. `shingles_of(i)`
 /// gives text `i`'s shingle set (`shingles`), asked once per text that needs verifying.
+/// With `focus`, only pairs that could join a cluster holding a focused text are verified
+/// (and returned): the clusters of copies that hold one are the same as without it.
 pub fn near_pairs(
     sketches: &[Sketch],
     near: f64,
+    focus: Option<&[bool]>,
     shingles_of: &(dyn Fn(usize) -> Vec<u32> + Sync),
 ) -> Vec<(usize, usize, f64)> {
     // Cheap rejections first, in the bands, so that rejected pairs are never stored: sets
@@ -199,9 +202,10 @@ pub fn near_pairs(
         let (small, large) = (a.shingle_count.min(b.shingle_count), a.shingle_count.max(b.shingle_count));
         f64::from(small) >= near * f64::from(large) && a.estimate(b) >= near - SKETCH_MARGIN
     };
-    let mut candidates: Vec<(u32, u32)> = (0..BANDS)
+    // Per band, the texts sorted by their band's hash: a bucket is a run of equal hashes.
+    let bands: Vec<Vec<(u64, u32)>> = (0..BANDS)
         .into_par_iter()
-        .flat_map_iter(|b| {
+        .map(|b| {
             let mut keyed: Vec<(u64, u32)> = sketches
                 .iter()
                 .enumerate()
@@ -209,22 +213,67 @@ pub fn near_pairs(
                 .map(|(i, s)| (s.band(b), i as u32))
                 .collect();
             keyed.sort_unstable();
-            let mut pairs = Vec::new();
-            for bucket in keyed.chunk_by(|x, y| x.0 == y.0) {
-                if bucket.len() < 2 {
-                    continue;
-                }
-                if bucket.len() > MAX_BUCKET {
-                    log::debug!("skipping an LSH bucket of {} texts", bucket.len());
-                    continue;
-                }
-                for (x, &(_, i)) in bucket.iter().enumerate() {
-                    pairs.extend(bucket[x + 1..].iter().map(|&(_, j)| (i, j)).filter(|&(i, j)| worth_verifying(i, j)));
-                }
-            }
-            pairs.into_iter()
+            keyed
         })
         .collect();
+    let usable = |bucket: &[(u64, u32)]| {
+        if bucket.len() > MAX_BUCKET {
+            log::debug!("skipping an LSH bucket of {} texts", bucket.len());
+        }
+        bucket.len() >= 2 && bucket.len() <= MAX_BUCKET
+    };
+    let mut candidates: Vec<(u32, u32)> = match focus {
+        None => bands
+            .par_iter()
+            .flat_map_iter(|keyed| {
+                let mut pairs = Vec::new();
+                for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| usable(b)) {
+                    for (x, &(_, i)) in bucket.iter().enumerate() {
+                        pairs.extend(
+                            bucket[x + 1..].iter().map(|&(_, j)| (i, j)).filter(|&(i, j)| worth_verifying(i, j)),
+                        );
+                    }
+                }
+                pairs.into_iter()
+            })
+            .collect(),
+        // A verified cluster lies within one group of candidates: walking out from the
+        // focused texts through their buckets finds every group that holds one.
+        Some(focus) => {
+            let mut seen = vec![false; sketches.len()];
+            let mut todo: Vec<u32> = (0..sketches.len() as u32).filter(|&i| focus[i as usize]).collect();
+            for &i in &todo {
+                seen[i as usize] = true;
+            }
+            let mut pairs = Vec::new();
+            while let Some(i) = todo.pop() {
+                let sketch = &sketches[i as usize];
+                if sketch.is_empty() {
+                    continue;
+                }
+                for (b, keyed) in bands.iter().enumerate() {
+                    let hash = sketch.band(b);
+                    let from = keyed.partition_point(|x| x.0 < hash);
+                    let to = from + keyed[from..].partition_point(|x| x.0 == hash);
+                    let bucket = &keyed[from..to];
+                    if !usable(bucket) {
+                        continue;
+                    }
+                    for &(_, j) in bucket {
+                        let pair = (i.min(j), i.max(j));
+                        if j != i && worth_verifying(pair.0, pair.1) {
+                            pairs.push(pair);
+                            if !seen[j as usize] {
+                                seen[j as usize] = true;
+                                todo.push(j);
+                            }
+                        }
+                    }
+                }
+            }
+            pairs
+        }
+    };
     candidates.par_sort_unstable();
     candidates.dedup();
     let mut needed: Vec<u32> = candidates.iter().flat_map(|&(i, j)| [i, j]).collect();
@@ -308,8 +357,36 @@ mod tests {
         let sim = jaccard(&shingles(&texts[0], 5), &shingles(&texts[1], 5));
         assert!(sim < 1.0 && sim > 0.8, "{sim}");
         let sketches = [Sketch::new(&texts[0], 5), Sketch::new(&texts[1], 5)];
-        let pairs = near_pairs(&sketches, 0.8, &|i| shingles(&texts[i], 5));
+        let pairs = near_pairs(&sketches, 0.8, None, &|i| shingles(&texts[i], 5));
         assert_eq!(pairs, vec![(0, 1, sim)]);
+    }
+
+    #[test]
+    fn a_focus_keeps_the_pairs_of_clusters_that_hold_it() {
+        let base = [
+            "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教，每人每年补助两万元，服务期不少于五年，期满后可以自主择业。",
+            "The county recruited 3,000 rural teachers this year for schools in remote mountain areas, each paid a yearly allowance.",
+        ];
+        // Two clusters: a chain of edits of the Chinese text, and copies of the English one.
+        let texts: Vec<String> = vec![
+            base[0].to_string(),
+            base[1].to_string(),
+            base[0].replace("3000", "3500"),
+            base[1].to_string(),
+            base[0].replace("3000", "3500").replace("两万", "三万"),
+            "另一篇毫不相干的报道，讲的是本市地铁新线路开通运营后首个周末的客流情况，以及沿线商圈的变化。".to_string(),
+        ];
+        let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 5)).collect();
+        let of = |i: usize| shingles(&texts[i], 5);
+        let all = near_pairs(&sketches, 0.6, None, &of);
+        assert!(all.iter().any(|p| (p.0, p.1) == (1, 3)) && all.iter().any(|p| (p.0, p.1) == (2, 4)), "{all:?}");
+        for focused in 0..texts.len() {
+            let focus: Vec<bool> = (0..texts.len()).map(|d| d == focused).collect();
+            let groups = crate::clusters::clusters(texts.len(), all.iter().map(|p| (p.0, p.1)));
+            let cluster = groups.iter().find(|g| g.contains(&focused)).cloned().unwrap_or_default();
+            let want: Vec<_> = all.iter().copied().filter(|p| cluster.contains(&p.0)).collect();
+            assert_eq!(near_pairs(&sketches, 0.6, Some(&focus), &of), want, "focus on {focused}");
+        }
     }
 
     #[test]
@@ -319,6 +396,6 @@ mod tests {
             "The county recruited 3,000 rural teachers for remote schools this year.",
         ];
         let sketches = texts.map(|t| Sketch::new(t, 5));
-        assert!(near_pairs(&sketches, 0.5, &|i| shingles(texts[i], 5)).is_empty());
+        assert!(near_pairs(&sketches, 0.5, None, &|i| shingles(texts[i], 5)).is_empty());
     }
 }

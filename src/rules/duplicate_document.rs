@@ -71,7 +71,7 @@ impl Rule for DuplicateDocument {
         // Sketches were taken while each text was loaded (`signature`); bodies are built
         // again only for the pairs a sketch cannot rule out and for the documents of a cluster.
         let shingles_of = |i: usize| dedup::shingles(&self.body(corpus.resident(&[i]).get(i)), o.shingle);
-        let pairs = dedup::near_pairs(data.signatures, o.near, &shingles_of);
+        let pairs = dedup::near_pairs(data.signatures, o.near, data.focus, &shingles_of);
         let mut out = Vec::new();
         for cluster in crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1))) {
             let resident = corpus.resident(&cluster);

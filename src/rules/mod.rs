@@ -22,7 +22,7 @@ use crate::dedup::Sketch;
 use crate::finding::{Finding, Severity};
 use crate::source::Document;
 use crate::story::Analysis;
-use crate::story::Claims;
+use crate::story::{Claims, StoryKeys};
 use serde::Deserialize;
 
 /// A check over documents.
@@ -53,6 +53,8 @@ pub struct CorpusData<'a> {
     /// The documents; in a streamed run most are shells, read back with `corpus.resident`.
     pub corpus: &'a Corpus,
     pub claims: Claims<'a>,
+    /// Every document's figure keys, for finding stories.
+    pub keys: &'a StoryKeys,
     /// Every document's signature when a rule that runs gives them, in document order
     /// (empty otherwise).
     pub signatures: &'a [Sketch],
@@ -67,17 +69,17 @@ pub struct CorpusData<'a> {
 impl<'a> CorpusData<'a> {
     pub fn new(
         corpus: &'a Corpus,
-        claims: Claims<'a>,
+        (claims, keys): (Claims<'a>, &'a StoryKeys),
         signatures: &'a [Sketch],
         settings: &'a Settings,
     ) -> CorpusData<'a> {
         let analysis = std::sync::OnceLock::new();
-        CorpusData { corpus, claims, signatures, settings, focus: None, cache: None, analysis }
+        CorpusData { corpus, claims, keys, signatures, settings, focus: None, cache: None, analysis }
     }
 
     pub fn analysis(&self) -> &Analysis {
         self.analysis.get_or_init(|| {
-            crate::story::analyze_focused(self.corpus, self.claims, &self.settings.glossary(), self.focus)
+            crate::story::analyze_focused(self.corpus, self.claims, self.keys, &self.settings.glossary(), self.focus)
         })
     }
 }

@@ -10,10 +10,66 @@ use rustc_hash::{FxHashMap, FxHashSet};
 /// A document's evidence: its distinctive figures, its date (days since 1970), and for a
 /// file named like a translation (`042.zh.txt`, `042.en-online-b.txt`) its folder and stem
 /// without the language tag.
-pub struct Evidence {
-    pub keys: Vec<u64>,
+pub struct Evidence<'a> {
+    pub keys: &'a [u64],
     pub day: Option<i64>,
     pub parallel: Option<String>,
+}
+
+/// The figure keys ([`key`]) of every document, packed one document after another: taken
+/// while a document's claims are at hand, so that finding stories never unpacks claims.
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct StoryKeys {
+    keys: Vec<u64>,
+    /// Where each document's keys end in `keys`.
+    ends: Vec<usize>,
+}
+
+impl StoryKeys {
+    /// The keys of one document's claims, sorted and distinct.
+    pub fn keys_of(claims: &[Claim]) -> Vec<u64> {
+        let mut keys: Vec<u64> = claims.iter().filter_map(key).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        keys
+    }
+
+    /// Appends the next document's keys ([`StoryKeys::keys_of`]).
+    pub fn push(&mut self, keys: &[u64]) {
+        self.keys.extend_from_slice(keys);
+        self.ends.push(self.keys.len());
+    }
+
+    /// Appends the keys of documents `documents` of `other`.
+    pub fn extend_from(&mut self, other: &StoryKeys, documents: std::ops::Range<usize>) {
+        for d in documents {
+            self.keys.extend_from_slice(other.get(d));
+            self.ends.push(self.keys.len());
+        }
+    }
+
+    /// The keys of document `doc`.
+    pub fn get(&self, doc: usize) -> &[u64] {
+        let start = if doc == 0 { 0 } else { self.ends[doc - 1] };
+        &self.keys[start..self.ends[doc]]
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The keys of documents with claims held in memory.
+    pub fn of(claims: &[Vec<Claim>]) -> StoryKeys {
+        let mut keys = StoryKeys::default();
+        for c in claims {
+            keys.push(&StoryKeys::keys_of(c));
+        }
+        keys
+    }
 }
 
 /// Language tags that mark parallel files of a translation set.
@@ -67,70 +123,124 @@ pub fn key(c: &Claim) -> Option<u64> {
     Some(canonical.to_bits())
 }
 
-pub fn evidence(claims: &[Claim], date: Option<&str>, path: &str) -> Evidence {
-    let mut keys: Vec<u64> = claims.iter().filter_map(key).collect();
-    keys.sort_unstable();
-    keys.dedup();
+pub fn evidence<'a>(keys: &'a [u64], date: Option<&str>, path: &str) -> Evidence<'a> {
     Evidence { keys, day: date.and_then(day_number), parallel: parallel_name(path) }
 }
 
 /// A story's documents and its directly linked pairs of documents.
 pub type Group = (Vec<usize>, Vec<(usize, usize)>);
 
+/// Which documents share figures, and how much each figure weighs.
+struct Index<'e, 'a> {
+    evidence: &'e [Evidence<'a>],
+    postings: FxHashMap<u64, Vec<usize>>,
+    /// Distinctive figures: found in at least two documents, and in few enough.
+    distinctive: FxHashSet<u64>,
+}
+
+impl<'e, 'a> Index<'e, 'a> {
+    fn new(evidence: &'e [Evidence<'a>]) -> Self {
+        let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        for (doc, e) in evidence.iter().enumerate() {
+            for &k in e.keys {
+                postings.entry(k).or_default().push(doc);
+            }
+        }
+        let cap = ((evidence.len() as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(MAX_DOCUMENTS_FLOOR, MAX_DOCUMENTS);
+        let distinctive = postings.iter().filter(|(_, d)| d.len() <= cap).map(|(k, _)| *k).collect();
+        Index { evidence, postings, distinctive }
+    }
+
+    /// A shared figure's weight, or `None` when it cannot link documents.
+    fn weight(&self, key: u64) -> Option<f64> {
+        let docs = &self.postings[&key];
+        (docs.len() >= 2 && self.distinctive.contains(&key)).then(|| 1.0 / ((docs.len() - 1) as f64).sqrt())
+    }
+
+    fn distinctive_count(&self, doc: usize) -> usize {
+        self.evidence[doc].keys.iter().filter(|k| self.distinctive.contains(k)).count()
+    }
+
+    /// Whether documents dated this far apart (or undated) can report one event.
+    fn close(&self, a: usize, b: usize) -> bool {
+        match (self.evidence[a].day, self.evidence[b].day) {
+            (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS_APART,
+            _ => true,
+        }
+    }
+
+    /// Whether `a` and `b`, sharing `shared` figures of total weight `weight`, are linked.
+    /// `count(d)` is [`Index::distinctive_count`] of `d`.
+    fn linked(&self, (a, b): (usize, usize), (shared, weight): (usize, f64), count: &dyn Fn(usize) -> usize) -> bool {
+        let smaller = count(a).min(count(b)).max(1);
+        let enough = weight >= MANY_WEIGHT
+            || (weight >= MIN_WEIGHT - 1e-9 && shared as f64 >= MIN_SHARED_FRACTION * smaller as f64);
+        let close = self.close(a, b);
+        if enough && !close {
+            log::debug!("documents {a} and {b} share {shared} figures but are dated far apart");
+        }
+        enough && close
+    }
+
+    /// Every linked pair, `a < b`: figures walked in ascending order, so that a pair's
+    /// weight is summed in the same order as in [`Index::links_of`].
+    fn all_links(&self) -> Vec<(usize, usize)> {
+        let mut keys: Vec<u64> = self.postings.keys().copied().collect();
+        keys.sort_unstable();
+        let mut shared: FxHashMap<(usize, usize), (usize, f64)> = FxHashMap::default();
+        for k in keys {
+            let Some(weight) = self.weight(k) else { continue };
+            // Only documents dated close together (or undated) can join: pair those alone,
+            // walking the documents in date order, rather than every two of them.
+            let mut by_day: Vec<(i64, usize)> =
+                self.postings[&k].iter().map(|&d| (self.evidence[d].day.unwrap_or(i64::MIN), d)).collect();
+            by_day.sort_unstable();
+            for (i, &(day, a)) in by_day.iter().enumerate() {
+                for &(other_day, b) in &by_day[i + 1..] {
+                    if day != i64::MIN && other_day - day > MAX_DAYS_APART {
+                        break;
+                    }
+                    let e = shared.entry((a.min(b), a.max(b))).or_default();
+                    e.0 += 1;
+                    e.1 += weight;
+                }
+            }
+        }
+        let counts: Vec<usize> = (0..self.evidence.len()).map(|d| self.distinctive_count(d)).collect();
+        let count = |d: usize| counts[d];
+        shared.into_iter().filter(|&(pair, shares)| self.linked(pair, shares, &count)).map(|(pair, _)| pair).collect()
+    }
+
+    /// The linked pairs that `a` is in, each `(smaller, larger)`.
+    fn links_of(&self, a: usize) -> Vec<(usize, usize)> {
+        let mut shared: FxHashMap<usize, (usize, f64)> = FxHashMap::default();
+        for &k in self.evidence[a].keys {
+            let Some(weight) = self.weight(k) else { continue };
+            for &b in &self.postings[&k] {
+                if b != a && self.close(a, b) {
+                    let e = shared.entry(b).or_default();
+                    e.0 += 1;
+                    e.1 += weight;
+                }
+            }
+        }
+        shared
+            .into_iter()
+            .map(|(b, counts)| ((a.min(b), a.max(b)), counts))
+            .filter(|&(pair, shares)| self.linked(pair, shares, &|d| self.distinctive_count(d)))
+            .map(|(pair, _)| pair)
+            .collect()
+    }
+}
+
 /// Stories: groups of ≥ 2 documents (indexes, ascending, ordered by their first
 /// document), each with the pairs of its documents that are directly linked. Claims are
-/// compared only along direct links, never through a chain of them.
-pub fn stories(evidence: &[Evidence]) -> Vec<Group> {
+/// compared only along direct links, never through a chain of them. With `focus`, only the
+/// stories that hold a focused document, found by walking out from those documents (the
+/// same stories as all of them filtered, at the cost of the stories walked).
+pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> {
     let n = evidence.len();
-    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-    for (doc, e) in evidence.iter().enumerate() {
-        for &k in &e.keys {
-            postings.entry(k).or_default().push(doc);
-        }
-    }
-    let cap = ((n as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(MAX_DOCUMENTS_FLOOR, MAX_DOCUMENTS);
-    let distinctive: FxHashSet<u64> = postings.iter().filter(|(_, d)| d.len() <= cap).map(|(k, _)| *k).collect();
-    let mut shared: FxHashMap<(usize, usize), (usize, f64)> = FxHashMap::default();
-    for (k, docs) in &postings {
-        if docs.len() < 2 || !distinctive.contains(k) {
-            continue;
-        }
-        let weight = 1.0 / ((docs.len() - 1) as f64).sqrt();
-        // Only documents dated close together (or undated) can join: pair those alone,
-        // walking the documents in date order, rather than every two of them.
-        let mut by_day: Vec<(i64, usize)> = docs.iter().map(|&d| (evidence[d].day.unwrap_or(i64::MIN), d)).collect();
-        by_day.sort_unstable();
-        for (i, &(day, a)) in by_day.iter().enumerate() {
-            for &(other_day, b) in &by_day[i + 1..] {
-                if day != i64::MIN && other_day - day > MAX_DAYS_APART {
-                    break;
-                }
-                let e = shared.entry((a.min(b), a.max(b))).or_default();
-                e.0 += 1;
-                e.1 += weight;
-            }
-        }
-    }
-    let counts: Vec<usize> =
-        evidence.iter().map(|e| e.keys.iter().filter(|k| distinctive.contains(k)).count()).collect();
-    let count = |d: usize| counts[d];
-    let mut links: Vec<(usize, usize)> = shared
-        .into_iter()
-        .filter(|&((a, b), (s, weight))| {
-            let smaller = count(a).min(count(b)).max(1);
-            let enough = weight >= MANY_WEIGHT
-                || (weight >= MIN_WEIGHT - 1e-9 && s as f64 >= MIN_SHARED_FRACTION * smaller as f64);
-            let close = match (evidence[a].day, evidence[b].day) {
-                (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS_APART,
-                _ => true,
-            };
-            if enough && !close {
-                log::debug!("documents {a} and {b} share {s} figures but are dated far apart");
-            }
-            enough && close
-        })
-        .map(|(pair, _)| pair)
-        .collect();
+    let index = Index::new(evidence);
     // Files named as translations of one another are one story.
     let mut by_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (d, e) in evidence.iter().enumerate() {
@@ -138,21 +248,54 @@ pub fn stories(evidence: &[Evidence]) -> Vec<Group> {
             by_name.entry(name.as_str()).or_default().push(d);
         }
     }
-    for docs in by_name.values() {
+    let parallel_links = |docs: &[usize], out: &mut Vec<(usize, usize)>| {
         for (i, &a) in docs.iter().enumerate() {
-            links.extend(docs[i + 1..].iter().map(|&b| (a, b)));
+            out.extend(docs[i + 1..].iter().map(|&b| (a, b)));
+        }
+    };
+    let mut links = Vec::new();
+    match focus {
+        None => {
+            links = index.all_links();
+            for docs in by_name.values() {
+                parallel_links(docs, &mut links);
+            }
+        }
+        Some(focus) => {
+            let mut seen = vec![false; n];
+            let mut todo: Vec<usize> = (0..n).filter(|&d| focus[d]).collect();
+            for &d in &todo {
+                seen[d] = true;
+            }
+            while let Some(a) = todo.pop() {
+                let mut found = index.links_of(a);
+                if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
+                    parallel_links(docs, &mut found);
+                }
+                for &(x, y) in &found {
+                    for d in [x, y] {
+                        if !seen[d] {
+                            seen[d] = true;
+                            todo.push(d);
+                        }
+                    }
+                }
+                links.extend(found);
+            }
         }
     }
     links.sort_unstable();
     links.dedup();
-    let out: Vec<Group> = crate::clusters::clusters(n, links.iter().copied())
-        .into_iter()
-        .map(|g| {
-            let pairs = links.iter().copied().filter(|(a, _)| g.binary_search(a).is_ok()).collect();
-            (g, pairs)
-        })
-        .collect();
-    out
+    let groups = crate::clusters::clusters(n, links.iter().copied());
+    let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
+    for (g, docs) in groups.iter().enumerate() {
+        group_of.extend(docs.iter().map(|&d| (d, g)));
+    }
+    let mut pairs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups.len()];
+    for &(a, b) in &links {
+        pairs[group_of[&a]].push((a, b));
+    }
+    groups.into_iter().zip(pairs).collect()
 }
 
 /// Days since 1970-01-01 of a date as news metadata writes it: `2022-05-24`,
@@ -193,6 +336,42 @@ pub fn day_number(date: &str) -> Option<i64> {
 #[cfg(test)]
 mod tests {
     use super::day_number;
+
+    #[test]
+    fn stories_around_a_focus_are_the_stories_holding_it() {
+        use super::{evidence, stories};
+        // Documents drawing figures from a small pool, some undated and some days apart,
+        // a few named as translations: stories of many shapes, chains among them.
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut next = |m: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % m
+        };
+        let documents: Vec<(Vec<u64>, Option<String>, String)> = (0..400)
+            .map(|d| {
+                // Figures of the document's event, and a few from anywhere.
+                let event = next(60);
+                let mut keys: Vec<u64> = (0..2 + next(5)).map(|_| 1000 + event * 6 + next(6)).collect();
+                keys.extend((0..next(3)).map(|_| 5000 + next(200)));
+                keys.sort_unstable();
+                keys.dedup();
+                let date = (next(5) > 0).then(|| format!("2022-05-{:02}", 1 + next(12)));
+                let name = if d % 37 == 0 { format!("wmt/{}.zh.txt", d / 74) } else { format!("news/{d}.md") };
+                (keys, date, name)
+            })
+            .collect();
+        let evidence: Vec<_> = documents.iter().map(|(k, date, name)| evidence(k, date.as_deref(), name)).collect();
+        let all = stories(&evidence, None);
+        assert!(all.len() > 5 && all.iter().any(|g| g.0.len() > 3), "{all:?}");
+        for round in 0..20 {
+            let focus: Vec<bool> = (0..documents.len()).map(|d| (d * 7 + round) % 23 == 0).collect();
+            let mut want = all.clone();
+            want.retain(|(docs, _)| docs.iter().any(|&d| focus[d]));
+            assert_eq!(stories(&evidence, Some(&focus)), want, "round {round}");
+        }
+    }
 
     #[test]
     fn translation_file_names_pair_up() {

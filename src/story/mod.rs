@@ -11,6 +11,7 @@ use crate::corpus::{Corpus, Resident};
 use crate::extract::Claim;
 pub use claims::{Claims, PackedClaims};
 use glossary::Glossary;
+pub use group::StoryKeys;
 use rayon::prelude::*;
 use std::borrow::Cow;
 
@@ -136,7 +137,7 @@ fn relation(a: &Claim, b: &Claim) -> Option<Status> {
 }
 
 pub fn analyze(corpus: &Corpus, claims: &[Vec<Claim>], glossary: &Glossary) -> Analysis {
-    analyze_focused(corpus, Claims::Held(claims), glossary, None)
+    analyze_focused(corpus, Claims::Held(claims), &StoryKeys::of(claims), glossary, None)
 }
 
 /// Documents of stories read back at once for alignment: enough to keep both cores busy,
@@ -144,19 +145,25 @@ pub fn analyze(corpus: &Corpus, claims: &[Vec<Claim>], glossary: &Glossary) -> A
 const ALIGN_BATCH_DOCUMENTS: usize = 4096;
 
 /// `analyze`, aligning only the stories that hold a document in `focus` (when given):
-/// findings elsewhere would not be reported (`--corpus-root`).
-pub fn analyze_focused(corpus: &Corpus, claims: Claims<'_>, glossary: &Glossary, focus: Option<&[bool]>) -> Analysis {
-    let documents = &corpus.documents;
-    let evidence: Vec<group::Evidence> = documents
-        .par_iter()
+/// findings elsewhere would not be reported (`--corpus-root`). `keys` are every
+/// document's figure keys.
+pub fn analyze_focused(
+    corpus: &Corpus,
+    claims: Claims<'_>,
+    keys: &StoryKeys,
+    glossary: &Glossary,
+    focus: Option<&[bool]>,
+) -> Analysis {
+    let started = std::time::Instant::now();
+    let evidence: Vec<group::Evidence> = corpus
+        .documents
+        .iter()
         .enumerate()
-        .map(|(i, d)| group::evidence(&claims.of(i), d.date.as_deref(), &d.name))
+        .map(|(i, d)| group::evidence(keys.get(i), d.date.as_deref(), &d.name))
         .collect();
-    let mut groups = group::stories(&evidence);
+    let groups = group::stories(&evidence, focus);
     drop(evidence);
-    if let Some(focus) = focus {
-        groups.retain(|(docs, _)| docs.iter().any(|&d| focus[d]));
-    }
+    log::debug!("{} stories found in {:?}", groups.len(), started.elapsed());
     let mut stories = Vec::with_capacity(groups.len());
     let mut outliers = Vec::new();
     let mut groups = groups.into_iter().peekable();
