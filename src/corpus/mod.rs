@@ -23,8 +23,8 @@ pub struct Inputs {
 mod resident;
 mod stream;
 
-pub use resident::{Origin, Resident};
-pub use stream::BATCH_BYTES;
+pub use resident::{Origin, Resident, ShellRecord};
+pub use stream::{Known, Sink, Streamed, BATCH_BYTES};
 
 /// Documents and load errors, in sorted order.
 #[derive(Debug, Default)]

@@ -21,6 +21,49 @@ pub enum Origin {
     File { path: Arc<PathBuf>, format: Format, index: usize },
 }
 
+/// A document as a corpus snapshot keeps it: its shell, and where it is in its file.
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ShellRecord {
+    pub name: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub format: Format,
+    pub record: usize,
+    /// The bytes and line of a JSON Lines record read back by itself; `None` for a
+    /// document read back with its whole file.
+    pub line_span: Option<(Range<usize>, usize)>,
+}
+
+/// The shell of a document known from a snapshot, the `index`-th of the file at `path`
+/// (whose shell is `file`), and how to read it again.
+pub(super) fn restore(
+    record: &ShellRecord,
+    file: &Arc<SourceFile>,
+    path: &Arc<PathBuf>,
+    index: usize,
+) -> (Document, Origin) {
+    let origin = match &record.line_span {
+        Some((span, line)) => {
+            Origin::Record { path: Arc::clone(path), span: span.clone(), line: *line, record: record.record }
+        }
+        None => Origin::File { path: Arc::clone(path), format: record.format, index },
+    };
+    let document = Document {
+        file: Arc::clone(file),
+        name: record.name.clone(),
+        title: record.title.clone(),
+        date: record.date.clone(),
+        format: record.format,
+        text: String::new(),
+        map: Default::default(),
+        paragraphs: Vec::new(),
+        region: 0..0,
+        record: record.record,
+        comments: Vec::new(),
+    };
+    (document, origin)
+}
+
 /// Reading documents back: the load options and the origin of every evicted document.
 #[derive(Debug, Default)]
 pub struct Evicted {
@@ -79,6 +122,28 @@ impl Corpus {
             None => HashMap::new(),
         };
         Resident { corpus: self, read }
+    }
+
+    /// Shell records of documents `docs`, for a snapshot; `None` when one of them is held
+    /// in memory (stdin), with nowhere to read it again from.
+    pub fn shell_records(&self, docs: Range<usize>) -> Option<Vec<ShellRecord>> {
+        let evicted = self.evicted.as_ref()?;
+        docs.map(|i| {
+            let d = &self.documents[i];
+            let line_span = match evicted.origins.get(i)?.as_ref()? {
+                Origin::Record { span, line, .. } => Some((span.clone(), *line)),
+                Origin::File { .. } => None,
+            };
+            Some(ShellRecord {
+                name: d.name.clone(),
+                title: d.title.clone(),
+                date: d.date.clone(),
+                format: d.format,
+                record: d.record,
+                line_span,
+            })
+        })
+        .collect()
     }
 
     /// Puts documents `ids` back in memory for good (those findings are reported on).

@@ -3,13 +3,46 @@
 //! shells stay, with where to read them again ([`super::resident`]). Memory then grows with
 //! the number of documents, not with the size of their text.
 
-use super::resident::{origin, shell, Evicted};
+use super::resident::{origin, restore, shell, Evicted, ShellRecord};
 use super::{matches_exclude, Corpus, Inputs};
-use crate::source::walk;
-use crate::source::{self, windows, Document, Format, Loaded, SourceFile};
+use crate::fsutil::Stamp;
+use crate::source::walk::{self, Input};
+use crate::source::{self, windows, Document, Format, LoadError, Loaded, SourceFile};
 use rayon::prelude::*;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::Arc;
+
+/// What a streamed run does with what it reads.
+pub trait Sink {
+    /// The per-document work on documents `first..` of the corpus, read in full.
+    fn documents(&mut self, first: usize, documents: &[Document]);
+
+    /// What an earlier run kept of `file` (stamped `stamp`), to stand in for reading it;
+    /// `None`: the file is read. Asked once per file, before any is read.
+    fn known(&mut self, _file: &Input, _stamp: &Stamp) -> Option<Known> {
+        None
+    }
+
+    /// The documents of a file the sink knew are documents `first..`: the sink adds the
+    /// results it kept of them, in order with the batches.
+    fn restored(&mut self, _first: usize, _file: &Input) {}
+}
+
+/// A file's documents and errors as an earlier run kept them.
+pub struct Known {
+    pub records: Vec<ShellRecord>,
+    pub errors: Vec<LoadError>,
+}
+
+/// One input file of a streamed run: its stamp when it was read (`None`: it could not be
+/// stat'ed), its documents, and whether they came from what an earlier run kept.
+pub struct Streamed {
+    pub input: Input,
+    pub stamp: Option<Stamp>,
+    pub documents: Range<usize>,
+    pub known: bool,
+}
 
 /// Bytes of input read before a batch is handed over.
 pub const BATCH_BYTES: usize = 64 << 20;
@@ -28,7 +61,7 @@ struct Batch<'a> {
     pending: Vec<(usize, Loaded)>,
     bytes: usize,
     budget: usize,
-    each: &'a mut dyn FnMut(usize, &[Document]),
+    sink: &'a mut dyn Sink,
 }
 
 impl Batch<'_> {
@@ -54,7 +87,7 @@ impl Batch<'_> {
         if documents.is_empty() {
             return;
         }
-        (self.each)(self.corpus.documents.len(), &documents);
+        self.sink.documents(self.corpus.documents.len(), &documents);
         let evicted = self.corpus.evicted.as_mut().expect("a streamed corpus evicts");
         for (d, slot) in documents.into_iter().zip(slots) {
             let Some(file) = self.slots.get_mut(slot) else {
@@ -68,13 +101,27 @@ impl Batch<'_> {
             self.corpus.documents.push(shell(d, &file.shell));
         }
     }
+
+    /// The documents of file `slot` as an earlier run kept them, in place of reading it.
+    fn push_known(&mut self, slot: usize, known: Known) {
+        let evicted = self.corpus.evicted.as_mut().expect("a streamed corpus evicts");
+        let file = &mut self.slots[slot];
+        for record in &known.records {
+            let (document, origin) = restore(record, &file.shell, &file.path, file.seen);
+            evicted.origins.push(Some(origin));
+            file.seen += 1;
+            self.corpus.documents.push(document);
+        }
+        self.corpus.errors.extend(known.errors);
+    }
 }
 
 impl Corpus {
     /// Reads the inputs in batches of about `budget` bytes, in sorted path order. Each
-    /// batch's documents go to `each` with the corpus index of the first; the corpus keeps
-    /// their shells. Large JSON Lines files are read in windows; stdin is kept whole.
-    pub fn stream(inputs: &Inputs, budget: usize, each: &mut dyn FnMut(usize, &[Document])) -> Corpus {
+    /// batch's documents go to the sink with the corpus index of the first; the corpus keeps
+    /// their shells. Large JSON Lines files are read in windows; stdin is kept whole. Files
+    /// the sink already knows are not read at all. Also returns what became of each file.
+    pub fn stream(inputs: &Inputs, budget: usize, sink: &mut dyn Sink) -> (Corpus, Vec<Streamed>) {
         let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
         let (files, errors) = walk::collect(&inputs.paths, &excluded);
         let slots = files
@@ -87,22 +134,38 @@ impl Corpus {
             .collect();
         let evicted = Evicted { load: inputs.load.clone(), origins: Vec::new() };
         let corpus = Corpus { files: files.len(), documents: Vec::new(), errors, evicted: Some(evicted) };
-        let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, each };
-        let sizes: Vec<usize> =
-            files.iter().map(|f| std::fs::metadata(&f.path).map_or(0, |m| m.len() as usize)).collect();
-        let windowed = |i: usize| files[i].format == Format::Jsonl && sizes[i] > inputs.load.window_bytes;
+        let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, sink };
+        let stamps: Vec<Option<Stamp>> =
+            files.par_iter().map(|f| std::fs::metadata(&f.path).ok().map(|m| Stamp::of(&m))).collect();
+        let size = |i: usize| stamps[i].map_or(0, |s| s.len as usize);
+        let windowed = |i: usize| files[i].format == Format::Jsonl && size(i) > inputs.load.window_bytes;
+        let mut known: Vec<Option<Known>> = files
+            .iter()
+            .zip(&stamps)
+            .map(|(f, stamp)| stamp.as_ref().and_then(|stamp| batch.sink.known(f, stamp)))
+            .collect();
+        let was_known: Vec<bool> = known.iter().map(Option::is_some).collect();
         let mut next = 0;
         while next < files.len() {
+            if let Some(k) = known[next].take() {
+                // Documents before it are handed over first, so that indexes stay in order.
+                batch.flush();
+                batch.sink.restored(batch.corpus.documents.len(), &files[next]);
+                batch.push_known(next, k);
+                next += 1;
+                continue;
+            }
             if windowed(next) {
                 let f = &files[next];
                 windows::read_file(&f.path, &f.display, f.format, &inputs.load, &mut |l| batch.push(next, l));
                 next += 1;
                 continue;
             }
-            // Small files are read in parallel, a budget's worth at a time.
+            // Small files are read in parallel, a budget's worth at a time, up to a file the
+            // sink may know.
             let (start, mut bytes) = (next, 0);
-            while next < files.len() && bytes < budget && !windowed(next) {
-                bytes += sizes[next];
+            while next < files.len() && bytes < budget && !windowed(next) && !was_known[next] {
+                bytes += size(next);
                 next += 1;
             }
             let loaded: Vec<Loaded> = files[start..next]
@@ -121,6 +184,18 @@ impl Corpus {
         batch.flush();
         let mut corpus = batch.corpus;
         corpus.errors.sort_by(|a, b| (&a.path, a.offset).cmp(&(&b.path, b.offset)));
-        corpus
+        let mut first = 0;
+        let streamed = files
+            .into_iter()
+            .zip(batch.slots)
+            .zip(stamps)
+            .zip(was_known)
+            .map(|(((input, slot), stamp), known)| {
+                let documents = first..first + slot.seen;
+                first = documents.end;
+                Streamed { input, stamp, documents, known }
+            })
+            .collect();
+        (corpus, streamed)
     }
 }

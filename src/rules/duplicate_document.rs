@@ -14,7 +14,8 @@
 //! (Jaccard; a token is a Han character or an English word). Bodies under 200 characters
 //! never count. Candidates come from MinHash with LSH banding, so the work grows linearly
 //! with the corpus; every reported pair is verified exactly. Each cluster of copies is
-//! reported once. Set `min-chars`, `shingle` and `near` under `[rules.duplicate-document]`.
+//! reported once, on its first document (with `--corpus-root`, on its first document
+//! checked, so a new file that copies an old one is reported). Set `min-chars`, `shingle` and `near` under `[rules.duplicate-document]`.
 
 use super::boilerplate::Boilerplate;
 use super::duplicate_paragraph::changed_figures;
@@ -65,6 +66,10 @@ impl Rule for DuplicateDocument {
         Some(self.sketch(document, cache))
     }
 
+    fn has_signature(&self) -> bool {
+        true
+    }
+
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
         let corpus = data.corpus;
         let o = &self.options;
@@ -74,13 +79,24 @@ impl Rule for DuplicateDocument {
         let pairs = dedup::near_pairs(data.signatures, o.near, data.focus, &shingles_of);
         let mut out = Vec::new();
         for cluster in crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1))) {
+            // Reported on its first document, or with a focus (`--corpus-root`) on its
+            // first focused one: a new file that copies an older one is reported on.
+            let original = match data.focus {
+                Some(focus) => match cluster.iter().find(|&&d| focus[d]) {
+                    Some(&d) => d,
+                    None => continue,
+                },
+                None => cluster[0],
+            };
             let resident = corpus.resident(&cluster);
             let docs = |i: usize| resident.get(i);
             let bodies: std::collections::HashMap<usize, String> =
                 cluster.iter().map(|&i| (i, self.body(docs(i)))).collect();
-            let (original, copies) = (cluster[0], &cluster[1..]);
+            let copies: Vec<usize> = cluster.iter().copied().filter(|&d| d != original).collect();
+            let copies = &copies[..];
             let similarity = |c: usize| {
-                pairs.iter().find(|p| p.0 == original && p.1 == c).map_or_else(
+                let pair = (original.min(c), original.max(c));
+                pairs.iter().find(|p| (p.0, p.1) == pair).map_or_else(
                     || {
                         let set = |i: usize| dedup::shingles(&bodies[&i], o.shingle);
                         dedup::jaccard(&set(original), &set(c))

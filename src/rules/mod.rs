@@ -45,6 +45,11 @@ pub trait Rule: Sync {
     fn signature(&self, _document: &Document, _cache: Option<&crate::cache::ClaimCache>) -> Option<Sketch> {
         None
     }
+
+    /// Whether `signature` gives one.
+    fn has_signature(&self) -> bool {
+        false
+    }
 }
 
 /// What corpus rules see: the documents, their claims, and the story analysis (computed

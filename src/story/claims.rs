@@ -8,12 +8,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Claims of many documents, packed one document after another.
-#[derive(Default)]
+#[derive(Default, Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct PackedClaims {
+    #[serde(with = "serde_bytes")]
     bytes: Vec<u8>,
-    /// Where each document's claims end in `bytes`.
-    ends: Vec<usize>,
-    count: usize,
+    /// Where each document's claims end in `bytes`, and how many claims end there.
+    ends: Vec<(usize, usize)>,
 }
 
 impl PackedClaims {
@@ -23,8 +23,7 @@ impl PackedClaims {
         if let Ok(packed) = postcard::to_extend(claims, std::mem::take(&mut self.bytes)) {
             self.bytes = packed;
         }
-        self.ends.push(self.bytes.len());
-        self.count += claims.len();
+        self.ends.push((self.bytes.len(), self.count() + claims.len()));
     }
 
     pub fn len(&self) -> usize {
@@ -35,15 +34,41 @@ impl PackedClaims {
         self.ends.is_empty()
     }
 
+    /// Where document `doc`'s claims start: their bytes and how many claims precede them.
+    fn start(&self, doc: usize) -> (usize, usize) {
+        if doc == 0 {
+            (0, 0)
+        } else {
+            self.ends[doc - 1]
+        }
+    }
+
     /// The claims of document `doc`.
     pub fn get(&self, doc: usize) -> Vec<Claim> {
-        let start = if doc == 0 { 0 } else { self.ends[doc - 1] };
-        postcard::from_bytes(&self.bytes[start..self.ends[doc]]).unwrap_or_default()
+        postcard::from_bytes(&self.bytes[self.start(doc).0..self.ends[doc].0]).unwrap_or_default()
     }
 
     /// Claims of all documents together.
     pub fn count(&self) -> usize {
-        self.count
+        self.ends.last().map_or(0, |e| e.1)
+    }
+
+    /// The claims of documents `docs`, packed on their own.
+    pub fn slice(&self, docs: std::ops::Range<usize>) -> PackedClaims {
+        let mut part = PackedClaims::default();
+        if !docs.is_empty() {
+            let (bytes, count) = self.start(docs.start);
+            part.bytes.extend_from_slice(&self.bytes[bytes..self.ends[docs.end - 1].0]);
+            part.ends.extend(self.ends[docs].iter().map(|&(b, c)| (b - bytes, c - count)));
+        }
+        part
+    }
+
+    /// Appends every document of `other`.
+    pub fn append(&mut self, other: &PackedClaims) {
+        let (bytes, count) = (self.bytes.len(), self.count());
+        self.bytes.extend_from_slice(&other.bytes);
+        self.ends.extend(other.ends.iter().map(|&(b, c)| (b + bytes, c + count)));
     }
 }
 
@@ -89,5 +114,11 @@ mod tests {
             assert_eq!(&Claims::Packed(&packed).of(i)[..], &c[..]);
         }
         assert!(held[0].len() >= 2 && held[2].len() >= 2, "{held:?}");
+        // Sliced and appended again, documents keep their claims.
+        let mut joined = packed.slice(0..1);
+        joined.append(&packed.slice(1..3));
+        assert_eq!(joined, packed);
+        assert_eq!(packed.slice(2..3).get(0), held[2]);
+        assert_eq!(packed.slice(1..1), PackedClaims::default());
     }
 }

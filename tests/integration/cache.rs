@@ -32,7 +32,7 @@ fn a_warm_run_reports_what_a_cold_run_does() {
         .unwrap()
         .file_name()
         .to_string_lossy()
-        .starts_with("claims-")));
+        .starts_with("results-")));
     let warm = check(dir.path(), &[]);
     assert_eq!(cold, uncached);
     assert_eq!(warm, cold);
@@ -86,4 +86,73 @@ fn the_cache_folder_can_be_chosen_and_cleaned() {
     let out = factlint_in(dir.path(), &["clean", "--cache-dir", "corpus"], None);
     assert_eq!(out.status.code(), Some(2));
     assert!(dir.path().join("corpus/a.txt").exists());
+}
+
+/// Sets a file's modification time an hour back: a file changed within the last second
+/// is never kept in a corpus snapshot.
+fn age(path: &std::path::Path) {
+    let hour_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(3600);
+    std::fs::File::options().write(true).open(path).unwrap().set_modified(hour_ago).unwrap();
+}
+
+fn record(id: &str, date: &str, text: &str) -> String {
+    serde_json::json!({ "id": id, "date": date, "text": text }).to_string() + "\n"
+}
+
+#[test]
+fn a_warm_corpus_root_run_reads_only_the_files_that_changed() {
+    // A dataset holding a story and a long report, and a new file that reprints the
+    // report with a changed figure and reports the story with another.
+    let dataset = [
+        record("1", "2022-05-24", ZH),
+        record("2", "2022-05-24", &REPRINT.replace("记者获悉，", "本报讯 ")),
+        record("3", "2022-03-01", LONG),
+    ]
+    .concat();
+    let dir = corpus(&[
+        ("corpus/data.jsonl", dataset.as_bytes()),
+        ("corpus/old.txt", "The city opened 15 new job markets and 200 employment stations this spring.\n".as_bytes()),
+        ("corpus/new/copy.txt", LONG.replace("326场", "362场").as_bytes()),
+        ("corpus/new/story.md", format!("---\ndate: 2022-05-24\n---\n\n{}", ZH.replace("1007家", "1070家")).as_bytes()),
+    ]);
+    for old in ["corpus/data.jsonl", "corpus/old.txt"] {
+        age(&dir.path().join(old));
+    }
+    let run = |extra: &[&str]| {
+        let mut args = vec!["check", "corpus/new", "--corpus-root", "corpus", "-f", "json", "--no-config", "-vv"];
+        args.extend_from_slice(extra);
+        let out = factlint_in(dir.path(), &args, None);
+        (stdout(&out), crate::support::stderr(&out))
+    };
+    let taken = |log: &str| log.lines().filter(|l| l.contains("taken from the corpus snapshot")).count();
+    let (uncached, _) = run(&["--no-cache"]);
+    for rule in ["duplicate-document", "numeric-contradiction"] {
+        assert!(uncached.contains(rule), "{rule} missing from {uncached}");
+    }
+    assert!(uncached.contains("`1070家` here is `1007家` in 2 other reports"), "{uncached}");
+    // The copy is reported on the new file, naming the dataset record it copies.
+    assert!(uncached.contains("\"doc\": \"corpus/data.jsonl#3\""), "{uncached}");
+    let (cold, log) = run(&[]);
+    assert_eq!(taken(&log), 0, "{log}");
+    let cache = dir.path().join(".factlint_cache");
+    assert!(std::fs::read_dir(&cache).unwrap().any(|e| e
+        .unwrap()
+        .file_name()
+        .to_string_lossy()
+        .starts_with("corpus-")));
+    let (warm, log) = run(&[]);
+    assert_eq!(taken(&log), 2, "both files that are not checked come from the snapshot: {log}");
+    assert_eq!(cold, uncached);
+    assert_eq!(warm, cold);
+
+    // A changed dataset is read again: the story now agrees with the new file's figure.
+    let changed = dataset.replace("1007家", "1070家");
+    std::fs::write(dir.path().join("corpus/data.jsonl"), changed).unwrap();
+    age(&dir.path().join("corpus/data.jsonl"));
+    let (after, log) = run(&[]);
+    assert_eq!(taken(&log), 1, "only old.txt is unchanged: {log}");
+    assert_eq!(after, run(&["--no-cache"]).0);
+    assert_ne!(after, warm, "{after}");
+    let (again, log) = run(&[]);
+    assert_eq!((taken(&log), again), (2, after));
 }

@@ -3,7 +3,7 @@
 //! thread count.
 
 use crate::config::Settings;
-use crate::corpus::{Corpus, Inputs};
+use crate::corpus::Corpus;
 use crate::dedup::Sketch;
 use crate::extract::Claim;
 use crate::finding::{Finding, Place};
@@ -11,6 +11,10 @@ use crate::rules::{self, CorpusData, Rule};
 use crate::source::Document;
 use crate::story::{Claims, PackedClaims, StoryKeys};
 use rayon::prelude::*;
+
+mod streamed;
+
+pub use streamed::run_streamed;
 
 /// Which rules run.
 #[derive(Clone, Debug, Default)]
@@ -40,6 +44,13 @@ pub struct RunOptions<'a> {
     /// Per-document findings and claims already computed, one entry per document (joined
     /// shard indexes): only the corpus rules run.
     pub indexed: Option<&'a [(Vec<Finding>, Vec<Claim>)]>,
+}
+
+impl RunOptions<'_> {
+    /// Whether findings on the file shown as `path` are reported.
+    fn focused(&self, path: &str) -> bool {
+        self.focus.is_none_or(|f| f(path))
+    }
 }
 
 /// Every rule that is not turned off in the configuration, for work that precedes the
@@ -119,9 +130,7 @@ impl<'a> Plan<'a> {
         let mut in_focus: Vec<bool> = Vec::with_capacity(documents.len());
         let mut by_file: std::collections::HashMap<&str, bool> = std::collections::HashMap::new();
         for d in documents {
-            let focused =
-                self.options.focus.is_none_or(|f| *by_file.entry(&d.file.path).or_insert_with(|| f(&d.file.path)));
-            in_focus.push(focused);
+            in_focus.push(*by_file.entry(&d.file.path).or_insert_with(|| self.options.focused(&d.file.path)));
         }
         let settings_key = self.settings.results_key();
         let results: Vec<Worked> = documents
@@ -240,39 +249,6 @@ pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options:
     log::debug!("per-document rules and claims in {:?}", started.elapsed());
     plan.corpus(corpus, &mut kept);
     plan.finish(corpus, kept)
-}
-
-/// Checks the inputs reading them in batches: the per-document work is done while a batch
-/// is in memory, the corpus rules read back only the documents they need, and the
-/// returned corpus holds in full only the documents that findings are on.
-pub fn run_streamed(
-    inputs: &Inputs,
-    settings: &Settings,
-    selection: &Selection,
-    options: &RunOptions<'_>,
-) -> (Corpus, Report) {
-    let plan = Plan::new(settings, selection, options);
-    let mut kept = Kept::default();
-    let started = std::time::Instant::now();
-    let budget = inputs.batch_bytes.unwrap_or(crate::corpus::BATCH_BYTES);
-    let mut corpus =
-        Corpus::stream(inputs, budget, &mut |first, documents| plan.documents(first, documents, &mut kept));
-    log::debug!("read the corpus and ran the per-document work in {:?}", started.elapsed());
-    plan.corpus(&corpus, &mut kept);
-    let mut shown: Vec<usize> = kept
-        .findings
-        .iter()
-        .flat_map(|f| std::iter::once(&f.place).chain(f.related.iter().map(|r| &r.place)))
-        .filter_map(|p| match p {
-            Place::Text { doc, .. } => Some(*doc),
-            Place::File { .. } => None,
-        })
-        .collect();
-    shown.sort_unstable();
-    shown.dedup();
-    corpus.load_back(&shown);
-    let report = plan.finish(&corpus, kept);
-    (corpus, report)
 }
 
 fn sort_key(corpus: &Corpus, f: &Finding) -> (String, usize, &'static str, String) {
