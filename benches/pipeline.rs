@@ -74,6 +74,24 @@ fn extract(bencher: divan::Bencher, language: &str) {
     bencher.counter(divan::counter::BytesCount::of_str(&text)).bench(|| extractor.claims(divan::black_box(&text)));
 }
 
+/// Real Chinese news (the Sina sample beside the repository, when it is there): the
+/// extractor's throughput on ordinary text, where most characters start no figure.
+#[divan::bench(sample_count = 20)]
+fn extract_sina_news(bencher: divan::Bencher) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/cnews/cnews-1000.jsonl");
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("skipped: {path} is not there");
+        return;
+    };
+    let documents = load_bytes("cnews-1000.jsonl", &bytes, Format::Jsonl, &LoadOptions::default()).documents;
+    let texts: Vec<&str> = documents.iter().map(|d| d.text.as_str()).collect();
+    let extractor = Extractor::default();
+    let size: usize = texts.iter().map(|t| t.len()).sum();
+    bencher
+        .counter(divan::counter::BytesCount::new(size))
+        .bench(|| texts.iter().map(|t| extractor.claims(divan::black_box(t)).len()).sum::<usize>());
+}
+
 #[divan::bench(args = [1_000, 10_000])]
 fn near_copies(bencher: divan::Bencher, texts: usize) {
     // Every tenth text is a reprint of the one before it with one figure changed.

@@ -51,25 +51,39 @@ impl Qualifier {
 pub struct Table<T> {
     by_first: HashMap<char, Vec<(String, T)>>,
     by_last: HashMap<char, Vec<(String, T)>>,
-    /// Which low bytes of first (last) characters occur: most lookups fail, and this
-    /// rejects them without hashing.
-    first_mask: [u64; 4],
-    last_mask: [u64; 4],
+    /// Which first (last) characters occur, as a one-hash filter of [`MASK_BITS`] bits:
+    /// most lookups fail, and this rejects them without a hash map. (A filter of the low
+    /// byte alone let most Han characters through: the tables' Han characters cover it.)
+    first_mask: Box<[u64; MASK_WORDS]>,
+    last_mask: Box<[u64; MASK_WORDS]>,
 }
+
+const MASK_BITS: usize = 4096;
+const MASK_WORDS: usize = MASK_BITS / 64;
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { by_first: HashMap::default(), by_last: HashMap::default(), first_mask: [0; 4], last_mask: [0; 4] }
+        Table {
+            by_first: HashMap::default(),
+            by_last: HashMap::default(),
+            first_mask: Box::new([0; MASK_WORDS]),
+            last_mask: Box::new([0; MASK_WORDS]),
+        }
     }
 }
 
-fn mask_has(mask: &[u64; 4], c: char) -> bool {
-    let i = (c as u32 & 0xff) as usize;
+fn mask_bit(c: char) -> usize {
+    // Fibonacci hashing: the top bits of the product spread neighbouring code points.
+    ((c as u32).wrapping_mul(0x9e37_79b9) >> (32 - MASK_BITS.trailing_zeros())) as usize
+}
+
+fn mask_has(mask: &[u64; MASK_WORDS], c: char) -> bool {
+    let i = mask_bit(c);
     mask[i >> 6] >> (i & 63) & 1 == 1
 }
 
-fn mask_add(mask: &mut [u64; 4], c: char) {
-    let i = (c as u32 & 0xff) as usize;
+fn mask_add(mask: &mut [u64; MASK_WORDS], c: char) {
+    let i = mask_bit(c);
     mask[i >> 6] |= 1 << (i & 63);
 }
 
