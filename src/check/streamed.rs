@@ -44,7 +44,7 @@ impl Sink for Streaming<'_, '_> {
         Some(Known { records: entry.records.clone(), errors: entry.errors.clone() })
     }
 
-    fn restored(&mut self, _first: usize, file: &Input) {
+    fn restored(&mut self, file: &Input) {
         let Some(entry) = self.waiting.remove(&file.display) else { return };
         let documents = entry.records.len();
         self.kept.claims.append(&entry.claims);

@@ -24,9 +24,9 @@ pub trait Sink {
         None
     }
 
-    /// The documents of a file the sink knew are documents `first..`: the sink adds the
-    /// results it kept of them, in order with the batches.
-    fn restored(&mut self, _first: usize, _file: &Input) {}
+    /// The documents of a file the sink knew come next: the sink adds the results it kept
+    /// of them, in order with the batches.
+    fn restored(&mut self, _file: &Input) {}
 }
 
 /// A file's documents and errors as an earlier run kept them.
@@ -150,7 +150,7 @@ impl Corpus {
             if let Some(k) = known[next].take() {
                 // Documents before it are handed over first, so that indexes stay in order.
                 batch.flush();
-                batch.sink.restored(batch.corpus.documents.len(), &files[next]);
+                batch.sink.restored(&files[next]);
                 batch.push_known(next, k);
                 next += 1;
                 continue;
@@ -162,7 +162,7 @@ impl Corpus {
                 continue;
             }
             // Small files are read in parallel, a budget's worth at a time, up to a file the
-            // sink may know.
+            // sink knows.
             let (start, mut bytes) = (next, 0);
             while next < files.len() && bytes < budget && !windowed(next) && !was_known[next] {
                 bytes += size(next);
