@@ -51,6 +51,11 @@ impl FileEntry {
         self
     }
 
+    /// Whether it holds a sketch of every document.
+    pub fn has_sketches(&self) -> bool {
+        self.sketches.len() == self.records.len() * 4 * (crate::dedup::SKETCH_BINS + 1)
+    }
+
     /// The documents' sketches, one per document (none when none were kept).
     pub fn sketches(&self) -> Vec<Sketch> {
         let bins: Vec<u32> =

@@ -24,6 +24,8 @@ struct Streaming<'p, 'a> {
     plan: &'p Plan<'a>,
     kept: &'p mut Kept,
     snapshot: Option<&'p Snapshot>,
+    /// Whether a rule that runs takes near-copy sketches.
+    sketches: bool,
     /// Entries of files the stream was told are known, until their place comes.
     waiting: FxHashMap<String, &'p FileEntry>,
 }
@@ -39,6 +41,9 @@ impl Sink for Streaming<'_, '_> {
             return None;
         }
         let entry = self.snapshot?.get(&file.display, stamp, file.format)?;
+        if self.sketches && !entry.has_sketches() {
+            return None;
+        }
         log::debug!("{} is unchanged: taken from the corpus snapshot", file.display);
         self.waiting.insert(file.display.clone(), entry);
         Some(Known { records: entry.records.clone(), errors: entry.errors.clone() })
@@ -78,12 +83,17 @@ pub fn run_streamed(
         ))),
         _ => None,
     };
-    let mut sink =
-        Streaming { plan: &plan, kept: &mut kept, snapshot: snapshot.as_ref(), waiting: FxHashMap::default() };
+    let mut sink = Streaming {
+        plan: &plan,
+        kept: &mut kept,
+        snapshot: snapshot.as_ref(),
+        sketches,
+        waiting: FxHashMap::default(),
+    };
     let (mut corpus, files) = Corpus::stream(inputs, budget, &mut sink);
     log::debug!("read the corpus and ran the per-document work in {:?}", started.elapsed());
     if let Some(snapshot) = &snapshot {
-        keep_snapshot(snapshot, &corpus, &files, &kept, options);
+        keep_snapshot(snapshot, (&corpus, &files), &kept, sketches, options);
     }
     plan.corpus(&corpus, &mut kept);
     let mut shown: Vec<usize> = kept
@@ -103,7 +113,13 @@ pub fn run_streamed(
 }
 
 /// Writes the snapshot of the files not reported on, when one was read afresh or is gone.
-fn keep_snapshot(snapshot: &Snapshot, corpus: &Corpus, files: &[Streamed], kept: &Kept, options: &RunOptions<'_>) {
+fn keep_snapshot(
+    snapshot: &Snapshot,
+    (corpus, files): (&Corpus, &[Streamed]),
+    kept: &Kept,
+    sketches: bool,
+    options: &RunOptions<'_>,
+) {
     let now = std::time::SystemTime::now();
     let eligible: Vec<(&Streamed, Stamp)> = files
         .iter()
@@ -122,7 +138,7 @@ fn keep_snapshot(snapshot: &Snapshot, corpus: &Corpus, files: &[Streamed], kept:
             let errors = corpus.errors.iter().filter(|e| e.path == f.input.display).cloned().collect();
             let mut keys = StoryKeys::default();
             keys.extend_from(&kept.keys, range.clone());
-            let sketches = kept.signatures.get(range.clone()).unwrap_or_default();
+            let sketches: &[_] = if sketches { kept.signatures.get(range.clone())? } else { &[] };
             let entry = FileEntry::new(stamp, f.input.format, records, errors).with_results(
                 kept.claims.slice(range),
                 keys,

@@ -13,6 +13,8 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// Sketch size: bins of the one-permutation MinHash.
 const BINS: usize = 64;
+/// The bins of a sketch ([`Sketch::to_bins`] also gives its shingle count).
+pub const SKETCH_BINS: usize = BINS;
 /// LSH bands × rows = bins. With 16 bands of 4 rows, a pair with Jaccard 0.8 becomes a
 /// candidate with probability 1 − (1 − 0.8⁴)¹⁶ ≈ 0.9998.
 const BANDS: usize = 16;
