@@ -235,7 +235,7 @@ impl ClaimCache {
         for (key, v) in added.findings {
             by_shard[shard_of(&key)].findings.push((key, v));
         }
-        if let Err(e) = make_folder(&self.folder, true) {
+        if let Err(e) = make_cache_dir(&self.dir).and_then(|()| std::fs::create_dir_all(&self.folder)) {
             log::debug!("cannot write the cache {}: {e}", self.folder.display());
             return;
         }
@@ -258,19 +258,17 @@ impl ClaimCache {
     }
 }
 
-/// Makes `folder`, a folder of the cache (`inner`: one inside the cache folder), and the
-/// cache folder with a `.gitignore`.
-fn make_folder(folder: &Path, inner: bool) -> std::io::Result<()> {
-    let dir = if inner { folder.parent().unwrap_or(Path::new(".")) } else { folder };
+/// Makes the cache folder `dir`, with a `.gitignore`, unless it exists.
+fn make_cache_dir(dir: &Path) -> std::io::Result<()> {
     if !dir.exists() {
         std::fs::create_dir_all(dir)?;
         // Like other linters' caches: never committed by accident.
         std::fs::write(dir.join(".gitignore"), "# Created by factlint.\n*\n")?;
     }
-    std::fs::create_dir_all(folder)
+    Ok(())
 }
 
-fn write_atomically(file: &Path, contents: &CacheFile) -> std::io::Result<()> {
+fn write_atomically(file: &Path, contents: &impl serde::Serialize) -> std::io::Result<()> {
     let bytes = postcard::to_allocvec(contents).map_err(|e| std::io::Error::other(e.to_string()))?;
     crate::fsutil::replace_file(file, &bytes)
 }

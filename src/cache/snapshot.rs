@@ -16,6 +16,9 @@ use crate::story::{PackedClaims, StoryKeys};
 use rustc_hash::FxHashMap;
 use std::path::{Path, PathBuf};
 
+/// Bytes of one document's sketch: its shingle count and bins, little-endian.
+const SKETCH_BYTES: usize = 4 * (crate::dedup::SKETCH_BINS + 1);
+
 /// What is kept of one file.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct FileEntry {
@@ -53,18 +56,15 @@ impl FileEntry {
 
     /// Whether it holds a sketch of every document.
     pub fn has_sketches(&self) -> bool {
-        self.sketches.len() == self.records.len() * 4 * (crate::dedup::SKETCH_BINS + 1)
+        self.sketches.len() == self.records.len() * SKETCH_BYTES
     }
 
     /// The documents' sketches, one per document (none when none were kept).
     pub fn sketches(&self) -> Vec<Sketch> {
-        let bins: Vec<u32> =
-            self.sketches.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
-        let per_document = bins.len().checked_div(self.records.len()).unwrap_or(0);
-        if per_document == 0 {
-            return Vec::new();
-        }
-        bins.chunks_exact(per_document).filter_map(Sketch::from_bins).collect()
+        let bins = |sketch: &[u8]| -> Vec<u32> {
+            sketch.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect()
+        };
+        self.sketches.chunks_exact(SKETCH_BYTES).filter_map(|sketch| Sketch::from_bins(&bins(sketch))).collect()
     }
 }
 
@@ -112,11 +112,8 @@ impl Snapshot {
     /// Writes `entries` as the new snapshot. Failing to write is logged and ignored.
     pub fn save(&self, mut entries: Vec<(String, FileEntry)>) {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
-        let written = super::make_folder(self.file.parent().unwrap_or(Path::new(".")), false).and_then(|()| {
-            let bytes =
-                postcard::to_allocvec(&SnapshotFile { entries }).map_err(|e| std::io::Error::other(e.to_string()))?;
-            crate::fsutil::replace_file(&self.file, &bytes)
-        });
+        let written = super::make_cache_dir(self.file.parent().unwrap_or(Path::new(".")))
+            .and_then(|()| super::write_atomically(&self.file, &SnapshotFile { entries }));
         if let Err(e) = written {
             log::debug!("cannot write the snapshot {}: {e}", self.file.display());
         }

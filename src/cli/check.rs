@@ -50,7 +50,16 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         select: if args.select.is_empty() { settings.select.clone() } else { args.select.clone() },
         ignore: settings.ignore.iter().chain(&args.ignore).cloned().collect(),
     };
-    let in_focus = |path: &str| focus_paths.iter().flatten().any(|g| canonical(Path::new(path)).starts_with(g));
+    // Asked of every file several times a run (per-document work, snapshot): each path is
+    // resolved once.
+    let focused_files: std::sync::Mutex<std::collections::HashMap<String, bool>> = Default::default();
+    let in_focus = |path: &str| {
+        let mut known = focused_files.lock().unwrap_or_else(|e| e.into_inner());
+        *known.entry(path.to_string()).or_insert_with(|| {
+            let resolved = canonical(Path::new(path));
+            focus_paths.iter().flatten().any(|g| resolved.starts_with(g))
+        })
+    };
     let bar = progress_bar();
     let tick = || tick(&bar);
     let cache = (!args.no_cache && args.index.is_empty()).then(|| {

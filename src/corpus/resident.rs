@@ -34,25 +34,35 @@ pub struct ShellRecord {
     pub line_span: Option<(Range<usize>, usize)>,
 }
 
-/// The shell of a document known from a snapshot, the `index`-th of the file at `path`
-/// (whose shell is `file`), and how to read it again.
+impl ShellRecord {
+    /// What is kept of `d`, read in full, once its text is let go.
+    pub(super) fn of(d: Document) -> ShellRecord {
+        // Without a decoding map, the file position of a JSON Lines record is its bytes.
+        let line_span = (d.format == Format::Jsonl && d.file.to_raw.is_none()).then(|| {
+            let at = d.file.locate(d.region.clone());
+            (at.byte_start..at.byte_end, at.start.line)
+        });
+        ShellRecord { name: d.name, title: d.title, date: d.date, format: d.format, record: d.record, line_span }
+    }
+}
+
+/// The shell of the `index`-th document of the file at `path` (whose shell, the path only,
+/// is `file`, shared by its documents), and how to read the document again.
 pub(super) fn restore(
-    record: &ShellRecord,
+    record: ShellRecord,
     file: &Arc<SourceFile>,
     path: &Arc<PathBuf>,
     index: usize,
 ) -> (Document, Origin) {
-    let origin = match &record.line_span {
-        Some((span, line)) => {
-            Origin::Record { path: Arc::clone(path), span: span.clone(), line: *line, record: record.record }
-        }
+    let origin = match record.line_span {
+        Some((span, line)) => Origin::Record { path: Arc::clone(path), span, line, record: record.record },
         None => Origin::File { path: Arc::clone(path), format: record.format, index },
     };
     let document = Document {
         file: Arc::clone(file),
-        name: record.name.clone(),
-        title: record.title.clone(),
-        date: record.date.clone(),
+        name: record.name,
+        title: record.title,
+        date: record.date,
         format: record.format,
         text: String::new(),
         map: Default::default(),
@@ -70,35 +80,6 @@ pub struct Evicted {
     pub(super) load: LoadOptions,
     /// By document index; `None` for documents held in memory.
     pub(super) origins: Vec<Option<Origin>>,
-}
-
-/// The shell of `d`: what is kept of it once its text is let go. `file` is the shell of its
-/// file (the path only), shared by the file's documents.
-pub(super) fn shell(d: Document, file: &Arc<SourceFile>) -> Document {
-    Document {
-        file: Arc::clone(file),
-        name: d.name,
-        title: d.title,
-        date: d.date,
-        format: d.format,
-        text: String::new(),
-        map: Default::default(),
-        paragraphs: Vec::new(),
-        region: 0..0,
-        record: d.record,
-        comments: Vec::new(),
-    }
-}
-
-/// How `d`, the `index`-th document of the file at `path`, can be read again.
-pub(super) fn origin(d: &Document, path: &Arc<PathBuf>, index: usize) -> Origin {
-    if d.format == Format::Jsonl && d.file.to_raw.is_none() {
-        // Without a decoding map, the file position of the record is its bytes.
-        let at = d.file.locate(d.region.clone());
-        let span = at.byte_start..at.byte_end;
-        return Origin::Record { path: Arc::clone(path), span, line: at.start.line, record: d.record };
-    }
-    Origin::File { path: Arc::clone(path), format: d.format, index }
 }
 
 /// Some documents of a corpus in full: borrowed when held, read back when evicted.

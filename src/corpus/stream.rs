@@ -3,7 +3,7 @@
 //! shells stay, with where to read them again ([`super::resident`]). Memory then grows with
 //! the number of documents, not with the size of their text.
 
-use super::resident::{origin, restore, shell, Evicted, ShellRecord};
+use super::resident::{restore, Evicted, ShellRecord};
 use super::{matches_exclude, Corpus, Inputs};
 use crate::fsutil::Stamp;
 use crate::source::walk::{self, Input};
@@ -96,9 +96,10 @@ impl Batch<'_> {
                 self.corpus.documents.push(d);
                 continue;
             };
-            evicted.origins.push(Some(origin(&d, &file.path, file.seen)));
+            let (document, origin) = restore(ShellRecord::of(d), &file.shell, &file.path, file.seen);
+            evicted.origins.push(Some(origin));
             file.seen += 1;
-            self.corpus.documents.push(shell(d, &file.shell));
+            self.corpus.documents.push(document);
         }
     }
 
@@ -106,7 +107,7 @@ impl Batch<'_> {
     fn push_known(&mut self, slot: usize, known: Known) {
         let evicted = self.corpus.evicted.as_mut().expect("a streamed corpus evicts");
         let file = &mut self.slots[slot];
-        for record in &known.records {
+        for record in known.records {
             let (document, origin) = restore(record, &file.shell, &file.path, file.seen);
             evicted.origins.push(Some(origin));
             file.seen += 1;

@@ -242,38 +242,24 @@ pub fn near_pairs(
         // A verified cluster lies within one group of candidates: walking out from the
         // focused texts through their buckets finds every group that holds one.
         Some(focus) => {
-            let mut seen = vec![false; sketches.len()];
-            let mut todo: Vec<u32> = (0..sketches.len() as u32).filter(|&i| focus[i as usize]).collect();
-            for &i in &todo {
-                seen[i as usize] = true;
-            }
-            let mut pairs = Vec::new();
-            while let Some(i) = todo.pop() {
-                let sketch = &sketches[i as usize];
-                if sketch.is_empty() {
-                    continue;
-                }
-                for (b, keyed) in bands.iter().enumerate() {
+            let pairs_of = |i: usize| {
+                let sketch = &sketches[i];
+                let mut pairs = Vec::new();
+                for (b, keyed) in bands.iter().enumerate().filter(|_| !sketch.is_empty()) {
                     let hash = sketch.band(b);
                     let from = keyed.partition_point(|x| x.0 < hash);
                     let to = from + keyed[from..].partition_point(|x| x.0 == hash);
                     let bucket = &keyed[from..to];
-                    if !usable(bucket) {
-                        continue;
-                    }
-                    for &(_, j) in bucket {
-                        let pair = (i.min(j), i.max(j));
-                        if j != i && worth_verifying(pair.0, pair.1) {
-                            pairs.push(pair);
-                            if !seen[j as usize] {
-                                seen[j as usize] = true;
-                                todo.push(j);
-                            }
-                        }
+                    if usable(bucket) {
+                        let i = i as u32;
+                        let pairs_here = bucket.iter().map(|&(_, j)| (i.min(j), i.max(j)));
+                        pairs.extend(pairs_here.filter(|&(x, y)| x != y && worth_verifying(x, y)));
                     }
                 }
-            }
-            pairs
+                pairs.into_iter().map(|(x, y)| (x as usize, y as usize)).collect()
+            };
+            let walked = crate::clusters::walk(sketches.len(), (0..sketches.len()).filter(|&i| focus[i]), pairs_of);
+            walked.into_iter().map(|(x, y)| (x as u32, y as u32)).collect()
         }
     };
     candidates.par_sort_unstable();

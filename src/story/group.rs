@@ -253,37 +253,22 @@ pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> 
             out.extend(docs[i + 1..].iter().map(|&b| (a, b)));
         }
     };
-    let mut links = Vec::new();
-    match focus {
+    let mut links = match focus {
         None => {
-            links = index.all_links();
+            let mut links = index.all_links();
             for docs in by_name.values() {
                 parallel_links(docs, &mut links);
             }
+            links
         }
-        Some(focus) => {
-            let mut seen = vec![false; n];
-            let mut todo: Vec<usize> = (0..n).filter(|&d| focus[d]).collect();
-            for &d in &todo {
-                seen[d] = true;
+        Some(focus) => crate::clusters::walk(n, (0..n).filter(|&d| focus[d]), |a| {
+            let mut found = index.links_of(a);
+            if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
+                parallel_links(docs, &mut found);
             }
-            while let Some(a) = todo.pop() {
-                let mut found = index.links_of(a);
-                if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
-                    parallel_links(docs, &mut found);
-                }
-                for &(x, y) in &found {
-                    for d in [x, y] {
-                        if !seen[d] {
-                            seen[d] = true;
-                            todo.push(d);
-                        }
-                    }
-                }
-                links.extend(found);
-            }
-        }
-    }
+            found
+        }),
+    };
     links.sort_unstable();
     links.dedup();
     let groups = crate::clusters::clusters(n, links.iter().copied());
