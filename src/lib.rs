@@ -18,6 +18,7 @@ pub mod extract;
 pub mod finding;
 pub mod fsutil;
 pub mod index;
+pub mod parallel;
 pub mod report;
 pub mod rules;
 pub mod source;

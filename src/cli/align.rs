@@ -18,7 +18,12 @@ pub fn run(args: AlignArgs, settings: &Settings) -> u8 {
         let _ = report::errors::concise(&mut err, &corpus.errors);
     }
     let claims = corpus.claims(&settings.extractor());
-    let analysis = crate::story::analyze(&corpus, &claims, &settings.glossary());
+    let parallel = crate::story::ParallelOptions {
+        extractor: settings.extractor(),
+        source_language: settings.source_language.clone(),
+        keep_segments: true,
+    };
+    let analysis = crate::story::analyze(&corpus, &claims, &settings.glossary(), &parallel);
     let mut out = BufWriter::new(std::io::stdout().lock());
     let written = match args.format {
         ListFormat::Json => report::align::json(&mut out, &corpus, &claims, &analysis),

@@ -13,6 +13,8 @@ pub struct ConfigFile {
     pub exclude: Vec<String>,
     /// Fields or columns holding the text of JSONL/CSV records, tried in order.
     pub text_fields: Option<Vec<String>>,
+    /// The language parallel documents are translated from.
+    pub source_language: Option<Spanned<String>>,
     /// Only these rules.
     #[serde(default)]
     pub select: Vec<Spanned<String>>,
@@ -41,6 +43,10 @@ pub struct ConfigFile {
 pub struct RuleTables {
     pub numeric_contradiction: Option<SeverityOnly>,
     pub magnitude_mismatch: Option<SeverityOnly>,
+    pub unit_mismatch: Option<SeverityOnly>,
+    pub date_mismatch: Option<SeverityOnly>,
+    pub missing_figure: Option<SeverityOnly>,
+    pub malformed_number: Option<SeverityOnly>,
     pub duplicate_paragraph: Option<DuplicateOptions>,
     pub duplicate_document: Option<DuplicateOptions>,
     pub boilerplate: Option<BoilerplateOptions>,
@@ -65,6 +71,10 @@ impl RuleTables {
         }
         add(&mut out, "numeric-contradiction", self.numeric_contradiction.as_ref().and_then(|t| t.severity.as_ref()));
         add(&mut out, "magnitude-mismatch", self.magnitude_mismatch.as_ref().and_then(|t| t.severity.as_ref()));
+        add(&mut out, "unit-mismatch", self.unit_mismatch.as_ref().and_then(|t| t.severity.as_ref()));
+        add(&mut out, "date-mismatch", self.date_mismatch.as_ref().and_then(|t| t.severity.as_ref()));
+        add(&mut out, "missing-figure", self.missing_figure.as_ref().and_then(|t| t.severity.as_ref()));
+        add(&mut out, "malformed-number", self.malformed_number.as_ref().and_then(|t| t.severity.as_ref()));
         add(&mut out, "duplicate-paragraph", self.duplicate_paragraph.as_ref().and_then(|t| t.severity.as_ref()));
         add(&mut out, "duplicate-document", self.duplicate_document.as_ref().and_then(|t| t.severity.as_ref()));
         add(&mut out, "boilerplate", self.boilerplate.as_ref().and_then(|t| t.severity.as_ref()));

@@ -81,6 +81,9 @@ pub struct Settings {
     /// Extra glossary files: path and text (validated).
     pub glossaries: Vec<(PathBuf, String)>,
     pub patterns: Vec<PatternRule>,
+    /// The language parallel documents are translated from (`source-language`,
+    /// `--source-lang`); `None`: see [`crate::parallel::DEFAULT_SOURCE_LANGUAGE`].
+    pub source_language: Option<String>,
 }
 
 impl Default for Settings {
@@ -99,6 +102,7 @@ impl Default for Settings {
             lexicons: Vec::new(),
             glossaries: Vec::new(),
             patterns: Vec::new(),
+            source_language: None,
         }
     }
 }
@@ -120,6 +124,7 @@ impl Settings {
                 texts(&self.lexicons),
                 texts(&self.glossaries),
                 &self.patterns,
+                &self.source_language,
             )
         );
         let mut h = rustc_hash::FxHasher::default();
@@ -177,6 +182,16 @@ pub(crate) fn parse_severity(path: &Path, text: &str, s: &Spanned<String>) -> Re
     }
 }
 
+/// A language tag for `source-language`: `zh`, `zh-Hans`, `zh-Hant`, `en`.
+fn parse_language(path: &Path, text: &str, s: &Spanned<String>) -> Result<String, ConfigError> {
+    let tag = s.get_ref();
+    if crate::parallel::Language::Chinese.is(tag) || crate::parallel::Language::English.is(tag) {
+        return Ok(tag.clone());
+    }
+    Err(ConfigError::at(path, text, Some(s.span()), format!("unknown language `{tag}`"), "here")
+        .with_help("source-language is zh (zh-Hans, zh-Hant) or en"))
+}
+
 fn read(path: &Path) -> Result<String, ConfigError> {
     std::fs::read_to_string(path).map_err(|e| ConfigError::unreadable(path, &e))
 }
@@ -215,6 +230,9 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     let mut s = Settings { source: Some(path.to_path_buf()), ..Settings::default() };
     s.exclude = raw.exclude;
     s.text_fields = raw.text_fields;
+    if let Some(lang) = &raw.source_language {
+        s.source_language = Some(parse_language(path, &text, lang)?);
+    }
     let mut known: Vec<String> = crate::rules::infos().iter().map(|r| r.id.clone()).collect();
 
     for (id, sev) in raw.rules.severities() {

@@ -184,6 +184,16 @@ pub struct CurrencyUnit {
     pub minor_exponent: i32,
 }
 
+/// How a measure converts to the base unit of its kind: `base = value × factor + offset`.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conversion {
+    pub base: String,
+    pub factor: f64,
+    #[serde(default)]
+    pub offset: f64,
+}
+
 /// Everything the extractor knows about words.
 #[derive(Debug, Clone, Default)]
 pub struct Lexicon {
@@ -228,6 +238,10 @@ pub struct Lexicon {
     pub tenths_not_before: HashSet<char>,
     pub discount_not_before: HashSet<char>,
     pub measures: Table<String>,
+    /// Measures written only after Arabic digits (`20里`; 千里 is an idiom).
+    pub arabic_only_measures: HashSet<String>,
+    /// Each measure symbol's kind (its base symbol) and how to convert to the base.
+    pub conversions: HashMap<String, Conversion>,
     pub durations: HashSet<String>,
 
     pub qualifier_before: Table<Qualifier>,
@@ -300,6 +314,8 @@ struct LexiconFile {
     tenths_not_before: Vec<String>,
     discount_not_before: Vec<String>,
     measures: BTreeMap<String, String>,
+    arabic_only_measures: Vec<String>,
+    conversions: BTreeMap<String, Conversion>,
     durations: Option<Durations>,
     before: BTreeMap<String, Qualifier>,
     after: BTreeMap<String, Qualifier>,
@@ -448,6 +464,8 @@ impl Lexicon {
         for (form, symbol) in file.measures {
             self.measures.insert(&form, symbol);
         }
+        self.arabic_only_measures.extend(file.arabic_only_measures);
+        self.conversions.extend(file.conversions);
         if let Some(d) = file.durations {
             self.durations.extend(d.units);
         }

@@ -85,7 +85,8 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
     let at = |len: usize| gap + len;
     if let Some((n, symbol)) = lex.measures.prefix_of(rest) {
         let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
-        if gap == 0 && !english || gap > 0 && english {
+        let han_before_arabic_only = numeral.script == Script::Han && lex.arabic_only_measures.contains(&rest[..n]);
+        if (gap == 0 && !english || gap > 0 && english) && !han_before_arabic_only {
             return Some(unit(Dimension::Measure, symbol, at(n), 0));
         }
     }

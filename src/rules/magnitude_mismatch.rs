@@ -11,10 +11,12 @@
 //!
 //! The comparison is the one of `numeric-contradiction`: the same quantity in one story,
 //! intervals that do not overlap; this rule takes the cases whose ratio is 10^k and whose
-//! digits agree.
+//! digits agree. In a translation it is found segment by segment: `2030万元` rendered as
+//! "203 million yuan" in the same sentence is flagged, off by a factor of 10.
 
-use super::{outlier, CorpusData, Rule};
+use super::{outlier, parallel, CorpusData, Rule};
 use crate::finding::Finding;
+use crate::parallel::{Issue, Problem};
 use crate::story::Status;
 
 const ID: &str = "magnitude-mismatch";
@@ -27,6 +29,7 @@ impl Rule for MagnitudeMismatch {
     }
 
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
-        outlier::findings(ID, Status::Magnitude, data)
+        let wanted = |i: Issue| i == Issue::Differ(Problem::Magnitude);
+        parallel::without_repeats(outlier::findings(ID, Status::Magnitude, data), parallel::findings(ID, data, &wanted))
     }
 }

@@ -5,15 +5,20 @@
 //! text is what `factlint explain RULE` prints.
 
 mod boilerplate;
+mod date_mismatch;
 mod duplicate_document;
 mod duplicate_paragraph;
 mod magnitude_mismatch;
+mod malformed_number;
 mod markup_residue;
+mod missing_figure;
 mod numeric_contradiction;
 mod outlier;
+mod parallel;
 pub mod pattern;
 mod repeated_punctuation;
 mod romanization_artifact;
+mod unit_mismatch;
 mod unreadable_input;
 
 use crate::config::Settings;
@@ -84,7 +89,13 @@ impl<'a> CorpusData<'a> {
 
     pub fn analysis(&self) -> &Analysis {
         self.analysis.get_or_init(|| {
-            crate::story::analyze_focused(self.corpus, self.claims, self.keys, &self.settings.glossary(), self.focus)
+            let parallel = crate::story::ParallelOptions {
+                extractor: self.settings.extractor(),
+                source_language: self.settings.source_language.clone(),
+                keep_segments: false,
+            };
+            let glossary = self.settings.glossary();
+            crate::story::analyze_focused(self.corpus, self.claims, self.keys, (&glossary, &parallel), self.focus)
         })
     }
 }
@@ -119,11 +130,15 @@ pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
         Box::new(boilerplate()),
         Box::new(duplicate_document::DuplicateDocument::new(settings.document.clone(), boilerplate())),
         Box::new(duplicate_paragraph::DuplicateParagraph::new(settings.paragraph.clone(), boilerplate())),
+        Box::new(date_mismatch::DateMismatch),
         Box::new(magnitude_mismatch::MagnitudeMismatch),
+        Box::new(malformed_number::MalformedNumber),
         Box::new(markup_residue::MarkupResidue),
+        Box::new(missing_figure::MissingFigure),
         Box::new(numeric_contradiction::NumericContradiction),
         Box::new(repeated_punctuation::RepeatedPunctuation),
         Box::new(romanization_artifact::RomanizationArtifact),
+        Box::new(unit_mismatch::UnitMismatch),
         Box::new(unreadable_input::UnreadableInput),
     ];
     rules.extend(settings.patterns.iter().map(|p| Box::new(p.clone()) as Box<dyn Rule>));
@@ -137,11 +152,15 @@ pub fn explanation(id: &str) -> Option<String> {
         "boilerplate" => include_str!("boilerplate.rs"),
         "duplicate-document" => include_str!("duplicate_document.rs"),
         "duplicate-paragraph" => include_str!("duplicate_paragraph.rs"),
+        "date-mismatch" => include_str!("date_mismatch.rs"),
         "magnitude-mismatch" => include_str!("magnitude_mismatch.rs"),
+        "malformed-number" => include_str!("malformed_number.rs"),
         "markup-residue" => include_str!("markup_residue.rs"),
+        "missing-figure" => include_str!("missing_figure.rs"),
         "numeric-contradiction" => include_str!("numeric_contradiction.rs"),
         "repeated-punctuation" => include_str!("repeated_punctuation.rs"),
         "romanization-artifact" => include_str!("romanization_artifact.rs"),
+        "unit-mismatch" => include_str!("unit_mismatch.rs"),
         "unreadable-input" => include_str!("unreadable_input.rs"),
         "pattern" => include_str!("pattern.rs"),
         _ => return None,

@@ -16,9 +16,14 @@
 //! Qualifiers widen the interval (多, 近, 约, 以上, "more than", "nearly"), and so does
 //! the rounding of the written figure. Figures more than three times apart are taken as
 //! different quantities and left alone; run `-v` to see why a pair was not compared.
+//!
+//! In parallel documents (a translation and its source, a reprint and its original) the
+//! comparison is segment by segment: `54例无症状感染者` rendered as "of the 43 current
+//! asymptomatic" is flagged on the translation, with the source figure related.
 
-use super::{outlier, CorpusData, Rule};
+use super::{outlier, parallel, CorpusData, Rule};
 use crate::finding::Finding;
+use crate::parallel::{Issue, Problem};
 use crate::story::Status;
 
 const ID: &str = "numeric-contradiction";
@@ -31,6 +36,7 @@ impl Rule for NumericContradiction {
     }
 
     fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
-        outlier::findings(ID, Status::Conflict, data)
+        let wanted = |i: Issue| i == Issue::Differ(Problem::Value);
+        parallel::without_repeats(outlier::findings(ID, Status::Conflict, data), parallel::findings(ID, data, &wanted))
     }
 }

@@ -15,6 +15,8 @@ struct GlossaryFile {
     generic: Vec<String>,
     #[serde(default)]
     periods: Vec<String>,
+    #[serde(default)]
+    referent: Vec<Term>,
 }
 
 #[derive(Deserialize, Clone, Debug)]
@@ -29,13 +31,20 @@ pub struct Glossary {
     counters: Vec<Term>,
     generic: Vec<String>,
     periods: Vec<String>,
+    referents: Vec<Term>,
 }
 
 impl Glossary {
     pub fn builtin() -> Glossary {
         let file: GlossaryFile =
             toml::from_str(include_str!("../../rules/glossary.toml")).expect("rules/glossary.toml is valid");
-        let mut g = Glossary { terms: Vec::new(), counters: Vec::new(), generic: Vec::new(), periods: Vec::new() };
+        let mut g = Glossary {
+            terms: Vec::new(),
+            counters: Vec::new(),
+            generic: Vec::new(),
+            periods: Vec::new(),
+            referents: Vec::new(),
+        };
         g.add(file);
         g
     }
@@ -58,6 +67,7 @@ impl Glossary {
         self.counters.extend(lower(file.counter));
         self.generic.extend(file.generic);
         self.periods.extend(file.periods);
+        self.referents.extend(lower(file.referent));
     }
 
     /// Named periods (上半年, 一季度) that tell apart figures of one sentence shape.
@@ -95,6 +105,24 @@ impl Glossary {
             .filter(|&i| self.counters[i].en.iter().any(|e| noun.starts_with(e.as_str())))
             .collect();
         by_counter.is_empty() || by_noun.is_empty() || by_counter.iter().any(|i| by_noun.contains(i))
+    }
+
+    /// Whether two counts count things a reader must not confuse (`户` households and
+    /// "villagers", people): both words belong to `[[referent]]` entries, and no entry
+    /// holds both. Counts of anything else are never judged.
+    pub fn counts_differ(&self, a: &str, b: &str) -> bool {
+        let entries = |w: &str| -> Vec<usize> {
+            let lower = w.to_lowercase();
+            (0..self.referents.len())
+                .filter(|&i| {
+                    let t = &self.referents[i];
+                    t.zh.iter().any(|z| z == w)
+                        || (!lower.is_empty() && t.en.iter().any(|e| lower.starts_with(e.as_str())))
+                })
+                .collect()
+        };
+        let (ea, eb) = (entries(a), entries(b));
+        !ea.is_empty() && !eb.is_empty() && !ea.iter().any(|i| eb.contains(i))
     }
 
     /// Concepts (indexes of terms) named in a piece of text. A concept whose forms are

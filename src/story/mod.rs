@@ -90,6 +90,26 @@ pub struct Outlier {
 pub struct Analysis {
     pub stories: Vec<Story>,
     pub outliers: Vec<Outlier>,
+    /// Every parallel pair of documents found inside the stories, compared.
+    pub parallel: Vec<ParallelResult>,
+}
+
+/// How to compare parallel documents, and what to keep of the comparison.
+pub struct ParallelOptions {
+    pub extractor: crate::extract::Extractor,
+    /// The language of the source side (`zh`, `en`); see [`crate::parallel::pairs`].
+    pub source_language: Option<String>,
+    /// Keep the aligned segments (for `factlint align`), not only the discrepancies.
+    pub keep_segments: bool,
+}
+
+/// One parallel pair and what its comparison found.
+#[derive(Clone, Debug)]
+pub struct ParallelResult {
+    pub pair: crate::parallel::Pair,
+    pub discrepancies: Vec<crate::parallel::compare::Found>,
+    /// The aligned segments, when kept.
+    pub segments: Vec<crate::parallel::SegmentPair>,
 }
 
 /// Whether two claims' intervals overlap (a tiny tolerance for float noise).
@@ -136,8 +156,8 @@ fn relation(a: &Claim, b: &Claim) -> Option<Status> {
     None
 }
 
-pub fn analyze(corpus: &Corpus, claims: &[Vec<Claim>], glossary: &Glossary) -> Analysis {
-    analyze_focused(corpus, Claims::Held(claims), &StoryKeys::of(claims), glossary, None)
+pub fn analyze(corpus: &Corpus, claims: &[Vec<Claim>], glossary: &Glossary, parallel: &ParallelOptions) -> Analysis {
+    analyze_focused(corpus, Claims::Held(claims), &StoryKeys::of(claims), (glossary, parallel), None)
 }
 
 /// Documents of stories read back at once for alignment: enough to keep both cores busy,
@@ -151,7 +171,7 @@ pub fn analyze_focused(
     corpus: &Corpus,
     claims: Claims<'_>,
     keys: &StoryKeys,
-    glossary: &Glossary,
+    (glossary, parallel): (&Glossary, &ParallelOptions),
     focus: Option<&[bool]>,
 ) -> Analysis {
     let started = std::time::Instant::now();
@@ -166,6 +186,7 @@ pub fn analyze_focused(
     log::debug!("{} stories found in {:?}", groups.len(), started.elapsed());
     let mut stories = Vec::with_capacity(groups.len());
     let mut outliers = Vec::new();
+    let mut pairs = Vec::new();
     let mut groups = groups.into_iter().peekable();
     while groups.peek().is_some() {
         // Stories are aligned independently, in parallel, a batch of documents at a time;
@@ -180,25 +201,28 @@ pub fn analyze_focused(
         let ids: Vec<usize> = batch.iter().flat_map(|g| g.0.iter().copied()).collect();
         let resident = corpus.resident(&ids);
         let held = claims.of_many(&ids);
-        let analysed: Vec<(Story, Vec<Outlier>)> =
-            batch.into_par_iter().map(|(docs, links)| align_story(&resident, &held, glossary, docs, links)).collect();
-        for (story, outs) in analysed {
+        let analysed: Vec<(Story, Vec<Outlier>, Vec<ParallelResult>)> = batch
+            .into_par_iter()
+            .map(|(docs, links)| align_story(&resident, &held, (glossary, parallel), docs, links))
+            .collect();
+        for (story, outs, parallel) in analysed {
             stories.push(story);
             outliers.extend(outs);
+            pairs.extend(parallel);
         }
     }
     outliers.sort_by_key(|o| o.claim);
-    Analysis { stories, outliers }
+    Analysis { stories, outliers, parallel: pairs }
 }
 
-/// The facts of one story and the outliers among them.
+/// The facts of one story and the outliers among them, and its parallel pairs compared.
 fn align_story(
     documents: &Resident<'_>,
     claims: &std::collections::HashMap<usize, Cow<'_, [Claim]>>,
-    glossary: &Glossary,
+    (glossary, parallel): (&Glossary, &ParallelOptions),
     docs: Vec<usize>,
     links: Vec<(usize, usize)>,
-) -> (Story, Vec<Outlier>) {
+) -> (Story, Vec<Outlier>, Vec<ParallelResult>) {
     let mut outliers = Vec::new();
     // One view per document of the story: a document is in many of its links.
     let views: Vec<DocClaims<'_>> = docs
@@ -210,11 +234,31 @@ fn align_story(
             DocClaims { text, claims, chinese: is_chinese(text) }
         })
         .collect();
-    let view = |d: usize| &views[docs.binary_search(&d).expect("a link joins documents of its story")];
+    let at = |d: usize| docs.binary_search(&d).expect("a link joins documents of its story");
+    let view = |d: usize| &views[at(d)];
+    let mut compared = crate::parallel::Compared::new(documents, &parallel.extractor, glossary);
     let mut aligned: Vec<(ClaimRef, ClaimRef)> = Vec::new();
+    let mut results = Vec::new();
     for (a, b) in links {
-        aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
+        let pair = crate::parallel::pair_of(documents, (a, view(a)), (b, view(b)), parallel.source_language.as_deref());
+        match pair {
+            Some(pair) => {
+                let (result, agreeing) = compared.compare(pair, view(pair.source).claims, view(pair.target).claims);
+                aligned.extend(agreeing.into_iter().map(|(i, j)| ((pair.source, i), (pair.target, j))));
+                let mut result = result;
+                if !parallel.keep_segments {
+                    result.segments = Vec::new();
+                }
+                results.push(result);
+            }
+            None => aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j)))),
+        }
     }
+    let is_pair = |x: usize, y: usize| {
+        results.iter().any(|r: &ParallelResult| {
+            (r.pair.source, r.pair.target) == (x, y) || (r.pair.source, r.pair.target) == (y, x)
+        })
+    };
     // Facts are the groups aligned pairs join, over an index of the claims they name.
     let mut index: Vec<ClaimRef> = aligned.iter().flat_map(|&(x, y)| [x, y]).collect();
     index.sort_unstable();
@@ -234,11 +278,13 @@ fn align_story(
             continue;
         }
         let (status, outs) = judge(&members, &claim);
-        outliers.extend(outs);
+        // Two documents of a parallel pair are compared segment by segment; what they
+        // disagree on is said there.
+        outliers.extend(outs.into_iter().filter(|o| !is_pair(o.claim.0, o.majority.0)));
         facts.push(Fact { claims: members, status });
     }
     facts.sort_by(|a, b| a.claims.cmp(&b.claims));
-    (Story { documents: docs, facts }, outliers)
+    (Story { documents: docs, facts }, outliers, results)
 }
 
 /// The status of a fact and its outliers: statements are grouped by agreement with the

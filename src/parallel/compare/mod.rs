@@ -1,0 +1,316 @@
+//! Comparing two parallel documents segment by segment, as a translation reviewer does:
+//! align paragraphs, then sentences inside each paragraph pair; inside each aligned pair,
+//! match every mention of the source with an equal one of the target (in the same
+//! sentence first, then anywhere in the paragraph pair); pair what is left sentence by
+//! sentence and say how the two disagree; a source figure stated nowhere near its place
+//! in the target is missing.
+
+mod block;
+mod pairing;
+mod presence;
+
+use super::align::{self, Segment, Step};
+use super::relate::{fill, Dateline, Judge, Problem};
+use super::segment::{weight, Paragraph};
+use crate::extract::mention::{Kind, Mention};
+use block::{unambiguous, Block};
+use pairing::Pairing;
+use presence::StepTargets;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// One side of a parallel pair: a document's text, mentions, paragraphs and dateline.
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub mentions: &'a [Mention],
+    pub paragraphs: &'a [Paragraph],
+    pub dateline: Dateline,
+    pub titles: &'a [Range<usize>],
+}
+
+/// What is wrong with a figure of the source in the target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Issue {
+    Differ(Problem),
+    /// The figure has no counterpart in the aligned target segment.
+    Missing,
+}
+
+/// One figure of the source and what the target makes of it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Discrepancy {
+    pub issue: Issue,
+    /// Index of the source mention.
+    pub source: usize,
+    /// The target mention that disagrees; `None` for a missing figure.
+    pub target: Option<usize>,
+    /// Where the finding goes in the target: the mention, or the segment the figure is
+    /// missing from (empty where a whole paragraph is missing).
+    pub target_span: Range<usize>,
+}
+
+/// A discrepancy as findings report it: spans of both documents and what each states.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub issue: Issue,
+    /// The source figure.
+    pub source: Range<usize>,
+    /// The target figure that disagrees, or the segment the figure is missing from.
+    pub target: Range<usize>,
+    /// Whether `target` is a figure (not a segment).
+    pub target_is_figure: bool,
+    /// What the source figure states, normalized (`6000多亩` → "6000 to 7000 mu").
+    pub source_reads: String,
+    /// What the target figure states, normalized; empty for a missing figure.
+    pub target_reads: String,
+}
+
+/// The discrepancy with its spans and readings.
+pub fn found(d: &Discrepancy, source: &Side<'_>, target: &Side<'_>) -> Found {
+    let s = &source.mentions[d.source];
+    let t = d.target.map(|t| &target.mentions[t]);
+    Found {
+        issue: d.issue,
+        source: s.start..s.end,
+        target: d.target_span.clone(),
+        target_is_figure: t.is_some(),
+        source_reads: super::describe::reads(s, &source.dateline),
+        target_reads: t.map(|t| super::describe::reads(t, &target.dateline)).unwrap_or_default(),
+    }
+}
+
+/// An aligned pair of sentence groups and how their mentions matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SegmentPair {
+    pub source: Range<usize>,
+    pub target: Range<usize>,
+    /// Source and target mention indexes stating the same figure.
+    pub matched: Vec<(usize, usize)>,
+}
+
+/// Everything the comparison of one pair found.
+#[derive(Clone, Debug, Default)]
+pub struct Comparison {
+    pub segments: Vec<SegmentPair>,
+    pub discrepancies: Vec<Discrepancy>,
+}
+
+/// Keys of the figures a span states, for alignment anchors: values of two or more
+/// significant digits, dates and clock times, in a form both languages share.
+fn keys(side: &Side<'_>, span: &Range<usize>) -> Vec<u64> {
+    let mut out: Vec<u64> = side
+        .mentions
+        .iter()
+        .filter(|m| m.start >= span.start && m.end <= span.end)
+        .filter_map(|m| anchor_key(m, &side.dateline))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+fn anchor_key(m: &Mention, dl: &Dateline) -> Option<u64> {
+    let hash = |tag: u64, x: f64| {
+        let canonical: f64 = format!("{x:.6e}").parse().unwrap_or(x);
+        canonical.to_bits() ^ tag.rotate_left(61)
+    };
+    match &m.kind {
+        Kind::Quantity(c) if c.value.abs() >= 10.0 || c.value.fract() != 0.0 => Some(hash(1, c.value)),
+        Kind::Number(n) if !n.vague && !n.spelled && (n.value.abs() >= 10.0 || n.value.fract() != 0.0) => {
+            Some(hash(1, n.value))
+        }
+        Kind::Date(d) => {
+            let d = fill(d, dl);
+            match (d.year, d.month, d.day) {
+                (_, Some(mo), Some(day)) => Some(hash(2, f64::from(mo) * 100.0 + f64::from(day))),
+                (Some(y), None, None) => Some(hash(1, f64::from(y))),
+                _ => None,
+            }
+        }
+        Kind::Time(t) => Some(hash(3, f64::from(t.hour) * 100.0 + f64::from(t.minute.unwrap_or(0)))),
+        _ => None,
+    }
+}
+
+fn segments(side: &Side<'_>, spans: &[Range<usize>]) -> Vec<Segment> {
+    spans.iter().map(|s| Segment { weight: weight(&side.text[s.clone()]), keys: keys(side, s) }).collect()
+}
+
+/// Mentions whose span lies inside `span`.
+fn inside(side: &Side<'_>, span: &Range<usize>) -> Vec<usize> {
+    let from = side.mentions.partition_point(|m| m.start < span.start);
+    (from..side.mentions.len()).take_while(|&i| side.mentions[i].start < span.end).collect()
+}
+
+fn cover(spans: &[Range<usize>]) -> Range<usize> {
+    match (spans.first(), spans.last()) {
+        (Some(a), Some(b)) => a.start..b.end,
+        _ => 0..0,
+    }
+}
+
+/// Below this similarity of wording, two paragraphs of one language were rewritten, not
+/// reprinted: a figure one of them leaves out is the editor's choice, not a loss.
+const MIN_REPRINT_SIMILARITY: f64 = 0.5;
+
+/// A source figure nothing in its sentence pair matched, waiting to be found near its
+/// place or called missing.
+struct Pending {
+    source: usize,
+    /// Its paragraph step.
+    paragraph: usize,
+    /// Where a missing-figure finding would go.
+    span: Range<usize>,
+    /// Whether missing here is a loss (not a reprint's rewritten paragraph).
+    copied: bool,
+}
+
+/// What the comparison has taken so far, and found.
+struct State {
+    used_target: Vec<bool>,
+    used_source: HashSet<usize>,
+    pending: Vec<Pending>,
+    out: Comparison,
+}
+
+/// Compares `source` with `target`, a rendering of it (`reprint`: in the same language).
+/// In a reprint a paragraph one side lacks, or rewrote, is an editor's choice: figures are
+/// missing only from a paragraph copied with changes.
+pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, reprint: bool) -> Comparison {
+    let para_spans = |s: &Side<'_>| s.paragraphs.iter().map(|p| p.span.clone()).collect::<Vec<_>>();
+    let (sp, tp) = (para_spans(source), para_spans(target));
+    let (sa, ta) = (segments(source, &sp), segments(target, &tp));
+    let ratio = align::ratio(&sa, &ta);
+    let steps = align::align(&sa, &ta, ratio);
+    let pairing = Pairing { judge, source, target };
+    let mut state = State {
+        used_target: vec![false; target.mentions.len()],
+        used_source: HashSet::new(),
+        pending: Vec::new(),
+        out: Comparison::default(),
+    };
+    // Target mentions of each paragraph step, for looking a figure up near its place.
+    let step_targets: Vec<StepTargets> = steps
+        .iter()
+        .map(|s| {
+            let span = cover(&tp[s.b.clone()]);
+            StepTargets { mentions: inside(target, &span), span }
+        })
+        .collect();
+    for (k, step) in steps.iter().enumerate() {
+        let src_paragraphs = &source.paragraphs[step.a.clone()];
+        let tgt_paragraphs = &target.paragraphs[step.b.clone()];
+        if src_paragraphs.is_empty() {
+            continue;
+        }
+        if tgt_paragraphs.is_empty() {
+            // A paragraph the target lacks: its figures are missing where it would stand.
+            let at = next_target_start(target, &steps, k);
+            for p in src_paragraphs {
+                state.pending.extend(inside(source, &p.span).into_iter().map(|s| Pending {
+                    source: s,
+                    paragraph: k,
+                    span: at..at,
+                    copied: !reprint,
+                }));
+            }
+            continue;
+        }
+        let ss: Vec<Range<usize>> = src_paragraphs.iter().flat_map(|p| p.sentences.iter().cloned()).collect();
+        let ts: Vec<Range<usize>> = tgt_paragraphs.iter().flat_map(|p| p.sentences.iter().cloned()).collect();
+        let (src_text, tgt_text) = (&source.text[cover(&sp[step.a.clone()])], &target.text[cover(&tp[step.b.clone()])]);
+        if reprint && src_text == tgt_text {
+            state.out.segments.push(SegmentPair { source: cover(&ss), target: cover(&ts), matched: Vec::new() });
+            continue;
+        }
+        let copied = !reprint || similarity(src_text, tgt_text) >= MIN_REPRINT_SIMILARITY;
+        let sentence_steps = align::align(&segments(source, &ss), &segments(target, &ts), ratio);
+        Block { pairing: &pairing, ss: &ss, ts: &ts, steps: &sentence_steps }.compare(&mut state, k, copied);
+    }
+    across_paragraphs(&pairing, &step_targets, &mut state);
+    let State { used_target, pending, mut out, .. } = state;
+    for p in pending {
+        let here = &step_targets[p.paragraph];
+        if p.copied
+            && source.eligible(p.source)
+            && !presence::stated(judge, (source, target), p.source, here, &used_target)
+        {
+            out.discrepancies.push(Discrepancy {
+                issue: Issue::Missing,
+                source: p.source,
+                target: None,
+                target_span: p.span,
+            });
+        }
+    }
+    // One finding per figure.
+    out.discrepancies.sort_by_key(|d| (d.source, d.issue, d.target));
+    out.discrepancies.dedup_by(|b, a| a.source == b.source && (b.issue == Issue::Missing || a.target == b.target));
+    out
+}
+
+/// Source figures left over, paired with target figures left over in their paragraph pair
+/// or the ones next to it when the pairing is unambiguous and of one kind: a figure moved
+/// across a paragraph break, or paragraphs aligned one off.
+fn across_paragraphs(pairing: &Pairing<'_, '_>, steps: &[StepTargets], state: &mut State) {
+    let mut found = Vec::new();
+    for k in 0..steps.len() {
+        let left_s: Vec<usize> = state
+            .pending
+            .iter()
+            .filter(|p| p.paragraph == k && pairing.source.pairable(p.source))
+            .map(|p| p.source)
+            .collect();
+        if left_s.is_empty() {
+            continue;
+        }
+        let around = &steps[k.saturating_sub(1)..(k + 2).min(steps.len())];
+        let left_t: Vec<usize> = around
+            .iter()
+            .flat_map(|st| st.mentions.iter().copied())
+            .filter(|&t| !state.used_target[t] && pairing.target.pairable(t))
+            .collect();
+        for (s, t) in unambiguous(pairing, &left_s, &left_t, false) {
+            if pairing.same_kind(s, t) {
+                if let Some(problem) = pairing.differ(s, t).filter(|p| matches!(p, Problem::Value | Problem::Magnitude))
+                {
+                    found.push((s, t, problem));
+                }
+            }
+        }
+    }
+    for (s, t, problem) in found {
+        if state.used_target[t] || state.used_source.contains(&s) {
+            continue;
+        }
+        state.take(s, t);
+        state.differ(s, t, &pairing.target.mentions[t], problem);
+    }
+    let used = &state.used_source;
+    state.pending.retain(|p| !used.contains(&p.source));
+}
+
+/// Jaccard similarity of the character pairs of two texts, whitespace dropped.
+fn similarity(a: &str, b: &str) -> f64 {
+    let pairs = |t: &str| {
+        let chars: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
+        let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (x, y) = (pairs(a), pairs(b));
+    if x.is_empty() || y.is_empty() {
+        return 0.0;
+    }
+    let shared = x.iter().filter(|p| y.binary_search(p).is_ok()).count();
+    shared as f64 / (x.len() + y.len() - shared) as f64
+}
+
+/// Where the target text after paragraph step `k` begins (its end when nothing follows).
+fn next_target_start(target: &Side<'_>, steps: &[Step], k: usize) -> usize {
+    steps[k + 1..]
+        .iter()
+        .find_map(|s| target.paragraphs.get(s.b.start).filter(|_| !s.b.is_empty()).map(|p| p.span.start))
+        .unwrap_or_else(|| target.paragraphs.last().map_or(0, |p| p.span.end))
+}

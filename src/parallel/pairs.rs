@@ -1,0 +1,200 @@
+//! Which documents are parallel: one renders the other. Files named as translations
+//! (`042.zh.txt`, `042.en-online-b.txt`), documents of two languages whose figures line
+//! up in the same order over most of both (a translation nobody named), and documents of
+//! one language that state the same figures in the same order (a reprint). Only documents
+//! already linked as one story are tried, so the work grows with the corpus, not with its
+//! pairs. Which side is the source: the configured source language, else the file named
+//! after the other (a `-SYSTEM` translation), else the earlier date or the first by name.
+
+use crate::extract::Claim;
+use crate::story::group;
+
+/// Why two documents are parallel.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PairKind {
+    /// Files named as translations of one another.
+    Named,
+    /// Different languages whose figures line up.
+    Translation,
+    /// One language, the same figures in the same order.
+    Reprint,
+}
+
+impl PairKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PairKind::Named => "named",
+            PairKind::Translation => "translation",
+            PairKind::Reprint => "reprint",
+        }
+    }
+}
+
+/// Two parallel documents, by index, the source first.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pair {
+    pub source: usize,
+    pub target: usize,
+    pub kind: PairKind,
+}
+
+/// The language of a document, as pairing needs it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Language {
+    Chinese,
+    English,
+}
+
+impl Language {
+    pub fn of(text: &str) -> Language {
+        if crate::story::is_chinese(text) {
+            Language::Chinese
+        } else {
+            Language::English
+        }
+    }
+
+    /// Whether a configured tag (`zh`, `zh-Hant`, `en`) names this language.
+    pub fn is(self, tag: &str) -> bool {
+        let base = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
+        matches!((self, base.as_str()), (Language::Chinese, "zh") | (Language::English, "en"))
+    }
+}
+
+/// What pairing knows of one document.
+pub struct Candidate<'a> {
+    pub index: usize,
+    pub name: &'a str,
+    pub language: Language,
+    pub day: Option<i64>,
+    pub claims: &'a [Claim],
+}
+
+/// Of the figures of the shorter side, at least this share must line up in order…
+const MIN_TRANSLATION_SHARE: f64 = 0.6;
+/// …and for a reprint, this share of both sides.
+const MIN_REPRINT_SHARE: f64 = 0.85;
+/// Fewer figures than this say too little to call two documents parallel.
+const MIN_FIGURES: usize = 3;
+/// Longer figure sequences are cut here (a table of figures is not a translation test).
+const MAX_FIGURES: usize = 400;
+
+/// The distinctive figures of a document in order of appearance.
+fn sequence(claims: &[Claim]) -> Vec<u64> {
+    claims.iter().filter_map(group::key).take(MAX_FIGURES).collect()
+}
+
+/// Length of the longest common subsequence of two figure sequences.
+fn common_in_order(a: &[u64], b: &[u64]) -> usize {
+    let mut row = vec![0usize; b.len() + 1];
+    for x in a {
+        let mut diagonal = 0;
+        for (j, y) in b.iter().enumerate() {
+            let above = row[j + 1];
+            row[j + 1] = if x == y { diagonal + 1 } else { above.max(row[j]) };
+            diagonal = above;
+        }
+    }
+    row[b.len()]
+}
+
+/// Whether `a` and `b` are parallel, and which is the source. `source_language` is the
+/// configured one, if any.
+pub fn pair(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>) -> Option<Pair> {
+    let named = match (group::parallel_name(a.name), group::parallel_name(b.name)) {
+        (Some(x), Some(y)) => x == y,
+        _ => false,
+    };
+    let kind = if named {
+        PairKind::Named
+    } else {
+        let (sa, sb) = (sequence(a.claims), sequence(b.claims));
+        let shorter = sa.len().min(sb.len());
+        if shorter < MIN_FIGURES {
+            return None;
+        }
+        let common = common_in_order(&sa, &sb) as f64;
+        if a.language != b.language {
+            if common < MIN_TRANSLATION_SHARE * shorter as f64 || common < MIN_FIGURES as f64 {
+                return None;
+            }
+            PairKind::Translation
+        } else {
+            let longer = sa.len().max(sb.len());
+            if common < MIN_REPRINT_SHARE * longer as f64 {
+                return None;
+            }
+            PairKind::Reprint
+        }
+    };
+    let a_first = source_first(a, b, source_language);
+    let (source, target) = if a_first { (a.index, b.index) } else { (b.index, a.index) };
+    Some(Pair { source, target, kind })
+}
+
+/// Whether `a` is the source of the pair (`a`, `b`).
+fn source_first(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>) -> bool {
+    if let Some(tag) = source_language {
+        match (a.language.is(tag), b.language.is(tag)) {
+            (true, false) => return true,
+            (false, true) => return false,
+            _ => {}
+        }
+    }
+    // A translation named after a system (`042.en-online-b.txt`) renders the other file.
+    match (system_named(a.name), system_named(b.name)) {
+        (false, true) => return true,
+        (true, false) => return false,
+        _ => {}
+    }
+    match (a.day, b.day) {
+        (Some(x), Some(y)) if x != y => x < y,
+        _ => (a.name, a.index) <= (b.name, b.index),
+    }
+}
+
+/// `042.en-online-b.txt`: a language tag with a system name after it.
+fn system_named(name: &str) -> bool {
+    let file = name.rsplit('/').next().unwrap_or(name);
+    let parts: Vec<&str> = file.split('.').collect();
+    parts.len() >= 3 && parts[parts.len() - 2].contains('-') && group::parallel_name(name).is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+
+    fn candidate<'a>(index: usize, name: &'a str, claims: &'a [Claim], language: Language) -> Candidate<'a> {
+        Candidate { index, name, language, day: None, claims }
+    }
+
+    #[test]
+    fn named_translations_pair_and_the_system_file_is_the_target() {
+        let none: Vec<Claim> = Vec::new();
+        let zh = candidate(0, "wmt/042.zh.txt", &none, Language::Chinese);
+        let mt = candidate(1, "wmt/042.en-online-b.txt", &none, Language::English);
+        let p = pair(&mt, &zh, None).expect("named files pair");
+        assert_eq!((p.source, p.target, p.kind), (0, 1, PairKind::Named));
+        let other = candidate(2, "wmt/043.en.txt", &none, Language::English);
+        assert_eq!(pair(&zh, &other, None), None);
+        // The configured source language decides first.
+        let en = candidate(3, "wmt/042.en.txt", &none, Language::English);
+        assert_eq!(pair(&zh, &en, Some("en")).map(|p| p.source), Some(3));
+        assert_eq!(pair(&zh, &en, Some("zh")).map(|p| p.source), Some(0));
+    }
+
+    #[test]
+    fn figures_in_order_make_a_translation_or_a_reprint() {
+        let ex = Extractor::default();
+        let zh = ex.claims("投入1.4万亿元，建成1007家医院，服务11.8万人次，增长11.6%。");
+        let en = ex.claims("It invested 1.4 trillion yuan in 1,007 hospitals serving 118,000 visits, up 11.6%.");
+        let shuffled = ex.claims("11.6% more; 118,000 visits; 1,007 hospitals; 1.4 trillion yuan.");
+        let (a, b) = (candidate(0, "a.txt", &zh, Language::Chinese), candidate(1, "b.txt", &en, Language::English));
+        assert_eq!(pair(&a, &b, None).map(|p| p.kind), Some(PairKind::Translation));
+        let c = candidate(2, "c.txt", &shuffled, Language::English);
+        assert_eq!(pair(&a, &c, None), None, "figures out of order are no translation");
+        let reprint = candidate(3, "d.txt", &zh, Language::Chinese);
+        assert_eq!(pair(&a, &reprint, None).map(|p| p.kind), Some(PairKind::Reprint));
+    }
+}

@@ -1,0 +1,502 @@
+//! How two numeric mentions of parallel segments relate: the same figure written two
+//! ways (`1.72万` = "17,200", `7月26日` = "July 26", `19时54分` = "19:54", `两` = "both"),
+//! two statements of one figure that disagree (and how), or two different things.
+
+use crate::extract::lexicon::Conversion;
+use crate::extract::mention::{Clock, Date, Kind, Mention, Relative};
+use crate::extract::{Claim, Dimension};
+use rustc_hash::FxHashMap as HashMap;
+
+/// What a document's dateline (or its date) says: the day its partial dates fill from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Dateline {
+    pub year: Option<i32>,
+    pub month: Option<u8>,
+    pub day: Option<u8>,
+}
+
+/// What is wrong with two statements of one figure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Problem {
+    /// Different values (1007 and 1070).
+    Value,
+    /// A power of ten apart with the same digits (1.4万亿 and "1.4 billion").
+    Magnitude,
+    /// The same number with units that differ by a factor (6000亩 and "6,000 acres").
+    Unit,
+    /// The same number counting different things (13户 and "13 villagers").
+    Referent,
+    /// Dates, weekdays or clock times that disagree.
+    Date,
+}
+
+/// How two mentions relate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Relation {
+    Same,
+    Differ(Problem),
+    Unrelated,
+}
+
+/// Beyond this ratio two figures are more likely different quantities than one misreported.
+const MAX_VALUE_RATIO: f64 = 3.0;
+/// Converted values this close are one figure, rounded by the translator.
+const CONVERSION_TOLERANCE: f64 = 0.05;
+
+/// What the comparison needs beyond the two mentions.
+pub struct Judge<'a> {
+    pub conversions: &'a HashMap<String, Conversion>,
+    /// Whether a Chinese counter and an English noun are known to count different
+    /// things (`户` and "villagers"): `Some(true)` when they share no glossary entry.
+    pub referents_differ: &'a (dyn Fn(&str, &str) -> bool + Sync),
+    /// Whether a Chinese counter can count what an English noun names (`辆`, "caravan"):
+    /// a counting word ("a caravan") is compared only with a count it can render.
+    pub counter_fits: &'a (dyn Fn(&str, &str) -> bool + Sync),
+    /// The measure symbol an English word names ("acres" → `acre`), if any.
+    pub measure_of: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    /// Whether a counter counts occurrences in sequence (`届`, `次`): such a count and an
+    /// ordinal state one figure.
+    pub sequence_counter: &'a (dyn Fn(&str) -> bool + Sync),
+}
+
+/// What a numeric mention states, for comparing values.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Family<'m> {
+    Currency(&'m str),
+    Percent,
+    Count(&'m str),
+    Measure(&'m str),
+    Bare,
+    Ordinal,
+    Counting,
+}
+
+struct Figure<'m> {
+    value: f64,
+    low: f64,
+    high: f64,
+    family: Family<'m>,
+    vague: bool,
+}
+
+fn figure(m: &Mention) -> Option<Figure<'_>> {
+    fn of_claim(c: &Claim) -> Figure<'_> {
+        let family = match c.dimension {
+            Dimension::Currency => Family::Currency(&c.unit),
+            Dimension::Percent | Dimension::PercentagePoint => Family::Percent,
+            // 筹资43.60亿, "280 billion central and provincial funds": a scaled figure with
+            // no unit, or whose noun comes later, may be an amount or a count.
+            Dimension::Count if c.unit.is_empty() || c.scale_exponent >= 6 => Family::Bare,
+            Dimension::Count => Family::Count(&c.unit),
+            Dimension::Measure => Family::Measure(&c.unit),
+        };
+        let vague = c.qualifier == crate::extract::Qualifier::Range && c.digits.is_empty();
+        Figure {
+            value: c.value,
+            low: c.low.unwrap_or(f64::NEG_INFINITY),
+            high: c.high.unwrap_or(f64::INFINITY),
+            family,
+            vague,
+        }
+    }
+    Some(match &m.kind {
+        Kind::Quantity(c) => of_claim(c),
+        Kind::Number(n) => Figure { value: n.value, low: n.low, high: n.high, family: Family::Bare, vague: n.vague },
+        Kind::Ordinal(n, _) => {
+            let v = f64::from(*n);
+            Figure { value: v, low: v, high: v, family: Family::Ordinal, vague: false }
+        }
+        Kind::Counting(n) => {
+            let v = f64::from(*n);
+            Figure { value: v, low: v, high: v, family: Family::Counting, vague: false }
+        }
+        _ => return None,
+    })
+}
+
+/// The values a figure states, for comparing two renderings of one statement: its
+/// interval when bounded on both sides (rounding, `多`, "about"), else its bound itself.
+/// `80人以内` and "50 people and under" are both bounds, and say different things.
+fn stated(f: &Figure<'_>) -> (f64, f64) {
+    if f.low.is_finite() && f.high.is_finite() {
+        (f.low, f.high)
+    } else {
+        (f.value, f.value)
+    }
+}
+
+fn overlap(a: (f64, f64), b: (f64, f64), tolerance: f64) -> bool {
+    let eps = |x: f64| tolerance * x.abs().max(1e-9);
+    !(a.1 + eps(a.1) < b.0 - eps(b.0) || b.1 + eps(b.1) < a.0 - eps(a.0))
+}
+
+/// Two values a power of ten apart, with the same significant digits, one of them large
+/// enough that a scale word could have slipped (2 and 20 are two small numbers).
+fn power_of_ten_apart(a: f64, b: f64) -> bool {
+    if a <= 0.0 || b <= 0.0 || a.max(b) < 100.0 {
+        return false;
+    }
+    let k = (a / b).log10();
+    k.abs() >= 0.5 && (k - k.round()).abs() < 1e-6
+}
+
+/// Disjoint values: a slip of scale, a different value, or too far apart to say.
+fn disjoint(a: f64, b: f64) -> Relation {
+    if power_of_ten_apart(a, b) {
+        return Relation::Differ(Problem::Magnitude);
+    }
+    if a > 0.0 && b > 0.0 && a.max(b) / a.min(b) <= MAX_VALUE_RATIO {
+        return Relation::Differ(Problem::Value);
+    }
+    Relation::Unrelated
+}
+
+impl Judge<'_> {
+    /// How mention `a` (of a document with dateline `da`) relates to `b` (dateline `db`).
+    pub fn relate(&self, a: &Mention, da: &Dateline, b: &Mention, db: &Dateline) -> Relation {
+        if let (Some(x), Some(y)) = (figure(a), figure(b)) {
+            return self.figures(&x, &y);
+        }
+        match (&a.kind, &b.kind) {
+            (Kind::Date(x), Kind::Date(y)) => dates((x, &fill(x, da)), (y, &fill(y, db))),
+            (Kind::Date(d), other) | (other, Kind::Date(d)) => {
+                let dl = if matches!(a.kind, Kind::Date(_)) { da } else { db };
+                date_and(&fill(d, dl), other, dl)
+            }
+            (Kind::Time(x), Kind::Time(y)) => clocks(x, y),
+            (Kind::Weekday(x), Kind::Weekday(y)) => {
+                if x == y {
+                    Relation::Same
+                } else {
+                    Relation::Differ(Problem::Date)
+                }
+            }
+            _ => Relation::Unrelated,
+        }
+    }
+
+    fn figures(&self, a: &Figure<'_>, b: &Figure<'_>) -> Relation {
+        use Family::*;
+        let (fa, fb) = (a.family, b.family);
+        let comparable = match (fa, fb) {
+            // "a caravan" against 两辆大篷车: small counts only; "no" states a zero and
+            // differs from nothing.
+            (Counting, Count(_)) | (Count(_), Counting) => a.value.max(b.value) <= 3.0 && a.value.min(b.value) >= 1.0,
+            (Counting, Counting) => true,
+            (Counting, _) | (_, Counting) => false,
+            (Currency(x), Currency(y)) => x == y,
+            (Percent, Percent) | (Count(_), Count(_)) | (Ordinal, Ordinal) => true,
+            // 举办16届 is "the 16th", 第3次 "the third time".
+            (Count(x), Ordinal) | (Ordinal, Count(x)) => (self.sequence_counter)(x),
+            (Measure(x), Measure(y)) => return self.measures((x, a), (y, b)),
+            (Bare, _) | (_, Bare) => true,
+            _ => false,
+        };
+        if !comparable {
+            return Relation::Unrelated;
+        }
+        if overlap(stated(a), stated(b), 1e-9) {
+            if let (Count(x), Count(y)) = (fa, fb) {
+                if (self.referents_differ)(x, y) {
+                    return Relation::Differ(Problem::Referent);
+                }
+            }
+            return Relation::Same;
+        }
+        // Vague amounts (数亿, "hundreds of") only slip by a scale.
+        if a.vague || b.vague {
+            return if power_of_ten_apart(a.low, b.low) {
+                Relation::Differ(Problem::Magnitude)
+            } else {
+                Relation::Unrelated
+            };
+        }
+        if matches!(fa, Counting) || matches!(fb, Counting) {
+            return Relation::Differ(Problem::Value);
+        }
+        disjoint(a.value, b.value)
+    }
+
+    /// Two measures: the same unit, or two units of one kind converted.
+    fn measures(&self, (ua, a): (&str, &Figure<'_>), (ub, b): (&str, &Figure<'_>)) -> Relation {
+        if ua == ub {
+            return if overlap(stated(a), stated(b), 1e-9) { Relation::Same } else { disjoint(a.value, b.value) };
+        }
+        let (Some(ca), Some(cb)) = (self.conversions.get(ua), self.conversions.get(ub)) else {
+            return Relation::Unrelated;
+        };
+        if ca.base != cb.base {
+            return Relation::Unrelated;
+        }
+        // The same number in two units: wrong, however wide its qualifiers make it. "The
+        // same number" is the same stated value, or two bounded intervals that overlap
+        // ("more than ten days" is not the number of 22岁).
+        let factor = (ca.factor / cb.factor).max(cb.factor / ca.factor);
+        let same_number = overlap(stated(a), stated(b), 1e-9);
+        if same_number && factor > 1.0 + CONVERSION_TOLERANCE {
+            return Relation::Differ(Problem::Unit);
+        }
+        let to_base = |c: &Conversion, x: f64| x * c.factor + c.offset;
+        let ((la, ha), (lb, hb)) = (stated(a), stated(b));
+        let (la, ha) = (to_base(ca, la), to_base(ca, ha));
+        let (lb, hb) = (to_base(cb, lb), to_base(cb, hb));
+        if overlap((la.min(ha), la.max(ha)), (lb.min(hb), lb.max(hb)), CONVERSION_TOLERANCE) {
+            return Relation::Same;
+        }
+        disjoint(to_base(ca, a.value), to_base(cb, b.value))
+    }
+
+    /// Whether `a` is stated among `candidates` in any form: an equal mention, or any
+    /// mention with the same number (a date's day, a clock's hour), or, for a date, a
+    /// weekday or a day named relative to the dateline that cannot be checked.
+    pub fn stated_among(&self, a: &Mention, da: &Dateline, candidates: &[&Mention], db: &Dateline) -> bool {
+        let numbers = readings(a);
+        candidates.iter().any(|b| {
+            // "a" and "an" are everywhere: they state a one only by the noun they count.
+            if matches!(b.kind, Kind::Counting(1)) {
+                return false;
+            }
+            if self.relate(a, da, b, db) == Relation::Same {
+                return true;
+            }
+            let loose = match (&a.kind, &b.kind) {
+                (Kind::Date(d), Kind::Weekday(_) | Kind::Relative(Relative::Day(_))) => d.day.is_some(),
+                (Kind::Date(d), Kind::Relative(Relative::Year(_))) => d.year.is_some(),
+                _ => false,
+            };
+            // A bounded figure of the target inside the source's interval ("a dozen" for
+            // 十几); "more than 140,000" says nothing of 15万.
+            let overlapping = match (figure(a), figure(b)) {
+                (Some(x), Some(y)) => {
+                    y.low.is_finite() && y.high.is_finite() && overlap((x.low, x.high), (y.low, y.high), 1e-9)
+                }
+                _ => false,
+            };
+            loose
+                || overlapping
+                || b.value().is_some_and(|v| {
+                    numbers.iter().any(|n| (n - v).abs() <= 1e-9 * n.abs().max(1.0))
+                        || figure(b).is_some_and(|f| {
+                            // "hundreds" for 百余: a vague amount stands for half its low end too.
+                            let low = if f.vague { f.low / 2.0 } else { f.low };
+                            numbers.iter().any(|&n| low <= n && n <= f.high)
+                        })
+                })
+        })
+    }
+}
+
+/// The numbers a mention may be written as: a quantity's value (and a percentage as a
+/// share: 20% is "a fifth"), a date's day, month and year, a clock's hour either half of
+/// the day.
+pub fn readings(a: &Mention) -> Vec<f64> {
+    let mut numbers: Vec<f64> = match &a.kind {
+        Kind::Date(d) => {
+            [d.day.map(f64::from), d.month.map(f64::from), d.year.map(f64::from)].into_iter().flatten().collect()
+        }
+        Kind::Time(t) => vec![f64::from(t.hour), f64::from((t.hour + 12) % 24)],
+        // 增长1倍 is "doubled", "twice as much": a multiple reads as itself and one more.
+        Kind::Quantity(c) if c.unit == "x" => vec![c.value, c.value + 1.0],
+        _ => a.value().into_iter().collect(),
+    };
+    // 五分之一 is 20%, "a fifth"; 百分之百 is 100%, "all".
+    if let Kind::Quantity(c) = &a.kind {
+        if c.dimension == Dimension::Percent && c.value > 0.0 {
+            numbers.push(c.value / 100.0);
+            let share = 100.0 / c.value;
+            if (share - share.round()).abs() < 1e-9 {
+                numbers.push(share.round());
+            }
+        }
+    }
+    numbers
+}
+
+/// A date with what it leaves out filled from the dateline: `26日` in a July dateline is
+/// July 26; a month and day without a year take the dateline's year.
+pub fn fill(d: &Date, dl: &Dateline) -> Date {
+    let mut out = *d;
+    if out.day.is_some() && out.month.is_none() {
+        out.month = dl.month;
+    }
+    if out.month.is_some() && out.year.is_none() {
+        out.year = dl.year;
+    }
+    out
+}
+
+/// Two dates, each as written and filled from its dateline: the month a day takes from
+/// the dateline is compared, a year only where both wrote one (the years a dateline
+/// lends serve weekdays).
+fn dates((wa, a): (&Date, &Date), (wb, b): (&Date, &Date)) -> Relation {
+    let mut shared = 0;
+    let years = if wa.year.is_some() && wb.year.is_some() { (a.year, b.year) } else { (None, None) };
+    for (x, y) in [
+        (years.0.map(i64::from), years.1.map(i64::from)),
+        (a.month.map(i64::from), b.month.map(i64::from)),
+        (a.day.map(i64::from), b.day.map(i64::from)),
+    ] {
+        if let (Some(x), Some(y)) = (x, y) {
+            if x != y {
+                return Relation::Differ(Problem::Date);
+            }
+            shared += 1;
+        }
+    }
+    // Weekdays are compared where one side wrote one ("Monday, July 27").
+    if wa.weekday.is_some() || wb.weekday.is_some() {
+        if let (Some(x), Some(y)) = (weekday_of(a), weekday_of(b)) {
+            if x != y {
+                return Relation::Differ(Problem::Date);
+            }
+        }
+    }
+    if shared == 0 {
+        Relation::Unrelated
+    } else {
+        Relation::Same
+    }
+}
+
+/// A date against a mention of another kind: a day against an ordinal ("the 26th"), a
+/// year against a bare number, a full date against a weekday or a relative day.
+fn date_and(d: &Date, other: &Kind, dl: &Dateline) -> Relation {
+    let same_or_date = |same: bool| if same { Relation::Same } else { Relation::Differ(Problem::Date) };
+    match other {
+        // "the 26th": a day in digits; "first" is rarely a date.
+        Kind::Ordinal(n, false) if *n <= 31 => match d.day {
+            Some(day) if d.year.is_none() || d.month.is_some() => same_or_date(u32::from(day) == *n),
+            _ => Relation::Unrelated,
+        },
+        Kind::Number(n) if !n.vague && n.value.fract() == 0.0 && (1000.0..3000.0).contains(&n.value) => {
+            match (d.year, d.month, d.day) {
+                (Some(y), None, None) => same_or_date(f64::from(y) == n.value),
+                _ => Relation::Unrelated,
+            }
+        }
+        Kind::Weekday(w) => match weekday_of(d) {
+            Some(x) => same_or_date(x == *w),
+            None => Relation::Unrelated,
+        },
+        Kind::Relative(Relative::Day(k)) => match (day_number(d), dateline_day(dl)) {
+            (Some(x), Some(base)) if x == base + i64::from(*k) => Relation::Same,
+            _ => Relation::Unrelated,
+        },
+        Kind::Relative(Relative::Year(k)) => match (d.year, dl.year, d.month) {
+            (Some(y), Some(base), None) if y == base + k => Relation::Same,
+            _ => Relation::Unrelated,
+        },
+        _ => Relation::Unrelated,
+    }
+}
+
+fn clocks(a: &Clock, b: &Clock) -> Relation {
+    let minutes = |c: &Clock, hour: u8| i32::from(hour) * 60 + i32::from(c.minute.unwrap_or(0));
+    // A 12-hour clock written without a.m. or p.m. ("7:54") may be either half of the day.
+    let hours = |c: &Clock| {
+        if c.hour <= 12 && !c.half_day_known {
+            vec![c.hour, (c.hour + 12) % 24]
+        } else {
+            vec![c.hour]
+        }
+    };
+    let slack = if a.approximate || b.approximate { 30 } else { 0 };
+    let close = hours(a).iter().any(|&x| {
+        hours(b).iter().any(|&y| {
+            let d = (minutes(a, x) - minutes(b, y)).rem_euclid(24 * 60);
+            d.min(24 * 60 - d) <= slack
+        })
+    });
+    if close {
+        Relation::Same
+    } else {
+        Relation::Differ(Problem::Date)
+    }
+}
+
+/// Days since 1970-01-01 of a full date.
+fn day_number(d: &Date) -> Option<i64> {
+    days_from_civil(d.year?, d.month?, d.day?)
+}
+
+fn dateline_day(dl: &Dateline) -> Option<i64> {
+    days_from_civil(dl.year?, dl.month?, dl.day?)
+}
+
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> Option<i64> {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The weekday of a full date (Monday = 1), or the one written with it.
+pub fn weekday_of(d: &Date) -> Option<u8> {
+    if let Some(w) = d.weekday {
+        return Some(w);
+    }
+    // 1970-01-01 was a Thursday.
+    day_number(d).map(|n| ((n + 3).rem_euclid(7) + 1) as u8)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::Extractor;
+
+    fn judge_pair(a: &str, b: &str) -> Relation {
+        let ex = Extractor::default();
+        let conversions = ex.lexicon().conversions.clone();
+        let differ = |_: &str, _: &str| false;
+        let none = |_: &str| None;
+        let judge =
+            Judge { conversions: &conversions, referents_differ: &differ, counter_fits: &differ, measure_of: &none };
+        let (ma, mb) = (ex.mentions(a), ex.mentions(b));
+        assert_eq!((ma.len(), mb.len()), (1, 1), "{a:?} {ma:?} / {b:?} {mb:?}");
+        let dl = Dateline { year: Some(2020), month: Some(7), day: Some(26) };
+        judge.relate(&ma[0], &dl, &mb[0], &dl)
+    }
+
+    #[test]
+    fn same_figure_written_two_ways() {
+        use Relation::*;
+        let cases = [
+            ("覆盖1.72万人", "covering 17,200 people", Same),
+            ("约4.9万台", "about 49,000 machines", Same),
+            ("增长百分之百", "grew 100%", Same),
+            ("26日召开", "on July 26", Same),
+            ("26日召开", "on Sunday", Same),
+            ("23日宣布", "announced on Wednesday", Differ(Problem::Date)),
+            ("19时54分进入", "at 19:00", Differ(Problem::Date)),
+            ("19时54分进入", "at 7:54 p.m.", Same),
+            ("6000多亩耕地", "6,000 acres of land", Differ(Problem::Unit)),
+            ("6000多亩耕地", "about 400 hectares of land", Same),
+            ("30斤", "15 kilograms", Same),
+            ("30斤", "30 kilograms", Differ(Problem::Unit)),
+            ("1.4万亿元", "1.4 billion yuan", Differ(Problem::Magnitude)),
+            ("1983年创办", "in 1982", Differ(Problem::Date)),
+            ("第三届", "the third", Same),
+            ("数亿欧元", "billions of euros", Differ(Problem::Magnitude)),
+            ("逾1500亿元", "more than 150 billion yuan", Same),
+            ("1007家", "1,070 hospitals", Differ(Problem::Value)),
+            ("1007家", "4,000 hospitals", Unrelated),
+        ];
+        for (a, b, want) in cases {
+            assert_eq!(judge_pair(a, b), want, "{a} / {b}");
+        }
+    }
+
+    #[test]
+    fn weekdays() {
+        let d = Date { year: Some(2020), month: Some(7), day: Some(26), ..Date::default() };
+        assert_eq!(weekday_of(&d), Some(7));
+        assert_eq!(days_from_civil(1970, 1, 1), Some(0));
+    }
+}

@@ -1,0 +1,34 @@
+//! Flags a date, weekday or clock time of a translation or reprint that disagrees with
+//! its source.
+//!
+//! Why: dates and times are not claims for stories across outlets (every outlet writes
+//! its own "today"), but a translation must keep them: the day a flood formed or the
+//! minute a student crossed a border is the news.
+//!
+//! Chinese: `黄某某于7月6日19时54分进入青海省境内` rendered as "entered Qinghai at 19:00 of
+//! July 6": flagged on "19:00". `长江第3号洪水26日形成` in a July dateline rendered as
+//! "formed on July 6th": flagged.
+//! English: `23日宣布` in a July 2020 report rendered as "announced on Wednesday" (23 July
+//! 2020 was a Thursday) is flagged when the year is known.
+//!
+//! A day written alone (`26日`) takes its month and year from the dateline (`新华社西宁7月26日电`)
+//! or the document's date; weekdays are computed from full dates only. A clock time
+//! written without a.m. or p.m. ("7:54") may stand for either half of the day.
+
+use super::{parallel, CorpusData, Rule};
+use crate::finding::Finding;
+use crate::parallel::{Issue, Problem};
+
+const ID: &str = "date-mismatch";
+
+pub struct DateMismatch;
+
+impl Rule for DateMismatch {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
+        parallel::findings(ID, data, &|i| i == Issue::Differ(Problem::Date))
+    }
+}

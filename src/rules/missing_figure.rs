@@ -1,0 +1,36 @@
+//! Flags a figure of the source that its translation or reprint does not state: a
+//! dropped clause, a truncated paragraph or headline, a paragraph left out.
+//!
+//! Why: a figure that disappears in translation is a fact the reader never gets, and no
+//! contradiction rule can see what is not there.
+//!
+//! Chinese: the source says `水利部部长26日在主持会商时要求` and the translation "the
+//! minister called for": `26日` is missing from the aligned segment, flagged there.
+//! English: a headline `新增24例无症状感染者` cut to "Dalian: no new confirmed cases" loses
+//! its 24: flagged on the headline.
+//!
+//! Every numeric mention counts: quantities, dates, clock times, years, ordinals (`第三届`)
+//! and bare figures; bare Chinese numerals (`三峡`, `两岸`), vague amounts (`数亿`) and
+//! days named relative to the dateline (`今天`) do not. A figure stated anywhere in the
+//! aligned paragraph pair or the pairs next to it, in any form (`26日` as "July 26",
+//! "the 26th" or the right weekday), is not missing. The finding sits on the target
+//! segment aligned with the source sentence; where a whole paragraph is missing, at the
+//! place it would stand.
+
+use super::{parallel, CorpusData, Rule};
+use crate::finding::Finding;
+use crate::parallel::Issue;
+
+const ID: &str = "missing-figure";
+
+pub struct MissingFigure;
+
+impl Rule for MissingFigure {
+    fn id(&self) -> &'static str {
+        ID
+    }
+
+    fn check_corpus(&self, data: &CorpusData<'_>) -> Vec<Finding> {
+        parallel::findings(ID, data, &|i| i == Issue::Missing)
+    }
+}

@@ -1,0 +1,84 @@
+//! Turning the discrepancies of parallel documents into findings; shared by
+//! `numeric-contradiction`, `magnitude-mismatch`, `unit-mismatch`, `date-mismatch` and
+//! `missing-figure`. A finding goes on the target (the translation or reprint) with the
+//! source figure as its related location.
+
+use super::CorpusData;
+use crate::finding::{fingerprint, Finding, Place, Related};
+use crate::parallel::{Found, Issue};
+use crate::story::ParallelResult;
+
+/// The findings of `rule`: one per discrepancy of the parallel pairs for which `wanted`
+/// says yes.
+pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue) -> bool) -> Vec<Finding> {
+    let results: Vec<(&ParallelResult, &Found)> = data
+        .analysis()
+        .parallel
+        .iter()
+        .flat_map(|r| r.discrepancies.iter().filter(|d| wanted(d.issue)).map(move |d| (r, d)))
+        .collect();
+    let mut docs: Vec<usize> = results.iter().flat_map(|(r, _)| [r.pair.source, r.pair.target]).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    let resident = data.corpus.resident(&docs);
+    results
+        .into_iter()
+        .map(|(r, d)| {
+            let (source, target) = (resident.get(r.pair.source), resident.get(r.pair.target));
+            let said =
+                |text: &str, span: &std::ops::Range<usize>| text.get(span.clone()).unwrap_or_default().to_string();
+            let (source_text, target_text) = (said(&source.text, &d.source), said(&target.text, &d.target));
+            let (message, help) = words(rule, d, &source_text, &target_text, &source.name);
+            Finding {
+                rule,
+                severity: super::severity(rule),
+                fingerprint: fingerprint(&[rule, &target.name, &source.name, &target_text, &source_text]),
+                message,
+                help: Some(help),
+                place: Place::Text { doc: r.pair.target, span: d.target.clone() },
+                related: vec![Related {
+                    place: Place::Text { doc: r.pair.source, span: d.source.clone() },
+                    message: format!("stated as `{source_text}` in the source"),
+                }],
+            }
+        })
+        .collect()
+}
+
+/// The message and help of a finding.
+fn words(rule: &str, d: &Found, source: &str, target: &str, source_name: &str) -> (String, String) {
+    let normalized = format!("normalized: {} here, {} in the source", d.target_reads, d.source_reads);
+    match d.issue {
+        Issue::Missing => (
+            format!("`{source}` of the source ({}) has no counterpart in this segment", d.source_reads),
+            format!(
+                "{source_name} states {} where this segment states nothing like it; restore the figure or check the alignment with `factlint align`",
+                d.source_reads
+            ),
+        ),
+        Issue::Differ(p) => {
+            let what = match p {
+                crate::parallel::Problem::Magnitude => {
+                    format!("`{target}` here is `{source}` in the source (off by a power of ten)")
+                }
+                crate::parallel::Problem::Unit => {
+                    format!("`{target}` here is `{source}` in the source: the same number in another unit")
+                }
+                crate::parallel::Problem::Referent => {
+                    format!("`{target}` here counts something else than `{source}` in the source")
+                }
+                _ => format!("`{target}` here is `{source}` in the source"),
+            };
+            let _ = rule;
+            (what, format!("{normalized}. Check the source before correcting the translation"))
+        }
+    }
+}
+
+/// Drops story findings on a figure that a parallel finding of the same rule already
+/// reports (the same document and span).
+pub fn without_repeats(mut story: Vec<Finding>, parallel: Vec<Finding>) -> Vec<Finding> {
+    story.retain(|f| !parallel.iter().any(|p| p.place == f.place));
+    story.extend(parallel);
+    story
+}
