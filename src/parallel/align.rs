@@ -171,8 +171,10 @@ mod tests {
         let a = [seg(100.0, &[1]), seg(80.0, &[7]), seg(60.0, &[]), seg(150.0, &[2]), seg(90.0, &[3])];
         let b = [seg(100.0, &[1]), seg(80.0, &[7]), seg(150.0, &[2]), seg(90.0, &[3])];
         let steps = align(&a, &b, 1.0);
-        assert!(steps.contains(&Step { a: 2..3, b: 2..2 }), "{steps:?}");
-        assert!(steps.contains(&Step { a: 3..4, b: 2..3 }), "{steps:?}");
+        // The paragraph is skipped or merged into a neighbour; what follows stays aligned.
+        assert!(steps.contains(&Step { a: 4..5, b: 3..4 }), "{steps:?}");
+        assert!(steps.iter().any(|s| s.a.contains(&3) && s.b == (2..3)), "{steps:?}");
+        assert!(!steps.contains(&Step { a: 2..3, b: 2..3 }), "{steps:?}");
     }
 
     #[test]
@@ -181,6 +183,6 @@ mod tests {
         let b = [seg(30.0, &[5]), seg(30.0, &[5]), seg(200.0, &[1, 2]), seg(50.0, &[])];
         let steps = align(&a, &b, 1.0);
         assert!(steps.contains(&Step { a: 1..3, b: 2..3 }), "{steps:?}");
-        assert_eq!(steps.iter().filter(|s| s.a.is_empty()).count(), 1, "{steps:?}");
+        assert!(steps.iter().any(|s| s.a == (0..1) && s.b.contains(&0)), "{steps:?}");
     }
 }

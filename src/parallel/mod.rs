@@ -52,6 +52,33 @@ pub fn pair_of(
     pairs::pair(&candidate(documents, a, va), &candidate(documents, b, vb), language)
 }
 
+/// Drops the differences of a pair that a third document settles against the source: a
+/// target figure stated the same way by another document of the story is right, and the
+/// source's own pair with that document reports the source's figure.
+pub fn settle(results: &mut [ParallelResult]) {
+    let mut confirmed: Vec<(usize, std::ops::Range<usize>, usize)> = Vec::new();
+    for r in results.iter() {
+        for (s, t) in &r.confirmed {
+            confirmed.push((r.pair.target, t.clone(), r.pair.source));
+            confirmed.push((r.pair.source, s.clone(), r.pair.target));
+        }
+    }
+    for r in results.iter_mut() {
+        let (source, target) = (r.pair.source, r.pair.target);
+        r.discrepancies.retain(|d| {
+            let settled = matches!(d.issue, Issue::Differ(_))
+                && d.target_is_figure
+                && confirmed
+                    .iter()
+                    .any(|(doc, span, partner)| *doc == target && *span == d.target && *partner != source);
+            if settled {
+                log::debug!("a third document states the target's figure at {:?} the same way; not reported", d.target);
+            }
+            !settled
+        });
+    }
+}
+
 /// The source language when none is configured: factlint's corpora are Chinese news and
 /// their English renderings.
 pub const DEFAULT_SOURCE_LANGUAGE: &str = "zh";
@@ -88,24 +115,13 @@ impl<'r, 'a> Compared<'r, 'a> {
         let (ps, pt) = (&self.prepared[&pair.source], &self.prepared[&pair.target]);
         let (source, target) =
             (ps.side(&self.documents.get(pair.source).text), pt.side(&self.documents.get(pair.target).text));
-        let glossary = self.glossary;
-        let differ = |a: &str, b: &str| glossary.counts_differ(a, b);
-        let fits =
-            |counter: &str, noun: &str| !glossary.is_generic(counter) && glossary.counter_known_fit(counter, noun);
-        let lexicon = self.extractor.lexicon();
-        let measure = |word: &str| {
-            lexicon.measures.prefix_of(word).filter(|(n, _)| *n == word.len()).map(|(_, symbol)| symbol.clone())
+        let judge = relate::Judge { lexicon: self.extractor.lexicon(), glossary: self.glossary };
+        let rendering = match pair.kind {
+            PairKind::Named => compare::Rendering::Translation,
+            PairKind::Translation => compare::Rendering::Rewrite,
+            PairKind::Reprint => compare::Rendering::Reprint,
         };
-        let calendar = crate::extract::mention::Calendar::builtin();
-        let sequence = |counter: &str| calendar.zh_sequence_counters.contains_prefix(counter);
-        let judge = relate::Judge {
-            conversions: &lexicon.conversions,
-            referents_differ: &differ,
-            counter_fits: &fits,
-            measure_of: &measure,
-            sequence_counter: &sequence,
-        };
-        let comparison = compare::compare(&judge, &source, &target, pair.kind == PairKind::Reprint);
+        let comparison = compare::compare(&judge, &source, &target, rendering);
         let claim_at = |claims: &[Claim], m: &Mention| claims.iter().position(|c| c.start == m.start && c.end == m.end);
         let flagged: Vec<(usize, Option<usize>)> =
             comparison.discrepancies.iter().map(|d| (d.source, d.target)).collect();
@@ -117,15 +133,29 @@ impl<'r, 'a> Compared<'r, 'a> {
             .filter_map(|&(s, t)| {
                 let (ms, mt) = (&source.mentions[s], &target.mentions[t]);
                 match (&ms.kind, &mt.kind) {
-                    (Kind::Quantity(_), Kind::Quantity(_)) => {
+                    // Facts compare intervals as written: a figure and its conversion
+                    // (20里, "10 kilometers") agree here, not there.
+                    (Kind::Quantity(a), Kind::Quantity(b))
+                        if a.dimension != crate::extract::Dimension::Measure || a.unit == b.unit =>
+                    {
                         Some((claim_at(source_claims, ms)?, claim_at(target_claims, mt)?))
                     }
                     _ => None,
                 }
             })
             .collect();
+        let confirmed = comparison
+            .segments
+            .iter()
+            .flat_map(|s| s.matched.iter())
+            .filter(|(s, t)| !flagged.contains(&(*s, Some(*t))))
+            .map(|&(s, t)| {
+                let (ms, mt) = (&source.mentions[s], &target.mentions[t]);
+                (ms.start..ms.end, mt.start..mt.end)
+            })
+            .collect();
         let discrepancies = comparison.discrepancies.iter().map(|d| compare::found(d, &source, &target)).collect();
-        (ParallelResult { pair, discrepancies, segments: comparison.segments }, agreeing)
+        (ParallelResult { pair, discrepancies, confirmed, segments: comparison.segments }, agreeing)
     }
 }
 

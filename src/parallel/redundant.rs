@@ -112,11 +112,12 @@ mod tests {
         assert!(restated("“甲”、“乙”两项活动同时启动。", "两项"));
         assert!(restated("“红动湘赣，礼赞”、“重走长征路，穿越湘赣边”两项活动同时启动。", "两项"));
         assert!(restated("专家提醒，今明两天多阴雨天气。", "两天"));
-        assert!(restated("以上4人打捞上岸后均无生命体征。", "4人"));
+        assert!(points_back(Calendar::builtin(), "以上"));
+        assert!(!points_back(Calendar::builtin(), "共有"));
         assert!(!restated("邀请嘉兴、遵义、延安等8个外省地市参展。", "8个"));
         assert!(!restated("剧组跨越江苏、浙江、辽宁4省拍摄。", "4省"));
         assert!(!restated("共有137家企业参展。", "137家"));
         assert!(restated("途中遇上小妹，三人结伴一起完成使命。", "三人"));
-        assert!(!restated("途中遇上3人结伴。", "3人"));
+        assert!(!restated("共派出3名队员。", "3名"));
     }
 }

@@ -4,8 +4,9 @@
 
 use crate::extract::lexicon::Conversion;
 use crate::extract::mention::{Clock, Date, Kind, Mention, Relative};
+use crate::extract::Lexicon;
 use crate::extract::{Claim, Dimension};
-use rustc_hash::FxHashMap as HashMap;
+use crate::story::glossary::Glossary;
 
 /// What a document's dateline (or its date) says: the day its partial dates fill from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -43,20 +44,44 @@ const MAX_VALUE_RATIO: f64 = 3.0;
 /// Converted values this close are one figure, rounded by the translator.
 const CONVERSION_TOLERANCE: f64 = 0.05;
 
-/// What the comparison needs beyond the two mentions.
+/// What the comparison needs beyond the two mentions: the lexicon (units and their
+/// conversions) and the glossary (what counters count, which terms name one concept).
 pub struct Judge<'a> {
-    pub conversions: &'a HashMap<String, Conversion>,
-    /// Whether a Chinese counter and an English noun are known to count different
-    /// things (`户` and "villagers"): `Some(true)` when they share no glossary entry.
-    pub referents_differ: &'a (dyn Fn(&str, &str) -> bool + Sync),
-    /// Whether a Chinese counter can count what an English noun names (`辆`, "caravan"):
-    /// a counting word ("a caravan") is compared only with a count it can render.
-    pub counter_fits: &'a (dyn Fn(&str, &str) -> bool + Sync),
+    pub lexicon: &'a Lexicon,
+    pub glossary: &'a Glossary,
+}
+
+impl Judge<'_> {
+    /// Whether two counts count things a reader must not confuse (`户`, "villagers").
+    fn referents_differ(&self, a: &str, b: &str) -> bool {
+        self.glossary.counts_differ(a, b)
+    }
+
+    /// Whether a Chinese counter can count what an English noun names (`辆`, "caravan"),
+    /// by the glossary's counters; the generic counter (`个`) counts nothing in particular.
+    pub fn counter_fits(&self, counter: &str, noun: &str) -> bool {
+        !self.glossary.is_generic(counter) && self.glossary.counter_known_fit(counter, noun)
+    }
+
     /// The measure symbol an English word names ("acres" → `acre`), if any.
-    pub measure_of: &'a (dyn Fn(&str) -> Option<String> + Sync),
+    pub fn measure_of(&self, word: &str) -> Option<&str> {
+        self.lexicon.measures.prefix_of(word).filter(|(n, _)| *n == word.len()).map(|(_, symbol)| symbol.as_str())
+    }
+
     /// Whether a counter counts occurrences in sequence (`届`, `次`): such a count and an
     /// ordinal state one figure.
-    pub sequence_counter: &'a (dyn Fn(&str) -> bool + Sync),
+    fn sequence_counter(&self, counter: &str) -> bool {
+        crate::extract::mention::Calendar::builtin()
+            .zh_sequence_counters
+            .prefix_of(counter)
+            .is_some_and(|(n, _)| n == counter.len())
+    }
+
+    /// The glossary concepts a piece of text names, in its language.
+    pub fn concepts(&self, text: &str) -> Vec<usize> {
+        let chinese = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        self.glossary.concepts(text, chinese)
+    }
 }
 
 /// What a numeric mention states, for comparing values.
@@ -187,7 +212,7 @@ impl Judge<'_> {
             (Currency(x), Currency(y)) => x == y,
             (Percent, Percent) | (Count(_), Count(_)) | (Ordinal, Ordinal) => true,
             // 举办16届 is "the 16th", 第3次 "the third time".
-            (Count(x), Ordinal) | (Ordinal, Count(x)) => (self.sequence_counter)(x),
+            (Count(x), Ordinal) | (Ordinal, Count(x)) => self.sequence_counter(x),
             (Measure(x), Measure(y)) => return self.measures((x, a), (y, b)),
             (Bare, _) | (_, Bare) => true,
             _ => false,
@@ -197,7 +222,7 @@ impl Judge<'_> {
         }
         if overlap(stated(a), stated(b), 1e-9) {
             if let (Count(x), Count(y)) = (fa, fb) {
-                if (self.referents_differ)(x, y) {
+                if self.referents_differ(x, y) {
                     return Relation::Differ(Problem::Referent);
                 }
             }
@@ -222,7 +247,7 @@ impl Judge<'_> {
         if ua == ub {
             return if overlap(stated(a), stated(b), 1e-9) { Relation::Same } else { disjoint(a.value, b.value) };
         }
-        let (Some(ca), Some(cb)) = (self.conversions.get(ua), self.conversions.get(ub)) else {
+        let (Some(ca), Some(cb)) = (self.lexicon.conversions.get(ua), self.lexicon.conversions.get(ub)) else {
             return Relation::Unrelated;
         };
         if ca.base != cb.base {
@@ -453,11 +478,8 @@ mod tests {
 
     fn judge_pair(a: &str, b: &str) -> Relation {
         let ex = Extractor::default();
-        let conversions = ex.lexicon().conversions.clone();
-        let differ = |_: &str, _: &str| false;
-        let none = |_: &str| None;
-        let judge =
-            Judge { conversions: &conversions, referents_differ: &differ, counter_fits: &differ, measure_of: &none };
+        let glossary = Glossary::builtin();
+        let judge = Judge { lexicon: ex.lexicon(), glossary: &glossary };
         let (ma, mb) = (ex.mentions(a), ex.mentions(b));
         assert_eq!((ma.len(), mb.len()), (1, 1), "{a:?} {ma:?} / {b:?} {mb:?}");
         let dl = Dateline { year: Some(2020), month: Some(7), day: Some(26) };

@@ -133,7 +133,9 @@ mod tests {
 
     #[test]
     fn groupings() {
-        let flagged = |t: &str| malformed(t, 0).map(|(end, _)| &t[..end]);
+        fn flagged(t: &str) -> Option<&str> {
+            malformed(t, 0).map(|(end, _)| &t[..end])
+        }
         assert_eq!(flagged("49,00 machines"), Some("49,00"));
         assert_eq!(flagged("1, 500,000 coupons"), Some("1, 500,000"));
         assert_eq!(flagged("10, 30364 cases"), Some("10, 30364"));

@@ -34,14 +34,30 @@ fn finding(rule: &'static str, claims: &HashMap<usize, Cow<'_, [Claim]>>, docs: 
         docs.get(r.0).text.get(c.start..c.end).unwrap_or_default().to_string()
     };
     let (here, there) = (claim(o.claim), claim(o.majority));
-    let agreeing = o.others.iter().filter(|(_, agrees)| *agrees).count();
-    let with_this = o.others.len() - agreeing;
-    let mut message = format!(
-        "`{}` here is `{}` in {}",
-        text(o.claim),
-        text(o.majority),
-        plural(agreeing, "other report", "other reports")
-    );
+    // Reports, not statements: a repeated paragraph is one report.
+    let reports = |agree: bool| {
+        let mut docs: Vec<usize> = o.others.iter().filter(|(_, a)| *a == agree).map(|(r, _)| r.0).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.retain(|&d| d != o.claim.0 || !agree);
+        docs.len()
+    };
+    let (agreeing, with_this) = (reports(true), reports(false));
+    let mut message = if o.tie {
+        format!(
+            "`{}` here is `{}` in {}; no majority says which is right",
+            text(o.claim),
+            text(o.majority),
+            plural(agreeing, "other report", "other reports")
+        )
+    } else {
+        format!(
+            "`{}` here is `{}` in {}",
+            text(o.claim),
+            text(o.majority),
+            plural(agreeing, "other report", "other reports")
+        )
+    };
     if rule == "magnitude-mismatch" {
         let k = (here.value / there.value).log10().round() as i32;
         message.push_str(&format!(" (off by a factor of 10^{})", k.abs()));
@@ -60,7 +76,11 @@ fn finding(rule: &'static str, claims: &HashMap<usize, Cow<'_, [Claim]>>, docs: 
         .others
         .iter()
         .map(|&(r, agrees)| {
-            let side = if agrees { "agrees with the majority" } else { "agrees with the flagged figure" };
+            let side = match (agrees, o.tie) {
+                (true, false) => "agrees with the majority",
+                (true, true) => "the report this one is checked against",
+                (false, _) => "agrees with the flagged figure",
+            };
             Related {
                 place: Place::Text { doc: r.0, span: claim(r).start..claim(r).end },
                 message: format!("stated as `{}` here ({side})", text(r)),

@@ -21,7 +21,7 @@ pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue
     docs.sort_unstable();
     docs.dedup();
     let resident = data.corpus.resident(&docs);
-    results
+    let findings = results
         .into_iter()
         .map(|(r, d)| {
             let (source, target) = (resident.get(r.pair.source), resident.get(r.pair.target));
@@ -42,7 +42,8 @@ pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue
                 }],
             }
         })
-        .collect()
+        .collect();
+    merged(findings)
 }
 
 /// The message and help of a finding.
@@ -81,4 +82,23 @@ pub fn without_repeats(mut story: Vec<Finding>, parallel: Vec<Finding>) -> Vec<F
     story.retain(|f| !parallel.iter().any(|p| p.place == f.place));
     story.extend(parallel);
     story
+}
+
+/// One finding per figure of a target that two sources contradict alike (a translation
+/// of one of two reprints): their sources become related locations of one finding.
+fn merged(findings: Vec<Finding>) -> Vec<Finding> {
+    let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
+    for f in findings {
+        match out.iter_mut().find(|o| o.rule == f.rule && o.place == f.place) {
+            Some(o) => {
+                for r in f.related {
+                    if !o.related.contains(&r) {
+                        o.related.push(r);
+                    }
+                }
+            }
+            None => out.push(f),
+        }
+    }
+    out
 }

@@ -14,6 +14,8 @@ pub struct Evidence<'a> {
     pub keys: &'a [u64],
     pub day: Option<i64>,
     pub parallel: Option<String>,
+    /// The character pairs of its title, sorted (empty without a title).
+    pub title: Vec<(char, char)>,
 }
 
 /// The figure keys ([`key`]) of every document, packed one document after another: taken
@@ -123,9 +125,24 @@ pub fn key(c: &Claim) -> Option<u64> {
     Some(canonical.to_bits())
 }
 
-pub fn evidence<'a>(keys: &'a [u64], date: Option<&str>, path: &str) -> Evidence<'a> {
-    Evidence { keys, day: date.and_then(day_number), parallel: parallel_name(path) }
+pub fn evidence<'a>(keys: &'a [u64], date: Option<&str>, path: &str, title: Option<&str>) -> Evidence<'a> {
+    Evidence { keys, day: date.and_then(day_number), parallel: parallel_name(path), title: title_pairs(title) }
 }
+
+/// The character pairs of a title, sorted and distinct, whitespace and punctuation left out.
+fn title_pairs(title: Option<&str>) -> Vec<(char, char)> {
+    let chars: Vec<char> = title.unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect();
+    let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
+    pairs.sort_unstable();
+    pairs.dedup();
+    pairs
+}
+
+/// Two titles this alike (Jaccard similarity of their character pairs) name one event…
+const SIMILAR_TITLES: f64 = 0.6;
+/// …and weigh as much as a shared distinctive figure: two outlets that headline one event
+/// alike and share a figure report the same story.
+const TITLE_WEIGHT: f64 = 1.0;
 
 /// A story's documents and its directly linked pairs of documents.
 pub type Group = (Vec<usize>, Vec<(usize, usize)>);
@@ -169,9 +186,21 @@ impl<'e, 'a> Index<'e, 'a> {
         }
     }
 
+    /// Whether `a` and `b` carry near-identical titles.
+    fn similar_titles(&self, a: usize, b: usize) -> bool {
+        let (x, y) = (&self.evidence[a].title, &self.evidence[b].title);
+        if x.len() < 4 || y.len() < 4 {
+            return false;
+        }
+        let shared = x.iter().filter(|p| y.binary_search(p).is_ok()).count();
+        shared as f64 >= SIMILAR_TITLES * (x.len() + y.len() - shared) as f64
+    }
+
     /// Whether `a` and `b`, sharing `shared` figures of total weight `weight`, are linked.
     /// `count(d)` is [`Index::distinctive_count`] of `d`.
     fn linked(&self, (a, b): (usize, usize), (shared, weight): (usize, f64), count: &dyn Fn(usize) -> usize) -> bool {
+        let weight =
+            if weight < MIN_WEIGHT - 1e-9 && self.similar_titles(a, b) { weight + TITLE_WEIGHT } else { weight };
         let smaller = count(a).min(count(b)).max(1);
         let enough = weight >= MANY_WEIGHT
             || (weight >= MIN_WEIGHT - 1e-9 && shared as f64 >= MIN_SHARED_FRACTION * smaller as f64);
@@ -283,6 +312,19 @@ pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> 
     groups.into_iter().zip(pairs).collect()
 }
 
+/// Minutes since 1970-01-01 of a date and, when written, its clock time (`Fri, 12 Nov 2021
+/// 03:38:09 GMT`, `2022-05-24 20:50:09`): which of two reports came first.
+pub fn minute_number(date: &str) -> Option<i64> {
+    let day = day_number(date)?;
+    let clock = date.split_whitespace().find_map(|w| {
+        let mut parts = w.split(':');
+        let h: i64 = parts.next()?.parse().ok()?;
+        let m: i64 = parts.next()?.parse().ok()?;
+        ((0..24).contains(&h) && (0..60).contains(&m)).then_some(h * 60 + m)
+    });
+    Some(day * 1440 + clock.unwrap_or(0))
+}
+
 /// Days since 1970-01-01 of a date as news metadata writes it: `2022-05-24`,
 /// `2022/5/24 10:00`, `Tue, 24 May 2022 11:59:07 GMT`, `2022年5月24日`.
 pub fn day_number(date: &str) -> Option<i64> {
@@ -347,7 +389,8 @@ mod tests {
                 (keys, date, name)
             })
             .collect();
-        let evidence: Vec<_> = documents.iter().map(|(k, date, name)| evidence(k, date.as_deref(), name)).collect();
+        let evidence: Vec<_> =
+            documents.iter().map(|(k, date, name)| evidence(k, date.as_deref(), name, None)).collect();
         let all = stories(&evidence, None);
         assert!(all.len() > 5 && all.iter().any(|g| g.0.len() > 3), "{all:?}");
         for round in 0..20 {
@@ -375,5 +418,8 @@ mod tests {
         assert_eq!(day_number("2022年5月24日"), Some(d));
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(day_number("yesterday"), None);
+        let (early, late) =
+            (minute_number("Fri, 12 Nov 2021 03:38:09 GMT"), minute_number("Fri, 12 Nov 2021 13:15:00 GMT"));
+        assert!(early < late && early.is_some());
     }
 }

@@ -85,6 +85,10 @@ pub struct Outlier {
     pub majority: ClaimRef,
     /// Every other statement of the quantity, and whether it agrees with the majority.
     pub others: Vec<(ClaimRef, bool)>,
+    /// No majority: as many documents state `majority` as state `claim`. The finding goes
+    /// on the document that is not the source (the later one, or the one not in the
+    /// configured source language), and says so.
+    pub tie: bool,
 }
 
 pub struct Analysis {
@@ -108,8 +112,15 @@ pub struct ParallelOptions {
 pub struct ParallelResult {
     pub pair: crate::parallel::Pair,
     pub discrepancies: Vec<crate::parallel::compare::Found>,
+    /// Spans of the figures the two documents state alike (source, target).
+    pub confirmed: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
     /// The aligned segments, when kept.
     pub segments: Vec<crate::parallel::SegmentPair>,
+}
+
+/// Two claims of one document that repeat one statement: value, unit and subject.
+fn same_value_and_subject(a: &Claim, b: &Claim) -> bool {
+    align::same_value(a, b) && a.unit == b.unit && a.subject == b.subject && a.dimension == b.dimension
 }
 
 /// Whether two claims' intervals overlap (a tiny tolerance for float noise).
@@ -179,7 +190,7 @@ pub fn analyze_focused(
         .documents
         .iter()
         .enumerate()
-        .map(|(i, d)| group::evidence(keys.get(i), d.date.as_deref(), &d.name))
+        .map(|(i, d)| group::evidence(keys.get(i), d.date.as_deref(), &d.name, d.title.as_deref()))
         .collect();
     let groups = group::stories(&evidence, focus);
     drop(evidence);
@@ -254,10 +265,31 @@ fn align_story(
             None => aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j)))),
         }
     }
-    let is_pair = |x: usize, y: usize| {
-        results.iter().any(|r: &ParallelResult| {
-            (r.pair.source, r.pair.target) == (x, y) || (r.pair.source, r.pair.target) == (y, x)
-        })
+    crate::parallel::settle(&mut results);
+    for r in &mut results {
+        r.confirmed = Vec::new();
+    }
+    // A document that states a quantity twice (a repeated paragraph) states one fact.
+    let mut repeats = Vec::new();
+    for &(x, _) in &aligned {
+        let cx = &claims[&x.0][x.1];
+        for (j, cy) in claims[&x.0].iter().enumerate() {
+            if j != x.1
+                && same_value_and_subject(cx, cy)
+                && aligned.iter().any(|&(p, q)| p == (x.0, j) || q == (x.0, j))
+            {
+                repeats.push((x, (x.0, j)));
+            }
+        }
+    }
+    aligned.extend(repeats);
+    // The order of documents as sources: the configured source language first, then the
+    // earliest date, then the first by name.
+    let rank = |d: usize| {
+        let doc = documents.get(d);
+        let language = crate::parallel::Language::of(&doc.text);
+        let in_source = parallel.source_language.as_deref().is_some_and(|l| language.is(l));
+        (!in_source, doc.date.as_deref().and_then(group::minute_number).unwrap_or(i64::MAX), d)
     };
     // Facts are the groups aligned pairs join, over an index of the claims they name.
     let mut index: Vec<ClaimRef> = aligned.iter().flat_map(|&(x, y)| [x, y]).collect();
@@ -277,10 +309,8 @@ fn align_story(
             log::debug!("one document states a quantity two ways: {members:?}; not compared");
             continue;
         }
-        let (status, outs) = judge(&members, &claim);
-        // Two documents of a parallel pair are compared segment by segment; what they
-        // disagree on is said there.
-        outliers.extend(outs.into_iter().filter(|o| !is_pair(o.claim.0, o.majority.0)));
+        let (status, outs) = judge(&members, &claim, &rank);
+        outliers.extend(outs);
         facts.push(Fact { claims: members, status });
     }
     facts.sort_by(|a, b| a.claims.cmp(&b.claims));
@@ -289,7 +319,11 @@ fn align_story(
 
 /// The status of a fact and its outliers: statements are grouped by agreement with the
 /// first statement of each group; the largest group (earliest on ties) is the majority.
-fn judge<'a>(members: &[ClaimRef], claim: &impl Fn(ClaimRef) -> &'a Claim) -> (Status, Vec<Outlier>) {
+fn judge<'a>(
+    members: &[ClaimRef],
+    claim: &impl Fn(ClaimRef) -> &'a Claim,
+    rank: &dyn Fn(usize) -> (bool, i64, usize),
+) -> (Status, Vec<Outlier>) {
     let mut clusters: Vec<Vec<ClaimRef>> = Vec::new();
     for &m in members {
         match clusters.iter_mut().find(|c| c.iter().all(|&o| overlap(claim(o), claim(m)))) {
@@ -300,7 +334,23 @@ fn judge<'a>(members: &[ClaimRef], claim: &impl Fn(ClaimRef) -> &'a Claim) -> (S
     if clusters.len() == 1 {
         return (Status::Agree, Vec::new());
     }
-    let majority_at = (0..clusters.len()).max_by_key(|&i| (clusters[i].len(), std::cmp::Reverse(i))).unwrap_or(0);
+    // A cluster weighs as many documents as state it (a repeated paragraph is one voice);
+    // on a tie, the cluster of the source (the configured language, the earliest report).
+    let weight = |c: &[ClaimRef]| {
+        let mut docs: Vec<usize> = c.iter().map(|r| r.0).collect();
+        docs.sort_unstable();
+        docs.dedup();
+        docs.len()
+    };
+    let source_rank = |c: &[ClaimRef]| c.iter().map(|r| rank(r.0)).min();
+    let majority_at = (0..clusters.len())
+        .max_by(|&i, &j| {
+            weight(&clusters[i])
+                .cmp(&weight(&clusters[j]))
+                .then_with(|| source_rank(&clusters[j]).cmp(&source_rank(&clusters[i])))
+        })
+        .unwrap_or(0);
+    let tie = (0..clusters.len()).any(|i| i != majority_at && weight(&clusters[i]) == weight(&clusters[majority_at]));
     let majority = clusters[majority_at][0];
     let mut status = Status::Agree;
     let mut outliers = Vec::new();
@@ -316,7 +366,7 @@ fn judge<'a>(members: &[ClaimRef], claim: &impl Fn(ClaimRef) -> &'a Claim) -> (S
                     }
                     let others =
                         members.iter().filter(|&&o| o != m).map(|&o| (o, clusters[majority_at].contains(&o))).collect();
-                    outliers.push(Outlier { status: s, claim: m, majority, others });
+                    outliers.push(Outlier { status: s, claim: m, majority, others, tie });
                 }
                 _ => log::debug!("statements {m:?} and {majority:?} differ too much to be one quantity"),
             }

@@ -165,9 +165,11 @@ fn figures_too_far_apart_to_compare_are_not_paired_by_order() {
 }
 
 #[test]
-fn short_lengths_of_time_are_not_paired_by_order() {
+fn a_length_of_time_changed_in_a_translated_sentence_is_flagged() {
+    // Stories pair short lengths of time by value only; a translation is compared sentence
+    // by sentence, where 近四年 rendered as "the past ten years" is the only candidate.
     let zh = "十年来中央财政累计投入资金1.4万亿元，支持1172家县级医院，其中近四年新增1007家城市三级医院参与帮扶。";
     let en = "Over the decade the central government invested 1.4 trillion yuan and supported 1,172 county-level \
 hospitals; in the past ten years 1,007 urban tertiary hospitals joined.";
-    assert!(flagged(&[("013.zh.txt", zh), ("013.en.txt", en)]).is_empty());
+    assert_eq!(flagged(&[("013.zh.txt", zh), ("013.en.txt", en)]), ["ten years"]);
 }

@@ -107,7 +107,14 @@ impl Block<'_, '_> {
             src.iter().copied().filter(|&s| !state.used_source.contains(&s) && p.source.pairable(s)).collect();
         let left_t: Vec<usize> =
             tgt.iter().copied().filter(|&t| !state.used_target[t] && p.target.pairable(t)).collect();
-        let pairs = unambiguous(p, &left_s, &left_t, true);
+        // A source figure whose value a matched source figure already states is a repeat.
+        let matched_values: Vec<f64> = src
+            .iter()
+            .filter(|s| state.used_source.contains(s))
+            .filter_map(|&s| p.source.mentions[s].value())
+            .collect();
+        let repeat = |s: usize| p.source.mentions[s].value().is_some_and(|v| matched_values.contains(&v));
+        let pairs = unambiguous(p, &left_s, &left_t, &repeat, true);
         for (s, t) in pairs {
             if let Some(problem) = p.differ(s, t) {
                 state.take(s, t);
@@ -153,22 +160,32 @@ impl Block<'_, '_> {
 /// candidate that disagrees with it (narrowed to the one of the same kind when there are
 /// several), or, with `zip`, both sides have the same number of candidates and each pair in
 /// order disagrees.
-pub fn unambiguous(p: &Pairing<'_, '_>, left_s: &[usize], left_t: &[usize], zip: bool) -> Vec<(usize, usize)> {
-    let narrow = |list: Vec<usize>, fits: &dyn Fn(usize) -> bool| {
-        let fitting: Vec<usize> = list.iter().copied().filter(|&x| fits(x)).collect();
-        if list.len() > 1 && fitting.len() == 1 {
-            fitting
-        } else {
-            list
+pub fn unambiguous(
+    p: &Pairing<'_, '_>,
+    left_s: &[usize],
+    left_t: &[usize],
+    repeat: &dyn Fn(usize) -> bool,
+    zip: bool,
+) -> Vec<(usize, usize)> {
+    // Of several candidates: the one that is no repeat of a figure already matched (三个
+    // 100% where the translation says "100%" once), then the one of the same kind, then
+    // the one whose clause names the same glossary concepts.
+    let narrow = |mut list: Vec<usize>, tests: &[&dyn Fn(usize) -> bool]| {
+        for test in tests {
+            let fitting: Vec<usize> = list.iter().copied().filter(|&x| test(x)).collect();
+            if list.len() > 1 && !fitting.is_empty() && fitting.len() < list.len() {
+                list = fitting;
+            }
         }
+        list
     };
     let candidates = |s: usize| {
         let list = left_t.iter().copied().filter(|&t| p.differ(s, t).is_some()).collect::<Vec<_>>();
-        narrow(list, &|t| p.same_kind(s, t))
+        narrow(list, &[&|t| p.same_kind(s, t), &|t| p.concepts_agree(s, t)])
     };
     let rivals = |t: usize| {
         let list = left_s.iter().copied().filter(|&s| p.differ(s, t).is_some()).collect::<Vec<_>>();
-        narrow(list, &|s| p.same_kind(s, t))
+        narrow(list, &[&|s| !repeat(s), &|s| p.same_kind(s, t), &|s| p.concepts_agree(s, t)])
     };
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     for &s in left_s {

@@ -173,10 +173,22 @@ struct State {
     out: Comparison,
 }
 
-/// Compares `source` with `target`, a rendering of it (`reprint`: in the same language).
-/// In a reprint a paragraph one side lacks, or rewrote, is an editor's choice: figures are
-/// missing only from a paragraph copied with changes.
-pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, reprint: bool) -> Comparison {
+/// How the target renders the source, which decides what a figure it leaves out means.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rendering {
+    /// A file named as the source's translation: every figure should be there.
+    Translation,
+    /// A translation nobody named: it may be a rewrite, which leaves figures out at will.
+    Rewrite,
+    /// A reprint in the same language: a paragraph left out or rewritten is the editor's
+    /// choice; only a paragraph copied with changes loses figures.
+    Reprint,
+}
+
+/// Compares `source` with `target`, a rendering of it.
+pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, rendering: Rendering) -> Comparison {
+    let reprint = rendering == Rendering::Reprint;
+    let loses = rendering != Rendering::Rewrite;
     let para_spans = |s: &Side<'_>| s.paragraphs.iter().map(|p| p.span.clone()).collect::<Vec<_>>();
     let (sp, tp) = (para_spans(source), para_spans(target));
     let (sa, ta) = (segments(source, &sp), segments(target, &tp));
@@ -211,7 +223,7 @@ pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, reprint:
                     source: s,
                     paragraph: k,
                     span: at..at,
-                    copied: !reprint,
+                    copied: rendering == Rendering::Translation,
                 }));
             }
             continue;
@@ -223,7 +235,7 @@ pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, reprint:
             state.out.segments.push(SegmentPair { source: cover(&ss), target: cover(&ts), matched: Vec::new() });
             continue;
         }
-        let copied = !reprint || similarity(src_text, tgt_text) >= MIN_REPRINT_SIMILARITY;
+        let copied = loses && (!reprint || similarity(src_text, tgt_text) >= MIN_REPRINT_SIMILARITY);
         let sentence_steps = align::align(&segments(source, &ss), &segments(target, &ts), ratio);
         Block { pairing: &pairing, ss: &ss, ts: &ts, steps: &sentence_steps }.compare(&mut state, k, copied);
     }
@@ -270,7 +282,7 @@ fn across_paragraphs(pairing: &Pairing<'_, '_>, steps: &[StepTargets], state: &m
             .flat_map(|st| st.mentions.iter().copied())
             .filter(|&t| !state.used_target[t] && pairing.target.pairable(t))
             .collect();
-        for (s, t) in unambiguous(pairing, &left_s, &left_t, false) {
+        for (s, t) in unambiguous(pairing, &left_s, &left_t, &|_| false, false) {
             if pairing.same_kind(s, t) {
                 if let Some(problem) = pairing.differ(s, t).filter(|p| matches!(p, Problem::Value | Problem::Magnitude))
                 {

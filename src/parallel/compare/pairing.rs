@@ -50,11 +50,34 @@ impl Pairing<'_, '_> {
     /// true (not a unit or a referent: those are matches with a problem).
     pub fn differ(&self, s: usize, t: usize) -> Option<Problem> {
         match self.relate(s, t) {
-            Relation::Differ(p) if !matches!(p, Problem::Unit | Problem::Referent) && self.counting_fits(s, t) => {
+            Relation::Differ(p)
+                if !matches!(p, Problem::Unit | Problem::Referent)
+                    && self.counting_fits(s, t)
+                    && !self.concepts_differ(s, t) =>
+            {
                 Some(p)
             }
             _ => None,
         }
+    }
+
+    /// The glossary concepts named in the clause around each of two mentions.
+    fn concepts(&self, s: usize, t: usize) -> (Vec<usize>, Vec<usize>) {
+        let of = |side: &Side<'_>, i: usize| self.judge.concepts(clause(side.text, &side.mentions[i]));
+        (of(self.source, s), of(self.target, t))
+    }
+
+    /// Both clauses name glossary concepts, and none in common (同比 and "month-on-month"):
+    /// the two figures state different quantities.
+    pub fn concepts_differ(&self, s: usize, t: usize) -> bool {
+        let (a, b) = self.concepts(s, t);
+        !a.is_empty() && !b.is_empty() && !a.iter().any(|x| b.contains(x))
+    }
+
+    /// Both clauses name the same glossary concepts (确诊 and "confirmed").
+    pub fn concepts_agree(&self, s: usize, t: usize) -> bool {
+        let (a, b) = self.concepts(s, t);
+        !a.is_empty() && a == b
     }
 
     /// Whether two quantities count or measure the same kind of thing: one unit, one
@@ -98,7 +121,7 @@ pub fn counted_noun<'t>(judge: &Judge<'_>, text: &'t str, at: usize, counter: &s
         .split(|c: char| !c.is_ascii_alphabetic())
         .filter(|w| !w.is_empty())
         .take(reach)
-        .find(|w| (judge.counter_fits)(counter, w))
+        .find(|w| judge.counter_fits(counter, w))
 }
 
 impl Side<'_> {
@@ -146,6 +169,15 @@ impl Side<'_> {
         };
         kind && !self.in_title(i)
     }
+}
+
+/// The clause a mention is in, between punctuation marks.
+fn clause<'t>(text: &'t str, m: &Mention) -> &'t str {
+    let is_break = |ch: char| matches!(ch, '，' | '。' | '；' | '！' | '？' | '、' | ',' | ';' | '!' | '?' | '\n');
+    let start =
+        text[..m.start].char_indices().rev().find(|(_, ch)| is_break(*ch)).map_or(0, |(i, ch)| i + ch.len_utf8());
+    let end = text[m.end..].char_indices().find(|(_, ch)| is_break(*ch)).map_or(text.len(), |(i, _)| m.end + i);
+    &text[start..end]
 }
 
 /// A bare number joined to another by a dash or a colon: a score (`3-0`, `3:0`) or a

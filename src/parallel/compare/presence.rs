@@ -46,7 +46,7 @@ pub fn stated(
 fn per_unit(judge: &Judge<'_>, text: &str, unit: &str) -> bool {
     text.match_indices("per ").any(|(i, _)| {
         let word: String = text[i + 4..].chars().take_while(char::is_ascii_alphabetic).collect();
-        (judge.measure_of)(&word).is_some_and(|u| u == unit)
+        judge.measure_of(&word).is_some_and(|u| u == unit)
     })
 }
 
