@@ -17,11 +17,22 @@ pub struct NumberMention {
 impl Extractor {
     /// Every number in `text`, in order.
     pub fn numbers(&self, text: &str) -> Vec<NumberMention> {
+        self.numbers_where(text, &|_, _| true)
+    }
+
+    /// The numbers of `text` whose position and first character `starts` accepts, in
+    /// order; the others are not parsed at all.
+    pub fn numbers_where(&self, text: &str, starts: &dyn Fn(usize, char) -> bool) -> Vec<NumberMention> {
         let lex = self.lexicon();
         let mut out = Vec::new();
         let mut pos = 0usize;
         while let Some(start) = self.next_candidate(text, pos) {
-            let next = start + text[start..].chars().next().map_or(1, char::len_utf8);
+            let first = text[start..].chars().next();
+            let next = start + first.map_or(1, char::len_utf8);
+            if !first.is_some_and(|c| starts(start, c)) {
+                pos = next;
+                continue;
+            }
             let Some(p) = self.parse_number(text, start) else {
                 pos = next;
                 continue;

@@ -39,16 +39,11 @@ const SMOOTHING: f64 = 15.0;
 /// Above this many cells, only a band around the diagonal is searched.
 const MAX_CELLS: usize = 4_000_000;
 
-fn shared(a: &[&Segment], b: &[&Segment]) -> (usize, bool) {
-    let mut ka: Vec<u64> = a.iter().flat_map(|s| s.keys.iter().copied()).collect();
-    let mut kb: Vec<u64> = b.iter().flat_map(|s| s.keys.iter().copied()).collect();
-    ka.sort_unstable();
-    ka.dedup();
-    kb.sort_unstable();
-    kb.dedup();
+/// How many keys two sorted, distinct key lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
     let (mut i, mut j, mut n) = (0, 0, 0);
-    while i < ka.len() && j < kb.len() {
-        match ka[i].cmp(&kb[j]) {
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
             std::cmp::Ordering::Less => i += 1,
             std::cmp::Ordering::Greater => j += 1,
             std::cmp::Ordering::Equal => {
@@ -58,24 +53,56 @@ fn shared(a: &[&Segment], b: &[&Segment]) -> (usize, bool) {
             }
         }
     }
-    (n, !ka.is_empty() && !kb.is_empty())
+    n
 }
 
-/// The score of rendering segments `a` as segments `b`, with `ratio` the expected
-/// weight of `b` per unit of `a`.
-fn score(a: &[&Segment], b: &[&Segment], ratio: f64) -> f64 {
-    let wa: f64 = a.iter().map(|s| s.weight).sum();
-    let wb: f64 = b.iter().map(|s| s.weight).sum();
+/// One side's segments, with the keys of every two neighbours merged once, so that scoring
+/// a step allocates nothing.
+struct Blocks<'s> {
+    segments: &'s [Segment],
+    /// `pairs[i]`: the keys of segments `i` and `i + 1`, sorted and distinct.
+    pairs: Vec<Vec<u64>>,
+}
+
+impl<'s> Blocks<'s> {
+    fn new(segments: &'s [Segment]) -> Blocks<'s> {
+        let pairs = segments
+            .windows(2)
+            .map(|w| {
+                let mut k: Vec<u64> = w[0].keys.iter().chain(&w[1].keys).copied().collect();
+                k.sort_unstable();
+                k.dedup();
+                k
+            })
+            .collect();
+        Blocks { segments, pairs }
+    }
+
+    /// Weight and keys of segments `end - len .. end` (one or two of them).
+    fn block(&self, end: usize, len: usize) -> (f64, &[u64]) {
+        if len == 1 {
+            let s = &self.segments[end - 1];
+            (s.weight, &s.keys)
+        } else {
+            let w = self.segments[end - 2].weight + self.segments[end - 1].weight;
+            (w, &self.pairs[end - 2])
+        }
+    }
+}
+
+/// The score of rendering a block of `a` (weight, keys, segments) as a block of `b`, with
+/// `ratio` the expected weight of `b` per unit of `a`.
+fn score((wa, ka, na): (f64, &[u64], usize), (wb, kb, nb): (f64, &[u64], usize), ratio: f64) -> f64 {
     let length = -((wb + SMOOTHING) / (ratio * wa + SMOOTHING)).ln().abs();
-    let (n, both) = shared(a, b);
+    let n = shared(ka, kb);
     let figures = if n > 0 {
         ANCHOR * n.min(MAX_ANCHORS) as f64
-    } else if both {
+    } else if !ka.is_empty() && !kb.is_empty() {
         -NO_SHARED_FIGURE
     } else {
         0.0
     };
-    let merge = if a.len() + b.len() > 2 { -MERGE } else { 0.0 };
+    let merge = if na + nb > 2 { -MERGE } else { 0.0 };
     length + figures + merge
 }
 
@@ -83,6 +110,7 @@ fn score(a: &[&Segment], b: &[&Segment], ratio: f64) -> f64 {
 /// weight of `a` over the whole texts.
 pub fn align(a: &[Segment], b: &[Segment], ratio: f64) -> Vec<Step> {
     let (n, m) = (a.len(), b.len());
+    let (ba, bb) = (Blocks::new(a), Blocks::new(b));
     let band = if (n + 1) * (m + 1) > MAX_CELLS { (MAX_CELLS / (n + m + 1)).max(8) } else { usize::MAX };
     let near = |i: usize, j: usize| {
         if band == usize::MAX {
@@ -111,9 +139,13 @@ pub fn align(a: &[Segment], b: &[Segment], ratio: f64) -> Vec<Step> {
                 if prev == NONE {
                     continue;
                 }
-                let sa: Vec<&Segment> = a[i - di..i].iter().collect();
-                let sb: Vec<&Segment> = b[j - dj..j].iter().collect();
-                let step = if di == 0 || dj == 0 { -SKIP } else { score(&sa, &sb, ratio) };
+                let step = if di == 0 || dj == 0 {
+                    -SKIP
+                } else {
+                    let (wa, ka) = ba.block(i, di);
+                    let (wb, kb) = bb.block(j, dj);
+                    score((wa, ka, di), (wb, kb, dj), ratio)
+                };
                 if prev + step > top {
                     top = prev + step;
                     from = (di as u8, dj as u8);

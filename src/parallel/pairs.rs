@@ -67,7 +67,8 @@ pub struct Candidate<'a> {
     pub name: &'a str,
     pub language: Language,
     pub day: Option<i64>,
-    pub claims: &'a [Claim],
+    /// Its distinctive figures in order ([`sequence`]).
+    pub figures: &'a [u64],
 }
 
 /// Of the figures of the shorter side, at least this share must line up in order…
@@ -80,7 +81,7 @@ const MIN_FIGURES: usize = 3;
 const MAX_FIGURES: usize = 400;
 
 /// The distinctive figures of a document in order of appearance.
-fn sequence(claims: &[Claim]) -> Vec<u64> {
+pub fn sequence(claims: &[Claim]) -> Vec<u64> {
     claims.iter().filter_map(group::key).take(MAX_FIGURES).collect()
 }
 
@@ -108,12 +109,12 @@ pub fn pair(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>)
     let kind = if named {
         PairKind::Named
     } else {
-        let (sa, sb) = (sequence(a.claims), sequence(b.claims));
+        let (sa, sb) = (a.figures, b.figures);
         let shorter = sa.len().min(sb.len());
         if shorter < MIN_FIGURES {
             return None;
         }
-        let common = common_in_order(&sa, &sb) as f64;
+        let common = common_in_order(sa, sb) as f64;
         if a.language != b.language {
             if common < MIN_TRANSLATION_SHARE * shorter as f64 || common < MIN_FIGURES as f64 {
                 return None;
@@ -165,13 +166,13 @@ mod tests {
     use super::*;
     use crate::extract::Extractor;
 
-    fn candidate<'a>(index: usize, name: &'a str, claims: &'a [Claim], language: Language) -> Candidate<'a> {
-        Candidate { index, name, language, day: None, claims }
+    fn candidate<'a>(index: usize, name: &'a str, figures: &'a [u64], language: Language) -> Candidate<'a> {
+        Candidate { index, name, language, day: None, figures }
     }
 
     #[test]
     fn named_translations_pair_and_the_system_file_is_the_target() {
-        let none: Vec<Claim> = Vec::new();
+        let none: Vec<u64> = Vec::new();
         let zh = candidate(0, "wmt/042.zh.txt", &none, Language::Chinese);
         let mt = candidate(1, "wmt/042.en-online-b.txt", &none, Language::English);
         let p = pair(&mt, &zh, None).expect("named files pair");
@@ -187,9 +188,9 @@ mod tests {
     #[test]
     fn figures_in_order_make_a_translation_or_a_reprint() {
         let ex = Extractor::default();
-        let zh = ex.claims("投入1.4万亿元，建成1007家医院，服务11.8万人次，增长11.6%。");
-        let en = ex.claims("It invested 1.4 trillion yuan in 1,007 hospitals serving 118,000 visits, up 11.6%.");
-        let shuffled = ex.claims("11.6% more; 118,000 visits; 1,007 hospitals; 1.4 trillion yuan.");
+        let zh = sequence(&ex.claims("投入1.4万亿元，建成1007家医院，服务11.8万人次，增长11.6%。"));
+        let en = sequence(&ex.claims("It invested 1.4 trillion yuan in 1,007 hospitals serving 118,000 visits, up 11.6%."));
+        let shuffled = sequence(&ex.claims("11.6% more; 118,000 visits; 1,007 hospitals; 1.4 trillion yuan."));
         let (a, b) = (candidate(0, "a.txt", &zh, Language::Chinese), candidate(1, "b.txt", &en, Language::English));
         assert_eq!(pair(&a, &b, None).map(|p| p.kind), Some(PairKind::Translation));
         let c = candidate(2, "c.txt", &shuffled, Language::English);

@@ -85,11 +85,10 @@ fn english_stop(para: &str, i: usize) -> bool {
         return false;
     }
     let before = &para[..i];
-    let word: String =
-        before.chars().rev().take_while(|c| c.is_ascii_alphabetic() || *c == '.').collect::<String>().to_lowercase();
-    let word: String = word.chars().rev().collect();
+    let start = before.len() - before.bytes().rev().take_while(|b| b.is_ascii_alphabetic() || *b == b'.').count();
+    let word = &before[start..];
     // U.S., a.m., p.m.: letters with dots inside; initials (J. Smith) are one capital.
-    if word.contains('.') || ABBREVIATIONS.contains(&word.as_str()) {
+    if word.contains('.') || ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word)) {
         return false;
     }
     !(word.len() == 1 && before.ends_with(|c: char| c.is_ascii_uppercase()))
@@ -119,6 +118,7 @@ mod tests {
             ["The U.S. said 2.9 people died.", "Mr. Li left at 4 p.m. on Monday.", "It rained; 3 died."]
         );
         assert_eq!(split("A ship, No. 3 Flood. Then"), ["A ship, No. 3 Flood.", "Then"]);
+        assert_eq!(split("他说OK. Then 中文. Done"), ["他说OK.", "Then 中文.", "Done"]);
         assert_eq!(split("   "), Vec::<&str>::new());
     }
 

@@ -29,7 +29,8 @@ pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue
                 |text: &str, span: &std::ops::Range<usize>| text.get(span.clone()).unwrap_or_default().to_string();
             let (source_text, target_text) = (said(&source.text, &d.source), said(&target.text, &d.target));
             let (message, help) = words(rule, d, &source_text, &target_text, &source.name);
-            Finding {
+            let key = if d.issue == Issue::Missing { d.source_reads.clone() } else { String::new() };
+            let finding = Finding {
                 rule,
                 severity: super::severity(rule),
                 fingerprint: fingerprint(&[rule, &target.name, &source.name, &target_text, &source_text]),
@@ -40,7 +41,8 @@ pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue
                     place: Place::Text { doc: r.pair.source, span: d.source.clone() },
                     message: format!("stated as `{source_text}` in the source"),
                 }],
-            }
+            };
+            (finding, key)
         })
         .collect();
     merged(findings)
@@ -84,20 +86,30 @@ pub fn without_repeats(mut story: Vec<Finding>, parallel: Vec<Finding>) -> Vec<F
     story
 }
 
-/// One finding per figure of a target that two sources contradict alike (a translation
-/// of one of two reprints): their sources become related locations of one finding.
-fn merged(findings: Vec<Finding>) -> Vec<Finding> {
+/// One finding per figure of a target that several sources contradict alike (a translation
+/// of two reprints): their figures become related locations of one finding. A missing
+/// figure is one per source figure missing from the segment (`key`).
+fn merged(findings: Vec<(Finding, String)>) -> Vec<Finding> {
     let mut out: Vec<Finding> = Vec::with_capacity(findings.len());
-    for f in findings {
-        match out.iter_mut().find(|o| o.rule == f.rule && o.place == f.place) {
-            Some(o) => {
+    let mut at: std::collections::HashMap<(usize, usize, usize, String), usize> = std::collections::HashMap::new();
+    for (f, key) in findings {
+        let Place::Text { doc, span } = &f.place else {
+            out.push(f);
+            continue;
+        };
+        match at.entry((*doc, span.start, span.end, key)) {
+            std::collections::hash_map::Entry::Occupied(e) => {
+                let o = &mut out[*e.get()];
                 for r in f.related {
                     if !o.related.contains(&r) {
                         o.related.push(r);
                     }
                 }
             }
-            None => out.push(f),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(out.len());
+                out.push(f);
+            }
         }
     }
     out

@@ -121,8 +121,13 @@ pub fn key(c: &Claim) -> Option<u64> {
         return None;
     }
     // Values equal to 9 significant digits share a key.
-    let canonical: f64 = format!("{:.8e}", c.value).parse().ok()?;
-    Some(canonical.to_bits())
+    let mut exponent = c.value.abs().log10().floor() as i32;
+    let mut mantissa = (c.value / 10f64.powi(exponent - 8)).round() as i64;
+    if mantissa.abs() >= 1_000_000_000 {
+        mantissa /= 10;
+        exponent += 1;
+    }
+    Some((mantissa as u64) ^ ((exponent as i64 as u64) << 40).rotate_left(7))
 }
 
 pub fn evidence<'a>(keys: &'a [u64], date: Option<&str>, path: &str, title: Option<&str>) -> Evidence<'a> {
@@ -362,7 +367,7 @@ pub fn day_number(date: &str) -> Option<i64> {
 
 #[cfg(test)]
 mod tests {
-    use super::day_number;
+    use super::{day_number, minute_number};
 
     #[test]
     fn stories_around_a_focus_are_the_stories_holding_it() {

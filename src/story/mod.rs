@@ -251,11 +251,16 @@ fn align_story(
     let mut aligned: Vec<(ClaimRef, ClaimRef)> = Vec::new();
     let mut results = Vec::new();
     for (a, b) in links {
-        let pair = crate::parallel::pair_of(documents, (a, view(a)), (b, view(b)), parallel.source_language.as_deref());
+        let pair = compared.pair((a, view(a)), (b, view(b)), parallel.source_language.as_deref());
         match pair {
             Some(pair) => {
                 let (result, agreeing) = compared.compare(pair, view(pair.source).claims, view(pair.target).claims);
                 aligned.extend(agreeing.into_iter().map(|(i, j)| ((pair.source, i), (pair.target, j))));
+                // A pair nobody named may be a rewrite that moved its paragraphs: its figures
+                // also meet as the figures of any two reports of a story do.
+                if pair.kind != crate::parallel::PairKind::Named {
+                    aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
+                }
                 let mut result = result;
                 if !parallel.keep_segments {
                     result.segments = Vec::new();

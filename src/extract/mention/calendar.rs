@@ -129,6 +129,9 @@ pub struct Calendar {
     /// Nouns that are lengths of time ("a decade"): the number and its unit symbol.
     pub en_durations: Table<(f64, String)>,
     pub en_vague: Table<[f64; 2]>,
+    /// First characters of the Chinese calendar words that can begin a mention without a
+    /// numeral (`下午`, `星期`, `今天`, `数亿`, `第`): the scan skips every other character.
+    zh_starts: rustc_hash::FxHashSet<char>,
 }
 
 fn table(forms: &[String]) -> Table<()> {
@@ -156,8 +159,21 @@ impl Calendar {
         })
     }
 
+    /// Whether a Chinese calendar word can begin with `c`.
+    pub fn zh_starts_with(&self, c: char) -> bool {
+        self.zh_starts.contains(&c)
+    }
+
     fn from_file(f: CalendarFile) -> Calendar {
         let (zh, en) = (f.zh, f.en);
+        let zh_starts = [&zh.morning, &zh.afternoon, &zh.noon, &zh.weekday_prefixes, &zh.ordinal_prefixes]
+            .into_iter()
+            .flatten()
+            .chain(zh.relative_days.keys())
+            .chain(zh.relative_years.keys())
+            .chain(zh.vague.keys())
+            .filter_map(|w| w.chars().next())
+            .collect();
         let half_days = |lists: [(&[String], HalfDay); 4]| {
             table_of(lists.into_iter().flat_map(|(forms, h)| forms.iter().map(move |f| (f.clone(), h))))
         };
@@ -215,6 +231,7 @@ impl Calendar {
             en_counting: table_of(en.counting),
             en_durations: table_of(en.durations),
             en_vague: table_of(en.vague),
+            zh_starts,
         }
     }
 }

@@ -124,7 +124,17 @@ impl Extractor {
         kept.extend(found);
         kept.sort_by_key(|m| (m.start, m.end));
         let mut numbers = Vec::new();
-        for n in self.numbers(text) {
+        // Bare numbers written in Chinese numerals (三峡, 两岸) take part in nothing: they are
+        // not parsed.
+        // Nor are numbers inside a claim or a date: they are mentions already.
+        let lex = self.lexicon();
+        let taken = |at: usize| {
+            let i = kept.partition_point(|m| m.end <= at);
+            kept.get(i).is_some_and(|m| m.start <= at)
+        };
+        let digits_or_words =
+            |at: usize, c: char| (c.is_ascii() || super::arabic::is_digit(c) || !lex.is_zh_numeral_char(c)) && !taken(at);
+        for n in self.numbers_where(text, &digits_or_words) {
             let overlaps = {
                 let at = kept.partition_point(|m| m.end <= n.start);
                 kept.get(at).is_some_and(|m| m.start < n.end)
@@ -175,8 +185,10 @@ impl Extractor {
                 } else {
                     None
                 }
-            } else {
+            } else if lex.is_candidate(c) || lex.is_zh_numeral_char(c) || cal.zh_starts_with(c) {
                 self.chinese_at(cal, text, pos)
+            } else {
+                None
             };
             match found {
                 Some(m) => {
@@ -186,7 +198,6 @@ impl Extractor {
                 None => pos += width,
             }
         }
-        let _ = lex;
         out
     }
 
@@ -219,6 +230,16 @@ impl Extractor {
                 if !alone || zh_dates::day_alone_fits(cal, text, at, end) {
                     return mention(end - at, Kind::Date(d));
                 }
+            }
+            return None;
+        }
+        // 第三届, 第18次: an ordinal, however its numeral is written.
+        if let Some((n, ())) = cal.zh_ordinal_prefixes.prefix_of(rest) {
+            let p = self.parse_number(text, at + n)?;
+            let value = p.numeral.to_f64();
+            if p.numeral.is_whole() && value >= 1.0 && value < 1e6 {
+                let spelled = !text[p.start..p.end].bytes().any(|b| b.is_ascii_digit());
+                return Some(Mention { start: p.start, end: p.end, kind: Kind::Ordinal(value as u32, spelled) });
             }
             return None;
         }
@@ -256,15 +277,25 @@ impl Extractor {
     fn english_at(&self, cal: &Calendar, text: &str, at: usize) -> Option<Mention> {
         let rest = &text[at..];
         let mention = |len: usize, kind: Kind| Some(Mention { start: at, end: at + len, kind });
-        if let Ok((after, t)) = en_dates::clock(cal, rest) {
-            return mention(rest.len() - after.len(), Kind::Time(t));
+        // This runs at every English word: each parser is tried only where it can match.
+        let first = rest.as_bytes()[0];
+        let digit = first.is_ascii_digit();
+        let upper = first.is_ascii_uppercase();
+        let the = rest.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("the "));
+        if digit || cal.en_half_day.prefix_of(rest).is_some() {
+            if let Ok((after, t)) = en_dates::clock(cal, rest) {
+                return mention(rest.len() - after.len(), Kind::Time(t));
+            }
         }
-        if let Some((len, value)) = en_dates::decade(rest) {
-            let value = if value < 100.0 { f64::from(century(value as u32)) } else { value };
-            let n = Number { value, low: value, high: value + 9.0, vague: false, spelled: false };
-            return mention(len, Kind::Number(n));
+        if digit {
+            if let Some((len, value)) = en_dates::decade(rest) {
+                let value = if value < 100.0 { f64::from(century(value as u32)) } else { value };
+                let n = Number { value, low: value, high: value + 9.0, vague: false, spelled: false };
+                return mention(len, Kind::Number(n));
+            }
         }
-        if let Ok((after, d)) = en_dates::date(cal, rest) {
+        let date = if digit || upper || the { en_dates::date(cal, rest).ok() } else { None };
+        if let Some((after, d)) = date {
             let len = rest.len() - after.len();
             // "the 18th" is a day only after "on", or with its month.
             let the_form = rest[..3].eq_ignore_ascii_case("the");
@@ -277,11 +308,13 @@ impl Extractor {
             }
             return mention(len, Kind::Date(d));
         }
-        if let Some((end, m)) = en_dates::month_alone(cal, text, at) {
-            return mention(end - at, Kind::Date(Date { month: Some(m), ..Date::default() }));
-        }
-        if let Ok((after, w)) = en_dates::weekday(cal, rest) {
-            return mention(rest.len() - after.len(), Kind::Weekday(w));
+        if upper {
+            if let Some((end, m)) = en_dates::month_alone(cal, text, at) {
+                return mention(end - at, Kind::Date(Date { month: Some(m), ..Date::default() }));
+            }
+            if let Ok((after, w)) = en_dates::weekday(cal, rest) {
+                return mention(rest.len() - after.len(), Kind::Weekday(w));
+            }
         }
         if let Ok((after, n)) = en_dates::ordinal(cal, rest) {
             // "per second", "a second time" are not ordinals.

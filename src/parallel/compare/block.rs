@@ -23,7 +23,11 @@ pub struct Block<'b, 'a> {
 impl Block<'_, '_> {
     /// Compares the paragraph pair of paragraph step `paragraph`; `copied`: whether a
     /// figure missing here is a loss (false for a reprint's rewritten paragraph).
-    pub fn compare(&self, state: &mut State, paragraph: usize, copied: bool) {
+    ///
+    /// `strict` (a reprint or a translation nobody named, whose paragraphs may be
+    /// rewritten or reordered): figures left over are paired only in a paragraph pair that
+    /// states some figure alike, the evidence that it is aligned right.
+    pub fn compare(&self, state: &mut State, paragraph: usize, copied: bool, strict: bool) {
         let (source, target) = (self.pairing.source, self.pairing.target);
         let src: Vec<Vec<usize>> = self.steps.iter().map(|st| inside(source, &cover(&self.ss[st.a.clone()]))).collect();
         let tgt: Vec<Vec<usize>> = self.steps.iter().map(|st| inside(target, &cover(&self.ts[st.b.clone()]))).collect();
@@ -35,14 +39,20 @@ impl Block<'_, '_> {
             (src.iter().flatten().copied().collect(), tgt.iter().flatten().copied().collect());
         let mut across = Vec::new();
         self.match_equal(&all_src, &all_tgt, state, &mut across);
-        for k in 0..self.steps.len() {
-            self.pair_leftovers(&src[k], &tgt[k], state);
+        let anchored = !across.is_empty() || matched.iter().any(|m| !m.is_empty());
+        if anchored {
+            state.anchored.insert(paragraph);
         }
-        // A second rendering of a source figure that disagrees with it: "3,000 mu (200
-        // hectares)" with 3,000 turned into 1,800.
-        let renderings: Vec<(usize, usize)> = matched.iter().flatten().chain(&across).copied().collect();
-        for k in 0..self.steps.len() {
-            self.second_renderings(&src[k], &tgt[k], &renderings, state);
+        if anchored || !strict {
+            for k in 0..self.steps.len() {
+                self.pair_leftovers(&src[k], &tgt[k], state);
+            }
+            // A second rendering of a source figure that disagrees with it: "3,000 mu (200
+            // hectares)" with 3,000 turned into 1,800.
+            let renderings: Vec<(usize, usize)> = matched.iter().flatten().chain(&across).copied().collect();
+            for k in 0..self.steps.len() {
+                self.second_renderings(&src[k], &tgt[k], &renderings, state);
+            }
         }
         for (k, step) in self.steps.iter().enumerate() {
             let span = cover(&self.ts[step.b.clone()]);

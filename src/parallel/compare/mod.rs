@@ -10,9 +10,9 @@ mod pairing;
 mod presence;
 
 use super::align::{self, Segment, Step};
-use super::relate::{fill, Dateline, Judge, Problem};
-use super::segment::{weight, Paragraph};
-use crate::extract::mention::{Kind, Mention};
+use super::relate::{Dateline, Judge, Problem};
+use super::segment::Paragraph;
+use crate::extract::mention::Mention;
 use block::{unambiguous, Block};
 use pairing::Pairing;
 use presence::StepTargets;
@@ -24,6 +24,10 @@ pub struct Side<'a> {
     pub text: &'a str,
     pub mentions: &'a [Mention],
     pub paragraphs: &'a [Paragraph],
+    /// Each paragraph, and each of its sentences, as alignment sees it.
+    pub paragraph_segments: &'a [Segment],
+    pub sentence_segments: &'a [Vec<Segment>],
+    pub wording: &'a [super::prepare::Wording],
     pub dateline: Dateline,
     pub titles: &'a [Range<usize>],
 }
@@ -95,47 +99,6 @@ pub struct Comparison {
     pub discrepancies: Vec<Discrepancy>,
 }
 
-/// Keys of the figures a span states, for alignment anchors: values of two or more
-/// significant digits, dates and clock times, in a form both languages share.
-fn keys(side: &Side<'_>, span: &Range<usize>) -> Vec<u64> {
-    let mut out: Vec<u64> = side
-        .mentions
-        .iter()
-        .filter(|m| m.start >= span.start && m.end <= span.end)
-        .filter_map(|m| anchor_key(m, &side.dateline))
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-fn anchor_key(m: &Mention, dl: &Dateline) -> Option<u64> {
-    let hash = |tag: u64, x: f64| {
-        let canonical: f64 = format!("{x:.6e}").parse().unwrap_or(x);
-        canonical.to_bits() ^ tag.rotate_left(61)
-    };
-    match &m.kind {
-        Kind::Quantity(c) if c.value.abs() >= 10.0 || c.value.fract() != 0.0 => Some(hash(1, c.value)),
-        Kind::Number(n) if !n.vague && !n.spelled && (n.value.abs() >= 10.0 || n.value.fract() != 0.0) => {
-            Some(hash(1, n.value))
-        }
-        Kind::Date(d) => {
-            let d = fill(d, dl);
-            match (d.year, d.month, d.day) {
-                (_, Some(mo), Some(day)) => Some(hash(2, f64::from(mo) * 100.0 + f64::from(day))),
-                (Some(y), None, None) => Some(hash(1, f64::from(y))),
-                _ => None,
-            }
-        }
-        Kind::Time(t) => Some(hash(3, f64::from(t.hour) * 100.0 + f64::from(t.minute.unwrap_or(0)))),
-        _ => None,
-    }
-}
-
-fn segments(side: &Side<'_>, spans: &[Range<usize>]) -> Vec<Segment> {
-    spans.iter().map(|s| Segment { weight: weight(&side.text[s.clone()]), keys: keys(side, s) }).collect()
-}
-
 /// Mentions whose span lies inside `span`.
 fn inside(side: &Side<'_>, span: &Range<usize>) -> Vec<usize> {
     let from = side.mentions.partition_point(|m| m.start < span.start);
@@ -170,6 +133,8 @@ struct State {
     used_target: Vec<bool>,
     used_source: HashSet<usize>,
     pending: Vec<Pending>,
+    /// Paragraph steps that state some figure alike on both sides.
+    anchored: HashSet<usize>,
     out: Comparison,
 }
 
@@ -186,21 +151,23 @@ pub enum Rendering {
 }
 
 /// Compares `source` with `target`, a rendering of it.
-pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, rendering: Rendering) -> Comparison {
+pub fn compare<'a>(judge: &Judge<'_>, source: &Side<'a>, target: &Side<'a>, rendering: Rendering) -> Comparison {
     let reprint = rendering == Rendering::Reprint;
     let loses = rendering != Rendering::Rewrite;
     let para_spans = |s: &Side<'_>| s.paragraphs.iter().map(|p| p.span.clone()).collect::<Vec<_>>();
     let (sp, tp) = (para_spans(source), para_spans(target));
-    let (sa, ta) = (segments(source, &sp), segments(target, &tp));
-    let ratio = align::ratio(&sa, &ta);
-    let steps = align::align(&sa, &ta, ratio);
-    let pairing = Pairing { judge, source, target };
+    let (sa, ta) = (source.paragraph_segments, target.paragraph_segments);
+    let ratio = align::ratio(sa, ta);
+    let steps = align::align(sa, ta, ratio);
+    let pairing = Pairing::new(judge, source, target);
     let mut state = State {
         used_target: vec![false; target.mentions.len()],
         used_source: HashSet::new(),
         pending: Vec::new(),
+        anchored: HashSet::new(),
         out: Comparison::default(),
     };
+    let strict = rendering != Rendering::Translation;
     // Target mentions of each paragraph step, for looking a figure up near its place.
     let step_targets: Vec<StepTargets> = steps
         .iter()
@@ -235,14 +202,26 @@ pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, renderin
             state.out.segments.push(SegmentPair { source: cover(&ss), target: cover(&ts), matched: Vec::new() });
             continue;
         }
-        let copied = loses && (!reprint || similarity(src_text, tgt_text) >= MIN_REPRINT_SIMILARITY);
-        let sentence_steps = align::align(&segments(source, &ss), &segments(target, &ts), ratio);
-        Block { pairing: &pairing, ss: &ss, ts: &ts, steps: &sentence_steps }.compare(&mut state, k, copied);
+        let wording = |side: &Side<'_>, r: &Range<usize>| super::prepare::Wording::union(side.wording[r.clone()].iter());
+        let copied = loses
+            && (!reprint || wording(source, &step.a).similarity(&wording(target, &step.b)) >= MIN_REPRINT_SIMILARITY);
+        // The sentences of one paragraph are at hand; of several, gathered.
+        let sentences = |side: &Side<'a>, r: &Range<usize>| -> std::borrow::Cow<'a, [Segment]> {
+            match &side.sentence_segments[r.clone()] {
+                [one] => std::borrow::Cow::Borrowed(&one[..]),
+                many => std::borrow::Cow::Owned(many.iter().flatten().cloned().collect()),
+            }
+        };
+        let sentence_steps = align::align(&sentences(source, &step.a), &sentences(target, &step.b), ratio);
+        Block { pairing: &pairing, ss: &ss, ts: &ts, steps: &sentence_steps }.compare(&mut state, k, copied, strict);
     }
-    across_paragraphs(&pairing, &step_targets, &mut state);
+    across_paragraphs(&pairing, &step_targets, &mut state, strict);
     let State { used_target, pending, mut out, .. } = state;
+    // A reprint that moved a paragraph still states its figures: look for them in the whole
+    // target. A translation keeps its paragraphs in order: look where they should be.
+    let whole = StepTargets { span: cover(&tp), mentions: (0..target.mentions.len()).collect() };
     for p in pending {
-        let here = &step_targets[p.paragraph];
+        let here = if reprint { &whole } else { &step_targets[p.paragraph] };
         if p.copied
             && source.eligible(p.source)
             && !presence::stated(judge, (source, target), p.source, here, &used_target)
@@ -264,9 +243,14 @@ pub fn compare(judge: &Judge<'_>, source: &Side<'_>, target: &Side<'_>, renderin
 /// Source figures left over, paired with target figures left over in their paragraph pair
 /// or the ones next to it when the pairing is unambiguous and of one kind: a figure moved
 /// across a paragraph break, or paragraphs aligned one off.
-fn across_paragraphs(pairing: &Pairing<'_, '_>, steps: &[StepTargets], state: &mut State) {
+///
+/// `strict`: only between paragraph pairs that each state some figure alike.
+fn across_paragraphs(pairing: &Pairing<'_, '_>, steps: &[StepTargets], state: &mut State, strict: bool) {
     let mut found = Vec::new();
     for k in 0..steps.len() {
+        if strict && !state.anchored.contains(&k) {
+            continue;
+        }
         let left_s: Vec<usize> = state
             .pending
             .iter()
@@ -276,10 +260,12 @@ fn across_paragraphs(pairing: &Pairing<'_, '_>, steps: &[StepTargets], state: &m
         if left_s.is_empty() {
             continue;
         }
-        let around = &steps[k.saturating_sub(1)..(k + 2).min(steps.len())];
+        let around: Vec<usize> = (k.saturating_sub(1)..(k + 2).min(steps.len()))
+            .filter(|j| !strict || state.anchored.contains(j))
+            .collect();
         let left_t: Vec<usize> = around
             .iter()
-            .flat_map(|st| st.mentions.iter().copied())
+            .flat_map(|&j| steps[j].mentions.iter().copied())
             .filter(|&t| !state.used_target[t] && pairing.target.pairable(t))
             .collect();
         for (s, t) in unambiguous(pairing, &left_s, &left_t, &|_| false, false) {
@@ -300,23 +286,6 @@ fn across_paragraphs(pairing: &Pairing<'_, '_>, steps: &[StepTargets], state: &m
     }
     let used = &state.used_source;
     state.pending.retain(|p| !used.contains(&p.source));
-}
-
-/// Jaccard similarity of the character pairs of two texts, whitespace dropped.
-fn similarity(a: &str, b: &str) -> f64 {
-    let pairs = |t: &str| {
-        let chars: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut v: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-        v.sort_unstable();
-        v.dedup();
-        v
-    };
-    let (x, y) = (pairs(a), pairs(b));
-    if x.is_empty() || y.is_empty() {
-        return 0.0;
-    }
-    let shared = x.iter().filter(|p| y.binary_search(p).is_ok()).count();
-    shared as f64 / (x.len() + y.len() - shared) as f64
 }
 
 /// Where the target text after paragraph step `k` begins (its end when nothing follows).

@@ -7,12 +7,29 @@ use super::Side;
 use crate::extract::mention::{Calendar, Kind, Mention};
 use crate::extract::{Claim, Dimension, Qualifier};
 use crate::parallel::relate::{Judge, Problem, Relation};
+use std::cell::OnceCell;
 
 /// The two sides of a pair and the judge of their mentions.
 pub struct Pairing<'b, 'a> {
     pub judge: &'b Judge<'b>,
     pub source: &'b Side<'a>,
     pub target: &'b Side<'a>,
+    /// The glossary concepts of each mention's clause, found when first asked for.
+    source_concepts: Vec<OnceCell<Vec<usize>>>,
+    target_concepts: Vec<OnceCell<Vec<usize>>>,
+}
+
+impl<'b, 'a> Pairing<'b, 'a> {
+    pub fn new(judge: &'b Judge<'b>, source: &'b Side<'a>, target: &'b Side<'a>) -> Self {
+        let cells = |n: usize| (0..n).map(|_| OnceCell::new()).collect();
+        Pairing {
+            judge,
+            source,
+            target,
+            source_concepts: cells(source.mentions.len()),
+            target_concepts: cells(target.mentions.len()),
+        }
+    }
 }
 
 impl Pairing<'_, '_> {
@@ -62,9 +79,9 @@ impl Pairing<'_, '_> {
     }
 
     /// The glossary concepts named in the clause around each of two mentions.
-    fn concepts(&self, s: usize, t: usize) -> (Vec<usize>, Vec<usize>) {
+    fn concepts(&self, s: usize, t: usize) -> (&[usize], &[usize]) {
         let of = |side: &Side<'_>, i: usize| self.judge.concepts(clause(side.text, &side.mentions[i]));
-        (of(self.source, s), of(self.target, t))
+        (self.source_concepts[s].get_or_init(|| of(self.source, s)), self.target_concepts[t].get_or_init(|| of(self.target, t)))
     }
 
     /// Both clauses name glossary concepts, and none in common (同比 and "month-on-month"):
