@@ -45,6 +45,7 @@ struct ZhCalendar {
     relative_days: BTreeMap<String, i32>,
     relative_years: BTreeMap<String, i32>,
     ordinal_prefixes: Vec<String>,
+    ordinal_idioms: Vec<String>,
     sequence_counters: Vec<String>,
     anaphoric: Vec<String>,
     listed_days: Vec<String>,
@@ -106,6 +107,8 @@ pub struct Calendar {
     pub zh_weekday_names: Table<u8>,
     pub zh_relative: Table<Relative>,
     pub zh_ordinal_prefixes: Table<()>,
+    /// Words that hold an ordinal's characters and no ordinal figure (`第三方`).
+    pub zh_ordinal_idioms: Table<()>,
     /// Counters of occurrences in sequence (`届`, `次`): 举办16届 is "the 16th".
     pub zh_sequence_counters: Table<()>,
     /// Words before a count that point back to things named before it (`以上4人`).
@@ -209,6 +212,7 @@ impl Calendar {
             zh_weekday_names: table_of(zh.weekday_names),
             zh_relative: relative(&zh.relative_days, &zh.relative_years),
             zh_ordinal_prefixes: table(&zh.ordinal_prefixes),
+            zh_ordinal_idioms: table(&zh.ordinal_idioms),
             zh_sequence_counters: table(&zh.sequence_counters),
             zh_anaphoric: table(&zh.anaphoric),
             zh_listed_days: table(&zh.listed_days),

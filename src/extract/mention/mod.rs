@@ -235,6 +235,9 @@ impl Extractor {
         }
         // 第三届, 第18次: an ordinal, however its numeral is written.
         if let Some((n, ())) = cal.zh_ordinal_prefixes.prefix_of(rest) {
+            if cal.zh_ordinal_idioms.prefix_of(rest).is_some() {
+                return None;
+            }
             let p = self.parse_number(text, at + n)?;
             let value = p.numeral.to_f64();
             if p.numeral.is_whole() && value >= 1.0 && value < 1e6 {
