@@ -196,10 +196,15 @@ impl<'a> Plan<'a> {
         }
         if focus.is_some() {
             let focus = &kept.focus;
-            kept.findings.retain(|f| match &f.place {
+            let focused = |place: &Place| match place {
                 Place::Text { doc, .. } => focus[*doc],
                 Place::File { .. } => true,
-            });
+            };
+            // A finding on another document stays when the focused documents are all it is
+            // checked against: an edited figure that contradicts a report nobody staged must
+            // still stop the commit, wherever the finding sits.
+            kept.findings
+                .retain(|f| focused(&f.place) || !f.related.is_empty() && f.related.iter().all(|r| focused(&r.place)));
         }
     }
 

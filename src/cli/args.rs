@@ -20,6 +20,19 @@ pub struct Cli {
     /// Ignore every factlint.toml.
     #[arg(long, global = true)]
     pub no_config: bool,
+    /// The language parallel documents are translated from (zh, zh-Hans, zh-Hant or en);
+    /// overrides `source-language` in factlint.toml.
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_source_language)]
+    pub source_lang: Option<String>,
+}
+
+fn parse_source_language(tag: &str) -> Result<String, String> {
+    use crate::parallel::Language;
+    if Language::Chinese.is(tag) || Language::English.is(tag) {
+        Ok(tag.to_string())
+    } else {
+        Err("expected zh, zh-Hans, zh-Hant or en".to_string())
+    }
 }
 
 #[derive(Subcommand, Debug)]
@@ -137,8 +150,8 @@ pub struct CheckArgs {
     /// Write every current finding to this baseline file, then report none of them.
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
-    /// Compare the given paths with every document under DIR, but report only on them
-    /// (what the pre-commit hook does).
+    /// Compare the given paths with every document under DIR, but report only on them and
+    /// on findings elsewhere that only they contradict (what the pre-commit hook does).
     #[arg(long, value_name = "DIR")]
     pub corpus_root: Option<PathBuf>,
     /// Read the corpus and its per-document results from these shard indexes (written by

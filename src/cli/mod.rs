@@ -83,8 +83,17 @@ fn index(args: args::IndexArgs, settings: &Settings) -> u8 {
     }
 }
 
-/// The configuration: `--config`, else the nearest factlint.toml, else the defaults.
+/// The configuration: `--config`, else the nearest factlint.toml, else the defaults; then
+/// the flags that override it.
 fn settings(cli: &Cli) -> Result<Settings, ConfigError> {
+    let mut settings = file_settings(cli)?;
+    if let Some(lang) = &cli.source_lang {
+        settings.source_language = Some(lang.clone());
+    }
+    Ok(settings)
+}
+
+fn file_settings(cli: &Cli) -> Result<Settings, ConfigError> {
     if cli.no_config {
         return Ok(Settings::default());
     }

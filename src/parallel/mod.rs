@@ -15,6 +15,7 @@ pub mod pairs;
 mod prepare;
 mod redundant;
 pub mod relate;
+mod script;
 pub mod segment;
 
 use crate::corpus::Resident;
@@ -67,11 +68,23 @@ pub struct Compared<'r, 'a> {
     prepared: HashMap<usize, Prepared>,
     /// Each document's distinctive figures in order, for telling parallel pairs.
     figures: HashMap<usize, Vec<u64>>,
+    /// Word shingles of documents that may be reprints with edited figures.
+    shingles: HashMap<usize, Vec<u32>>,
 }
+
+/// Shingle size (words, or Han characters) for telling a reprint by its text.
+const REPRINT_SHINGLE: usize = 5;
 
 impl<'r, 'a> Compared<'r, 'a> {
     pub fn new(documents: &'r Resident<'a>, extractor: &'r Extractor, glossary: &'r Glossary) -> Self {
-        Compared { documents, extractor, glossary, prepared: HashMap::new(), figures: HashMap::new() }
+        Compared {
+            documents,
+            extractor,
+            glossary,
+            prepared: HashMap::new(),
+            figures: HashMap::new(),
+            shingles: HashMap::new(),
+        }
     }
 
     /// Whether two documents of the story (`a`, `b`, with their claims) are parallel, and
@@ -95,12 +108,27 @@ impl<'r, 'a> Compared<'r, 'a> {
                 index: i,
                 name: &d.name,
                 language: if v.chinese { Language::Chinese } else { Language::English },
-                day: d.date.as_deref().and_then(crate::story::group::day_number),
+                published: d.date.as_deref().and_then(crate::story::group::minute_number),
                 figures: &self.figures[&i],
             }
         };
         let language = Some(source_language.unwrap_or(DEFAULT_SOURCE_LANGUAGE));
-        pairs::pair(&candidate(a, va), &candidate(b, vb), language)
+        let (ca, cb) = (candidate(a, va), candidate(b, vb));
+        if let Some(pair) = pairs::pair(&ca, &cb, language) {
+            return Some(pair);
+        }
+        if !pairs::maybe_edited_reprint(&ca, &cb) {
+            return None;
+        }
+        // Figures that no longer line up may be the very edits to report: a near copy of
+        // the text, in either Chinese script, is a reprint all the same.
+        let shingles = &mut self.shingles;
+        for (i, v) in [(a, va), (b, vb)] {
+            shingles.entry(i).or_insert_with(|| crate::dedup::shingles(&script::fold(v.text), REPRINT_SHINGLE));
+        }
+        let similarity = crate::dedup::jaccard(&shingles[&a], &shingles[&b]);
+        log::debug!("documents {a} and {b}: figures partly in order, texts {similarity:.2} alike");
+        (similarity >= pairs::MIN_REPRINT_TEXT_SHARE).then(|| pairs::edited_reprint(&ca, &cb, language))
     }
 
     fn prepare(&mut self, doc: usize, claims: &[Claim]) {
@@ -165,4 +193,3 @@ impl<'r, 'a> Compared<'r, 'a> {
         (ParallelResult { pair, discrepancies, confirmed, segments: comparison.segments }, agreeing)
     }
 }
-

@@ -36,6 +36,17 @@ pub struct Pair {
     pub source: usize,
     pub target: usize,
     pub kind: PairKind,
+    /// Whether something says which side is the source (the configured language, a file
+    /// named after a system, an earlier date), not only the order of their names.
+    pub source_known: bool,
+}
+
+impl Pair {
+    fn ordered(a: &Candidate<'_>, b: &Candidate<'_>, kind: PairKind, source_language: Option<&str>) -> Pair {
+        let (a_first, source_known) = source_first(a, b, source_language);
+        let (source, target) = if a_first { (a.index, b.index) } else { (b.index, a.index) };
+        Pair { source, target, kind, source_known }
+    }
 }
 
 /// The language of a document, as pairing needs it.
@@ -66,7 +77,8 @@ pub struct Candidate<'a> {
     pub index: usize,
     pub name: &'a str,
     pub language: Language,
-    pub day: Option<i64>,
+    /// Its date and time in minutes ([`group::minute_number`]).
+    pub published: Option<i64>,
     /// Its distinctive figures in order ([`sequence`]).
     pub figures: &'a [u64],
 }
@@ -75,6 +87,13 @@ pub struct Candidate<'a> {
 const MIN_TRANSLATION_SHARE: f64 = 0.6;
 /// …and for a reprint, this share of both sides.
 const MIN_REPRINT_SHARE: f64 = 0.85;
+/// A reprint whose figures were edited may keep only this share of them in order; it
+/// is a reprint when its text is a near copy ([`MIN_REPRINT_TEXT_SHARE`]).
+const MIN_EDITED_REPRINT_SHARE: f64 = 0.5;
+/// Jaccard similarity of word shingles at or above which two texts of one language are a
+/// reprint and its original: far above two outlets' own reports of one story, which
+/// share facts but not wording, and below a copy whose headline and dateline changed.
+pub const MIN_REPRINT_TEXT_SHARE: f64 = 0.5;
 /// Fewer figures than this say too little to call two documents parallel.
 const MIN_FIGURES: usize = 3;
 /// Longer figure sequences are cut here (a table of figures is not a translation test).
@@ -128,29 +147,43 @@ pub fn pair(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>)
             PairKind::Reprint
         }
     };
-    let a_first = source_first(a, b, source_language);
-    let (source, target) = if a_first { (a.index, b.index) } else { (b.index, a.index) };
-    Some(Pair { source, target, kind })
+    Some(Pair::ordered(a, b, kind, source_language))
 }
 
-/// Whether `a` is the source of the pair (`a`, `b`).
-fn source_first(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>) -> bool {
+/// Whether `a` and `b` may be a reprint with edited figures: one language, and at least
+/// half of the figures of the longer still in order. Their texts decide
+/// ([`edited_reprint`]).
+pub fn maybe_edited_reprint(a: &Candidate<'_>, b: &Candidate<'_>) -> bool {
+    let longer = a.figures.len().max(b.figures.len());
+    a.language == b.language
+        && a.figures.len().min(b.figures.len()) >= MIN_FIGURES
+        && common_in_order(a.figures, b.figures) as f64 >= MIN_EDITED_REPRINT_SHARE * longer as f64
+}
+
+/// `a` and `b`, whose texts are near copies, as a reprint and its source.
+pub fn edited_reprint(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>) -> Pair {
+    Pair::ordered(a, b, PairKind::Reprint, source_language)
+}
+
+/// Whether `a` is the source of the pair (`a`, `b`), and whether anything but the order
+/// of names says so.
+fn source_first(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>) -> (bool, bool) {
     if let Some(tag) = source_language {
         match (a.language.is(tag), b.language.is(tag)) {
-            (true, false) => return true,
-            (false, true) => return false,
+            (true, false) => return (true, true),
+            (false, true) => return (false, true),
             _ => {}
         }
     }
     // A translation named after a system (`042.en-online-b.txt`) renders the other file.
     match (system_named(a.name), system_named(b.name)) {
-        (false, true) => return true,
-        (true, false) => return false,
+        (false, true) => return (true, true),
+        (true, false) => return (false, true),
         _ => {}
     }
-    match (a.day, b.day) {
-        (Some(x), Some(y)) if x != y => x < y,
-        _ => (a.name, a.index) <= (b.name, b.index),
+    match (a.published, b.published) {
+        (Some(x), Some(y)) if x != y => (x < y, true),
+        _ => ((a.name, a.index) <= (b.name, b.index), false),
     }
 }
 
@@ -167,7 +200,7 @@ mod tests {
     use crate::extract::Extractor;
 
     fn candidate<'a>(index: usize, name: &'a str, figures: &'a [u64], language: Language) -> Candidate<'a> {
-        Candidate { index, name, language, day: None, figures }
+        Candidate { index, name, language, published: None, figures }
     }
 
     #[test]
@@ -189,7 +222,8 @@ mod tests {
     fn figures_in_order_make_a_translation_or_a_reprint() {
         let ex = Extractor::default();
         let zh = sequence(&ex.claims("投入1.4万亿元，建成1007家医院，服务11.8万人次，增长11.6%。"));
-        let en = sequence(&ex.claims("It invested 1.4 trillion yuan in 1,007 hospitals serving 118,000 visits, up 11.6%."));
+        let en =
+            sequence(&ex.claims("It invested 1.4 trillion yuan in 1,007 hospitals serving 118,000 visits, up 11.6%."));
         let shuffled = sequence(&ex.claims("11.6% more; 118,000 visits; 1,007 hospitals; 1.4 trillion yuan."));
         let (a, b) = (candidate(0, "a.txt", &zh, Language::Chinese), candidate(1, "b.txt", &en, Language::English));
         assert_eq!(pair(&a, &b, None).map(|p| p.kind), Some(PairKind::Translation));

@@ -36,14 +36,20 @@ impl Prepared {
         let mut titles = titles(text);
         titles.extend(stamps(text));
         titles.sort_by_key(|r| r.start);
-        let segment_of = |span: &Range<usize>| Segment { weight: weight(&text[span.clone()]), keys: keys(&mentions, &dateline, span) };
+        let segment_of = |span: &Range<usize>| Segment {
+            weight: weight(&text[span.clone()]),
+            keys: keys(&mentions, &dateline, span),
+        };
         let sentence_segments: Vec<Vec<Segment>> =
             paragraphs.iter().map(|p| p.sentences.iter().map(segment_of).collect()).collect();
         // A paragraph weighs what its sentences weigh: only whitespace lies between them.
         let paragraph_segments = paragraphs
             .iter()
             .zip(&sentence_segments)
-            .map(|(p, s)| Segment { weight: s.iter().map(|x| x.weight).sum(), keys: keys(&mentions, &dateline, &p.span) })
+            .map(|(p, s)| Segment {
+                weight: s.iter().map(|x| x.weight).sum(),
+                keys: keys(&mentions, &dateline, &p.span),
+            })
             .collect();
         let wording = paragraphs.iter().map(|p| Wording::of(&text[p.span.clone()])).collect();
         Prepared { mentions, paragraphs, paragraph_segments, sentence_segments, wording, dateline, titles }
@@ -64,7 +70,8 @@ impl Prepared {
 }
 
 /// The character pairs of a paragraph as a set of 1,024 hashed bits: enough to tell a
-/// paragraph copied with changes from one rewritten, without keeping the pairs.
+/// paragraph copied with changes from one rewritten, without keeping the pairs. Chinese
+/// characters count in their simplified form, so a copy in the other script is a copy.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Wording([u64; 16]);
 
@@ -72,7 +79,7 @@ impl Wording {
     pub fn of(text: &str) -> Wording {
         let mut bits = [0u64; 16];
         let mut previous: Option<char> = None;
-        for c in text.chars().filter(|c| !c.is_whitespace()) {
+        for c in text.chars().filter(|c| !c.is_whitespace()).map(super::script::simplified) {
             if let Some(p) = previous {
                 let h = (u64::from(p as u32) << 21 | u64::from(c as u32)).wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 54;
                 bits[(h >> 6) as usize] |= 1 << (h & 63);
@@ -221,8 +228,8 @@ fn titles(text: &str) -> Vec<std::ops::Range<usize>> {
     out
 }
 
-/// Bytes at the start of a document's body where a dateline stands (`新华社西宁7月26日电`,
-/// "XINING, July 26 (Xinhua)").
+/// Bytes at the start of a document's body where a dateline stands (`本报杭州7月26日电`,
+/// "HANGZHOU, July 26 (Reuters)").
 const DATELINE_BYTES: usize = 160;
 
 /// The day a document's partial dates are counted from: its date, else the first full

@@ -1,8 +1,8 @@
 //! Counts a translation may leave out without losing a fact: a count that sums up the
-//! list right before it (`江苏、浙江、辽宁3省` — the three provinces are named), one that
+//! list right before it (`福建、广东、海南3省` — the three provinces are named), one that
 //! points back to things already named (`以上4人`, `这两个人`), or one that counts the
 //! days just named (`今明两天` = "today and tomorrow"). A count after an incomplete list
-//! (`嘉兴、遵义等8个地市`) still states a figure and stays.
+//! (`苏州、无锡等8个地市`) still states a figure and stays.
 
 use crate::extract::mention::Calendar;
 use crate::extract::Claim;
@@ -108,16 +108,16 @@ mod tests {
 
     #[test]
     fn counts_that_sum_up_or_point_back() {
-        assert!(restated("剧组跨越江苏、浙江、辽宁3省近2000公里拍摄。", "3省"));
-        assert!(restated("“甲”、“乙”两项活动同时启动。", "两项"));
-        assert!(restated("“红动湘赣，礼赞”、“重走长征路，穿越湘赣边”两项活动同时启动。", "两项"));
-        assert!(restated("专家提醒，今明两天多阴雨天气。", "两天"));
+        assert!(restated("车队途经福建、广东、海南3省约1500公里。", "3省"));
+        assert!(restated("“甲”、“乙”两项比赛同日开赛。", "两项"));
+        assert!(restated("“书香校园，阅读伴我”、“走进山村，送课下乡”两项活动同时启动。", "两项"));
+        assert!(restated("气象台预计，今明两天有小雨。", "两天"));
         assert!(points_back(Calendar::builtin(), "以上"));
         assert!(!points_back(Calendar::builtin(), "共有"));
-        assert!(!restated("邀请嘉兴、遵义、延安等8个外省地市参展。", "8个"));
-        assert!(!restated("剧组跨越江苏、浙江、辽宁4省拍摄。", "4省"));
+        assert!(!restated("邀请苏州、无锡、常州等8个地市参加。", "8个"));
+        assert!(!restated("车队途经福建、广东、海南4省。", "4省"));
         assert!(!restated("共有137家企业参展。", "137家"));
-        assert!(restated("途中遇上小妹，三人结伴一起完成使命。", "三人"));
+        assert!(restated("路上遇到表姐，三人结伴回到村里。", "三人"));
         assert!(!restated("共派出3名队员。", "3名"));
     }
 }

@@ -5,13 +5,13 @@
 //! its own "today"), but a translation must keep them: the day a flood formed or the
 //! minute a student crossed a border is the news.
 //!
-//! Chinese: `黄某某于7月6日19时54分进入青海省境内` rendered as "entered Qinghai at 19:00 of
-//! July 6": flagged on "19:00". `长江第3号洪水26日形成` in a July dateline rendered as
-//! "formed on July 6th": flagged.
+//! Chinese: `列车于7月6日19时54分驶出车站` rendered as "the train left the station at 19:00
+//! on July 6": flagged on "19:00". `首批货物26日运抵` under a July dateline rendered as
+//! "arrived on July 6th": flagged.
 //! English: `23日宣布` in a July 2020 report rendered as "announced on Wednesday" (23 July
 //! 2020 was a Thursday) is flagged when the year is known.
 //!
-//! A day written alone (`26日`) takes its month and year from the dateline (`新华社西宁7月26日电`)
+//! A day written alone (`26日`) takes its month and year from the dateline (`本报杭州7月26日电`)
 //! or the document's date; weekdays are computed from full dates only. A clock time
 //! written without a.m. or p.m. ("7:54") may stand for either half of the day.
 

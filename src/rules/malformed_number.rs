@@ -7,15 +7,15 @@
 //! which figure was meant: `49,00` may be 49.00 or 49,000, `1, 500,000` reads as 1 and
 //! 500,000. Any document is checked, parallel or not.
 //!
-//! Chinese: a translation of `全国已有4.9万台` that says "49,00 machines" is flagged; so is
-//! `共计1, 500,000元` in a scraped page.
+//! Chinese: a translation of `全国已有4.9万台` that says "49,00 machines" is flagged; so are
+//! `共计1, 500,000元` and `建成6, 000座` in a scraped page.
 //! English: "participated in 10, 30364 flood fighting cases" is flagged on `10, 30364`;
 //! "July 10, 2020" and "1,007 hospitals" are not.
 //!
 //! Lists of single digits (`1,2,3`), decimals (`3.5`), years after a comma (`10, 2020`),
 //! a day and the next figure ("July 25, 135 cases"), Chinese commas (`10，30364` is two
-//! numbers) and figures between Chinese characters (`满1000直降100,2000直降300`, a list)
-//! are left alone.
+//! numbers) and figures between Chinese characters that may be a list
+//! (`满1000直降100,2000直降300`, `降100, 200元`) are left alone.
 
 use super::{content_key, finding, Rule};
 use crate::finding::Finding;
@@ -89,6 +89,15 @@ fn between_han(text: &str, start: usize, end: usize) -> bool {
     han(text[..start].chars().next_back()) || han(text[end..].chars().next())
 }
 
+/// Whether a malformed number that Chinese stands around can still not be a list: a space
+/// after the first comma and then thousands groups (`1, 500,000`), or a group no list item
+/// starts with (`6, 000`).
+fn garbled_among_han(written: &str) -> bool {
+    let Some((_, rest)) = written.split_once(", ") else { return false };
+    let groups: Vec<&str> = rest.split(',').collect();
+    groups.iter().all(|g| g.len() == 3) && (groups.len() >= 2 || rest.starts_with('0'))
+}
+
 impl Rule for MalformedNumber {
     fn id(&self) -> &'static str {
         ID
@@ -96,35 +105,45 @@ impl Rule for MalformedNumber {
 
     fn check_document(&self, doc: usize, document: &Document) -> Vec<Finding> {
         let text = &document.text;
-        let b = text.as_bytes();
-        let mut out = Vec::new();
-        let mut i = 0;
-        while i < b.len() {
-            let glued =
-                i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',' | b':' | b'-' | b'/'));
-            if !b[i].is_ascii_digit() || glued {
-                i += 1;
-                continue;
-            }
-            match malformed(text, i).filter(|&(end, _)| !between_han(text, i, end)) {
-                Some((end, why)) => {
-                    let written = &text[i..end];
-                    out.push(finding(
-                        ID,
-                        doc,
-                        document,
-                        i..end,
-                        format!("`{written}` is not a number any locale writes: {why}"),
-                        Some("write the figure as the source states it (49,000 or 49.00; 1,500,000)".to_string()),
-                        &content_key(text, i..end),
-                    ));
-                    i = end;
-                }
-                None => i = digits_end(b, i).max(i + 1),
-            }
-        }
-        out
+        malformed_numbers(text)
+            .into_iter()
+            .map(|(span, why)| {
+                let written = &text[span.clone()];
+                finding(
+                    ID,
+                    doc,
+                    document,
+                    span.clone(),
+                    format!("`{written}` is not a number any locale writes: {why}"),
+                    Some("write the figure as the source states it (49,000 or 49.00; 1,500,000)".to_string()),
+                    &content_key(text, span),
+                )
+            })
+            .collect()
     }
+}
+
+/// The malformed numbers of a text and why each is.
+fn malformed_numbers(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        let glued = i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',' | b':' | b'-' | b'/'));
+        if !b[i].is_ascii_digit() || glued {
+            i += 1;
+            continue;
+        }
+        let garbled = |&(end, _): &(usize, &str)| !between_han(text, i, end) || garbled_among_han(&text[i..end]);
+        match malformed(text, i).filter(garbled) {
+            Some((end, why)) => {
+                out.push((i..end, why));
+                i = end;
+            }
+            None => i = digits_end(b, i).max(i + 1),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -154,5 +173,15 @@ mod tests {
         ] {
             assert_eq!(flagged(fine), None, "{fine}");
         }
+    }
+
+    #[test]
+    fn among_chinese_only_what_cannot_be_a_list() {
+        let flagged = |t: &str| malformed_numbers(t);
+        assert_eq!(flagged("共计1, 500,000元").len(), 1);
+        assert_eq!(flagged("建成6, 000座").len(), 1);
+        assert!(flagged("满1000直降100,2000直降300").is_empty());
+        assert!(flagged("降100, 200元").is_empty());
+        assert!(flagged("共有49,00台").is_empty());
     }
 }

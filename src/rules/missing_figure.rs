@@ -4,10 +4,10 @@
 //! Why: a figure that disappears in translation is a fact the reader never gets, and no
 //! contradiction rule can see what is not there.
 //!
-//! Chinese: the source says `水利部部长26日在主持会商时要求` and the translation "the
-//! minister called for": `26日` is missing from the aligned segment, flagged there.
-//! English: a headline `新增24例无症状感染者` cut to "Dalian: no new confirmed cases" loses
-//! its 24: flagged on the headline.
+//! Chinese: the source says `市长26日在调度会上要求` and the translation "the mayor asked
+//! at a meeting": `26日` is missing from the aligned segment, flagged there.
+//! English: a headline `某市新增17例本地病例` cut to "City reports new local cases" loses
+//! its 17: flagged on the headline.
 //!
 //! Every numeric mention counts: quantities, dates, clock times, years, ordinals (`第三届`)
 //! and bare figures; bare Chinese numerals (`三峡`, `两岸`), vague amounts (`数亿`) and

@@ -18,8 +18,8 @@
 //! different quantities and left alone; run `-v` to see why a pair was not compared.
 //!
 //! In parallel documents (a translation and its source, a reprint and its original) the
-//! comparison is segment by segment: `54例无症状感染者` rendered as "of the 43 current
-//! asymptomatic" is flagged on the translation, with the source figure related.
+//! comparison is segment by segment: `本月签约项目54个` rendered as "43 projects were
+//! signed this month" is flagged on the translation, with the source figure related.
 
 use super::{outlier, parallel, CorpusData, Rule};
 use crate::finding::Finding;

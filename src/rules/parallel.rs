@@ -28,7 +28,7 @@ pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue
             let said =
                 |text: &str, span: &std::ops::Range<usize>| text.get(span.clone()).unwrap_or_default().to_string();
             let (source_text, target_text) = (said(&source.text, &d.source), said(&target.text, &d.target));
-            let (message, help) = words(rule, d, &source_text, &target_text, &source.name);
+            let (message, help) = words(d, (&source_text, &target_text), &source.name, r.pair.source_known);
             let key = if d.issue == Issue::Missing { d.source_reads.clone() } else { String::new() };
             let finding = Finding {
                 rule,
@@ -39,7 +39,11 @@ pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue
                 place: Place::Text { doc: r.pair.target, span: d.target.clone() },
                 related: vec![Related {
                     place: Place::Text { doc: r.pair.source, span: d.source.clone() },
-                    message: format!("stated as `{source_text}` in the source"),
+                    message: if r.pair.source_known {
+                        format!("stated as `{source_text}` in the source")
+                    } else {
+                        format!("stated as `{source_text}` in the parallel document")
+                    },
                 }],
             };
             (finding, key)
@@ -48,12 +52,14 @@ pub fn findings(rule: &'static str, data: &CorpusData<'_>, wanted: &dyn Fn(Issue
     merged(findings)
 }
 
-/// The message and help of a finding.
-fn words(rule: &str, d: &Found, source: &str, target: &str, source_name: &str) -> (String, String) {
-    let normalized = format!("normalized: {} here, {} in the source", d.target_reads, d.source_reads);
+/// The message and help of a finding. Where nothing but the order of file names made one
+/// side the source, neither side is called right.
+fn words(d: &Found, (source, target): (&str, &str), source_name: &str, source_known: bool) -> (String, String) {
+    let there = if source_known { "in the source" } else { "in the parallel document" };
+    let normalized = format!("normalized: {} here, {} {there}", d.target_reads, d.source_reads);
     match d.issue {
         Issue::Missing => (
-            format!("`{source}` of the source ({}) has no counterpart in this segment", d.source_reads),
+            format!("`{source}` {there} ({}) has no counterpart in this segment", d.source_reads),
             format!(
                 "{source_name} states {} where this segment states nothing like it; restore the figure or check the alignment with `factlint align`",
                 d.source_reads
@@ -62,18 +68,22 @@ fn words(rule: &str, d: &Found, source: &str, target: &str, source_name: &str) -
         Issue::Differ(p) => {
             let what = match p {
                 crate::parallel::Problem::Magnitude => {
-                    format!("`{target}` here is `{source}` in the source (off by a power of ten)")
+                    format!("`{target}` here is `{source}` {there} (off by a power of ten)")
                 }
                 crate::parallel::Problem::Unit => {
-                    format!("`{target}` here is `{source}` in the source: the same number in another unit")
+                    format!("`{target}` here is `{source}` {there}: the same number in another unit")
                 }
                 crate::parallel::Problem::Referent => {
-                    format!("`{target}` here counts something else than `{source}` in the source")
+                    format!("`{target}` here counts something else than `{source}` {there}")
                 }
-                _ => format!("`{target}` here is `{source}` in the source"),
+                _ => format!("`{target}` here is `{source}` {there}"),
             };
-            let _ = rule;
-            (what, format!("{normalized}. Check the source before correcting the translation"))
+            let check = if source_known {
+                "Check the source before correcting this document"
+            } else {
+                "Nothing says which of the two came first: check both"
+            };
+            (what, format!("{normalized}. {check}"))
         }
     }
 }

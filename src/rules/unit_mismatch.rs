@@ -7,8 +7,8 @@
 //! measured in 亩 (1/15 hectare), weight in 斤 (half a kilogram), distance in 里 (half a
 //! kilometre); rendered as acres, kilograms or miles they are wrong by ×6.07, ×2, ×3.2.
 //!
-//! Chinese: the source says 飞机一天能对6000多亩耕地喷施药剂 and the translation "more than
-//! 6,000 acres of cultivated land": flagged on "6,000 acres", which is about 990 acres.
+//! Chinese: the source says 合作社今年流转土地6000多亩 and the translation "the co-op leased
+//! more than 6,000 acres this year": flagged on "6,000 acres", which is about 990 acres.
 //! English: `13户村民` rendered as "13 villagers" counts people where the source counts
 //! households: flagged. "more than 6,000 mu (about 400 hectares)" is not.
 //!

@@ -317,8 +317,8 @@ pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> 
     groups.into_iter().zip(pairs).collect()
 }
 
-/// Minutes since 1970-01-01 of a date and, when written, its clock time (`Fri, 12 Nov 2021
-/// 03:38:09 GMT`, `2022-05-24 20:50:09`): which of two reports came first.
+/// Minutes since 1970-01-01 of a date and, when written, its clock time (`Wed, 3 Mar 2021
+/// 08:15:00 GMT`, `2022-05-24 20:50:09`): which of two reports came first.
 pub fn minute_number(date: &str) -> Option<i64> {
     let day = day_number(date)?;
     let clock = date.split_whitespace().find_map(|w| {
@@ -424,7 +424,7 @@ mod tests {
         assert_eq!(day_number("1970-01-01"), Some(0));
         assert_eq!(day_number("yesterday"), None);
         let (early, late) =
-            (minute_number("Fri, 12 Nov 2021 03:38:09 GMT"), minute_number("Fri, 12 Nov 2021 13:15:00 GMT"));
+            (minute_number("Wed, 3 Mar 2021 08:15:00 GMT"), minute_number("Wed, 3 Mar 2021 14:40:30 GMT"));
         assert!(early < late && early.is_some());
     }
 }

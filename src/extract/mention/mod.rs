@@ -132,8 +132,9 @@ impl Extractor {
             let i = kept.partition_point(|m| m.end <= at);
             kept.get(i).is_some_and(|m| m.start <= at)
         };
-        let digits_or_words =
-            |at: usize, c: char| (c.is_ascii() || super::arabic::is_digit(c) || !lex.is_zh_numeral_char(c)) && !taken(at);
+        let digits_or_words = |at: usize, c: char| {
+            (c.is_ascii() || super::arabic::is_digit(c) || !lex.is_zh_numeral_char(c)) && !taken(at)
+        };
         for n in self.numbers_where(text, &digits_or_words) {
             let overlaps = {
                 let at = kept.partition_point(|m| m.end <= n.start);

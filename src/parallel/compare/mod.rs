@@ -202,7 +202,8 @@ pub fn compare<'a>(judge: &Judge<'_>, source: &Side<'a>, target: &Side<'a>, rend
             state.out.segments.push(SegmentPair { source: cover(&ss), target: cover(&ts), matched: Vec::new() });
             continue;
         }
-        let wording = |side: &Side<'_>, r: &Range<usize>| super::prepare::Wording::union(side.wording[r.clone()].iter());
+        let wording =
+            |side: &Side<'_>, r: &Range<usize>| super::prepare::Wording::union(side.wording[r.clone()].iter());
         let copied = loses
             && (!reprint || wording(source, &step.a).similarity(&wording(target, &step.b)) >= MIN_REPRINT_SIMILARITY);
         // The sentences of one paragraph are at hand; of several, gathered.
@@ -260,9 +261,8 @@ fn across_paragraphs(pairing: &Pairing<'_, '_>, steps: &[StepTargets], state: &m
         if left_s.is_empty() {
             continue;
         }
-        let around: Vec<usize> = (k.saturating_sub(1)..(k + 2).min(steps.len()))
-            .filter(|j| !strict || state.anchored.contains(j))
-            .collect();
+        let around: Vec<usize> =
+            (k.saturating_sub(1)..(k + 2).min(steps.len())).filter(|j| !strict || state.anchored.contains(j)).collect();
         let left_t: Vec<usize> = around
             .iter()
             .flat_map(|&j| steps[j].mentions.iter().copied())

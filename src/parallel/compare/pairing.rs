@@ -81,7 +81,10 @@ impl Pairing<'_, '_> {
     /// The glossary concepts named in the clause around each of two mentions.
     fn concepts(&self, s: usize, t: usize) -> (&[usize], &[usize]) {
         let of = |side: &Side<'_>, i: usize| self.judge.concepts(clause(side.text, &side.mentions[i]));
-        (self.source_concepts[s].get_or_init(|| of(self.source, s)), self.target_concepts[t].get_or_init(|| of(self.target, t)))
+        (
+            self.source_concepts[s].get_or_init(|| of(self.source, s)),
+            self.target_concepts[t].get_or_init(|| of(self.target, t)),
+        )
     }
 
     /// Both clauses name glossary concepts, and none in common (同比 and "month-on-month"):
@@ -162,7 +165,7 @@ impl Side<'_> {
     /// Whether source mention `i` missing from the target is worth a finding: figures,
     /// dates, times and ordinals; not a bare number written in Chinese numerals, a vague
     /// amount, a counting word, a day named relative to the dateline, or a count that
-    /// restates what the words before it say (`江苏、浙江、辽宁3省`, `以上4人`).
+    /// restates what the words before it say (`福建、广东、海南3省`, `以上4人`).
     pub fn eligible(&self, i: usize) -> bool {
         let m = &self.mentions[i];
         let cal = Calendar::builtin();

@@ -29,7 +29,7 @@ pub fn stated(
     }
     let text = &target.text[step.span.clone()];
     if let Kind::Quantity(c) = &m.kind {
-        // 1亩 in "1亩苹果的年产值" is "per mu"; 新增1例 is "a new case".
+        // 1亩 in "每1亩茶园的收入" is "per mu"; 新增1例 is "a new case".
         let by_article = |t: &&Mention| {
             matches!(t.kind, Kind::Counting(1))
                 && super::pairing::counted_noun(judge, target.text, t.end, &c.unit, 3).is_some()
