@@ -156,7 +156,30 @@ impl<'r, 'a> Compared<'r, 'a> {
             PairKind::Translation => compare::Rendering::Rewrite,
             PairKind::Reprint => compare::Rendering::Reprint,
         };
-        let comparison = compare::compare(&judge, &source, &target, rendering);
+        let mut comparison = compare::compare(&judge, &source, &target, rendering);
+        // Reports of January–May and of May share sentences word for word: two figures
+        // stated for periods that differ are two quantities, as they are in a story.
+        let periods = self.glossary.periods();
+        comparison.discrepancies.retain(|d| {
+            let (Kind::Quantity(a), Some(Kind::Quantity(b))) =
+                (&source.mentions[d.source].kind, d.target.map(|t| &target.mentions[t].kind))
+            else {
+                return true;
+            };
+            let (x, y) = (
+                crate::story::align::period(source.text, a, periods),
+                crate::story::align::period(target.text, b, periods),
+            );
+            let apart = x.is_some() && y.is_some() && x != y;
+            if apart {
+                log::debug!(
+                    "figures at bytes {} and {} are stated for periods {x:?} and {y:?}; not compared",
+                    a.start,
+                    b.start
+                );
+            }
+            !apart
+        });
         let claim_at = |claims: &[Claim], m: &Mention| claims.iter().position(|c| c.start == m.start && c.end == m.end);
         let flagged: Vec<(usize, Option<usize>)> =
             comparison.discrepancies.iter().map(|d| (d.source, d.target)).collect();

@@ -39,7 +39,7 @@ fn comparable(a: &Claim, b: &Claim, cross_language: bool) -> bool {
 /// The period a figure is stated for, when its sentence names one before it (`1-5月`,
 /// `5月份`, `一季度`, `上半年`): reports of January–May and of May share sentences word for
 /// word, and their figures are different quantities.
-fn period(text: &str, c: &Claim, named: &[String]) -> Option<String> {
+pub(crate) fn period(text: &str, c: &Claim, named: &[String]) -> Option<String> {
     let sentence_start = text[..c.start]
         .char_indices()
         .rev()

@@ -9,11 +9,13 @@ pub mod group;
 
 use crate::corpus::{Corpus, Resident};
 use crate::extract::Claim;
+use crate::parallel::{Issue, Problem};
 pub use claims::{Claims, PackedClaims};
 use glossary::Glossary;
 pub use group::StoryKeys;
 use rayon::prelude::*;
 use std::borrow::Cow;
+use std::collections::HashMap;
 
 /// One document's text and claims, as alignment sees them.
 pub struct DocClaims<'a> {
@@ -271,9 +273,6 @@ fn align_story(
         }
     }
     crate::parallel::settle(&mut results);
-    for r in &mut results {
-        r.confirmed = Vec::new();
-    }
     // A document that states a quantity twice (a repeated paragraph) states one fact.
     let mut repeats = Vec::new();
     for &(x, _) in &aligned {
@@ -319,7 +318,43 @@ fn align_story(
         facts.push(Fact { claims: members, status });
     }
     facts.sort_by(|a, b| a.claims.cmp(&b.claims));
+    leave_to_the_majority(&mut results, &facts, &|r: ClaimRef| &claims[&r.0][r.1]);
+    for r in &mut results {
+        r.confirmed = Vec::new();
+    }
     (Story { documents: docs, facts }, outliers, results)
+}
+
+/// Drops the value differences of parallel pairs that a fact stated by three or more
+/// documents also holds: the majority of the story says which statement is wrong, where a
+/// pair can only say that two differ (a reprint of a reprint would blame the right copy).
+fn leave_to_the_majority<'a>(results: &mut [ParallelResult], facts: &[Fact], claim: &dyn Fn(ClaimRef) -> &'a Claim) {
+    let mut voiced: HashMap<(usize, usize, usize), usize> = HashMap::new();
+    for (i, fact) in facts.iter().enumerate() {
+        let mut documents: Vec<usize> = fact.claims.iter().map(|r| r.0).collect();
+        documents.sort_unstable();
+        documents.dedup();
+        if fact.status != Status::Agree && documents.len() >= 3 {
+            for &r in &fact.claims {
+                let c = claim(r);
+                voiced.insert((r.0, c.start, c.end), i);
+            }
+        }
+    }
+    for r in results.iter_mut() {
+        let (source, target) = (r.pair.source, r.pair.target);
+        r.discrepancies.retain(|d| {
+            let judged = matches!(d.issue, Issue::Differ(Problem::Value | Problem::Magnitude))
+                && d.target_is_figure
+                && voiced
+                    .get(&(source, d.source.start, d.source.end))
+                    .is_some_and(|fact| voiced.get(&(target, d.target.start, d.target.end)) == Some(fact));
+            if judged {
+                log::debug!("the figures at {:?} and {:?} are judged by the story's majority", d.source, d.target);
+            }
+            !judged
+        });
+    }
 }
 
 /// The status of a fact and its outliers: statements are grouped by agreement with the
