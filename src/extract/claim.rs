@@ -98,7 +98,14 @@ pub fn bounds(numeral: &Numeral, qualifier: Qualifier, scaling: Scaling, upper: 
         return Bounds { value: v, low, high, qualifier };
     }
     let value = numeral.value.shift(scaling.exponent);
-    let precision = numeral.precision.shift(scaling.exponent);
+    // A whole percentage is rounded to the whole percent however it is written:
+    // 百分之五十 is read aloud as "50%" is, not as a figure between 45 and 55.
+    let whole_percent = scaling.round_integers && scaling.exponent == 0 && !numeral.has_point && !numeral.scaled;
+    let precision = if whole_percent && numeral.precision.to_f64() > 1.0 {
+        Dec::ONE
+    } else {
+        numeral.precision.shift(scaling.exponent)
+    };
     let v = value.to_f64();
     let sign = if numeral.negative { -1.0 } else { 1.0 };
     if let Some(up) = upper {

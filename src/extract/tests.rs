@@ -127,6 +127,13 @@ fn percent_integers_round_and_about_is_exact() {
     assert_eq!((c.low, c.high), (Some(97.5), Some(98.5)));
     let c = &ex.claims("约1800人。")[0];
     assert_eq!((c.low, c.high), (Some(1620.0), Some(1980.0)));
+    // Whole percentages in words round like digits; 九成 stays a tenth wide.
+    for (text, low, high) in
+        [("合格率百分之百。", 99.5, 100.5), ("占百分之五十。", 49.5, 50.5), ("九成乡镇通了公交。", 85.0, 95.0)]
+    {
+        let c = &ex.claims(text)[0];
+        assert_eq!((c.low, c.high), (Some(low), Some(high)), "{text}");
+    }
 }
 
 #[test]

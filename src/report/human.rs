@@ -139,14 +139,15 @@ pub fn summary(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> s
     if findings.is_empty() {
         return writeln!(out, "No findings in {} documents ({} claims).", summary.documents, summary.claims);
     }
+    let counted = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     writeln!(
         out,
-        "Found {} findings ({} errors, {} warnings, {} info) in {} documents ({} claims).",
-        findings.len(),
-        count(Severity::Error),
-        count(Severity::Warning),
+        "Found {} ({}, {}, {} info) in {} ({} claims).",
+        counted(findings.len(), "finding", "findings"),
+        counted(count(Severity::Error), "error", "errors"),
+        counted(count(Severity::Warning), "warning", "warnings"),
         count(Severity::Info),
-        summary.documents,
+        counted(summary.documents, "document", "documents"),
         summary.claims
     )
 }

@@ -5,8 +5,8 @@
 //! search and duplicate detection, and shows the source was converted carelessly.
 //!
 //! Chinese: `廣西壯族自治區(qū)衛(wèi)生計(jì)生委` — three artifacts in one name.
-//! English text is not affected: `Beijing (Peking)` has no Han character before the
-//! parenthesis.
+//! English: `Beijing (Peking)` is not flagged, as no Han character comes before the
+//! parenthesis; "the Guangxi Health Commission (广西卫生计生委)" is not either.
 //!
 //! One finding per paragraph, at the first artifact, counting the rest. A parenthesis
 //! counts when it follows a Han character and holds one Latin syllable with a tone mark

@@ -1,5 +1,6 @@
-//! Property test over arbitrary input: the loaders and the extractor never panic, and
-//! every span they return lies inside its text on character boundaries.
+//! Property test over arbitrary input: the loaders, the extractor, numeric mentions and
+//! the comparison of parallel documents never panic, and every span they return lies
+//! inside its text on character boundaries.
 
 use factlint::extract::Extractor;
 use factlint::source::{load_bytes, Format, LoadOptions};
@@ -153,12 +154,68 @@ fn check_load(bytes: &[u8], format: Format) {
     }
 }
 
+fn check_mentions(text: &str) {
+    for m in extractor().mentions(text) {
+        assert!(m.start <= m.end && m.end <= text.len(), "mention {}..{} outside {} bytes", m.start, m.end, text.len());
+        assert!(text.is_char_boundary(m.start) && text.is_char_boundary(m.end), "mention splits a character");
+    }
+}
+
+/// Two documents sharing `common` (so they form a story and likely a parallel pair),
+/// named as a translation, compared: every reported span lies inside its document.
+/// Returns how many pairs were compared.
+fn check_parallel(common: &str, a: &str, b: &str) -> usize {
+    let texts = [format!("{common}\n\n{a}"), format!("{b}\n\n{common}")];
+    let mut documents = Vec::new();
+    for (name, text) in ["x.zh.txt", "x.en.txt"].iter().zip(&texts) {
+        documents.extend(load_bytes(name, text.as_bytes(), Format::Text, &LoadOptions::default()).documents);
+    }
+    // Spans are of the loaded text (line endings and markup normalized), not the bytes.
+    let loaded: Vec<String> = documents.iter().map(|d| d.text.to_string()).collect();
+    let corpus = factlint::corpus::Corpus::held(documents);
+    let claims = corpus.claims(extractor());
+    let options = factlint::story::ParallelOptions {
+        extractor: Extractor::default(),
+        source_language: None,
+        keep_segments: true,
+    };
+    let analysis =
+        factlint::story::analyze(&corpus, &claims, &factlint::story::glossary::Glossary::builtin(), &options);
+    let text_of = |doc: usize| loaded.get(doc).map(String::as_str).unwrap_or_default();
+    for r in &analysis.parallel {
+        for d in &r.discrepancies {
+            for (doc, span) in [(r.pair.source, &d.source), (r.pair.target, &d.target)] {
+                let t = text_of(doc);
+                assert!(span.start <= span.end && span.end <= t.len(), "{span:?} outside {} bytes", t.len());
+                assert!(t.is_char_boundary(span.start) && t.is_char_boundary(span.end), "span splits a character");
+            }
+        }
+    }
+    analysis.parallel.len()
+}
+
+#[test]
+fn the_parallel_property_compares_pairs() {
+    let common = "十年来投入资金1.4万亿元，支持1172家县级医院，医务人员下沉基层11.8万人次。";
+    assert_eq!(check_parallel(common, "其中1007家医院参与。", "<p>1070 hospitals"), 1);
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 384, ..ProptestConfig::default() })]
 
     #[test]
     fn extractor_spans_stay_inside_the_text(s in text()) {
         check_claims(&s);
+    }
+
+    #[test]
+    fn mention_spans_stay_inside_the_text(s in text()) {
+        check_mentions(&s);
+    }
+
+    #[test]
+    fn parallel_comparison_never_panics(common in text(), a in text(), b in text()) {
+        check_parallel(&common, &a, &b);
     }
 
     #[test]

@@ -7,6 +7,8 @@ mod cli;
 mod fuzz;
 mod gate;
 mod index;
+mod parallel;
+mod rules;
 mod stories;
 mod stream;
 mod support;

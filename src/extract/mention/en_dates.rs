@@ -128,7 +128,8 @@ pub fn month_alone<'a>(cal: &'a Calendar, text: &'a str, at: usize) -> Option<(u
     if before.ends_with(',') {
         return Some((text.len() - rest.len(), m));
     }
-    let word_start = before.rfind(|c: char| !c.is_ascii_alphabetic()).map_or(0, |i| i + 1);
+    // ASCII letters are one byte each: the word starts that many bytes before the end.
+    let word_start = before.len() - before.chars().rev().take_while(|c| c.is_ascii_alphabetic()).count();
     cal.en_month_alone_after.prefix_of(&before[word_start..]).filter(|(n, _)| *n == before.len() - word_start)?;
     Some((text.len() - rest.len(), m))
 }

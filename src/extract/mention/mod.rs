@@ -241,7 +241,7 @@ impl Extractor {
             }
             let p = self.parse_number(text, at + n)?;
             let value = p.numeral.to_f64();
-            if p.numeral.is_whole() && value >= 1.0 && value < 1e6 {
+            if p.numeral.is_whole() && (1.0..1e6).contains(&value) {
                 let spelled = !text[p.start..p.end].bytes().any(|b| b.is_ascii_digit());
                 return Some(Mention { start: p.start, end: p.end, kind: Kind::Ordinal(value as u32, spelled) });
             }

@@ -289,7 +289,7 @@ mod tests {
         for (text, want, len) in cases {
             let got = date(&lex, cal, text).ok();
             assert_eq!(got.map(|g| g.1), *want, "{text}");
-            if let Some((rest, _)) = date(&lex, cal, text).ok() {
+            if let Ok((rest, _)) = date(&lex, cal, text) {
                 assert_eq!(text.len() - rest.len(), *len, "{text}");
             }
         }
