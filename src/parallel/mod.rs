@@ -10,6 +10,7 @@
 
 pub mod align;
 pub mod compare;
+mod days;
 mod describe;
 pub mod pairs;
 mod prepare;
@@ -167,8 +168,8 @@ impl<'r, 'a> Compared<'r, 'a> {
                 return true;
             };
             let (x, y) = (
-                crate::story::align::period(source.text, a, periods),
-                crate::story::align::period(target.text, b, periods),
+                crate::story::context::period(source.text, a, periods),
+                crate::story::context::period(target.text, b, periods),
             );
             let apart = x.is_some() && y.is_some() && x != y;
             if apart {
@@ -183,11 +184,14 @@ impl<'r, 'a> Compared<'r, 'a> {
         let claim_at = |claims: &[Claim], m: &Mention| claims.iter().position(|c| c.start == m.start && c.end == m.end);
         let flagged: Vec<(usize, Option<usize>)> =
             comparison.discrepancies.iter().map(|d| (d.source, d.target)).collect();
-        let agreeing = comparison
+        let unflagged: Vec<(usize, usize)> = comparison
             .segments
             .iter()
-            .flat_map(|s| s.matched.iter())
-            .filter(|(s, t)| !flagged.contains(&(*s, Some(*t))))
+            .flat_map(|s| s.matched.iter().copied())
+            .filter(|&(s, t)| !flagged.contains(&(s, Some(t))))
+            .collect();
+        let agreeing = unflagged
+            .iter()
             .filter_map(|&(s, t)| {
                 let (ms, mt) = (&source.mentions[s], &target.mentions[t]);
                 match (&ms.kind, &mt.kind) {
@@ -202,11 +206,8 @@ impl<'r, 'a> Compared<'r, 'a> {
                 }
             })
             .collect();
-        let confirmed = comparison
-            .segments
+        let confirmed = unflagged
             .iter()
-            .flat_map(|s| s.matched.iter())
-            .filter(|(s, t)| !flagged.contains(&(*s, Some(*t))))
             .map(|&(s, t)| {
                 let (ms, mt) = (&source.mentions[s], &target.mentions[t]);
                 (ms.start..ms.end, mt.start..mt.end)

@@ -10,14 +10,10 @@
 //!
 //! Anything else stays unaligned: silence beats a false alarm.
 
+use super::context::{clause, context, period, CONTEXT_CHARS};
 use super::glossary::Glossary;
 use super::DocClaims;
 use crate::extract::{Claim, Dimension};
-
-/// Characters before and after a figure that must agree for a context match: reprints
-/// copy the sentence, articles on a similar topic only its pattern.
-const CONTEXT_CHARS: usize = 8;
-const RIGHT_CONTEXT_CHARS: usize = 3;
 
 /// Two claims' values are the same figure.
 pub fn same_value(a: &Claim, b: &Claim) -> bool {
@@ -36,30 +32,6 @@ fn comparable(a: &Claim, b: &Claim, cross_language: bool) -> bool {
     }
 }
 
-/// The period a figure is stated for, when its sentence names one before it (`1-5月`,
-/// `5月份`, `一季度`, `上半年`): reports of January–May and of May share sentences word for
-/// word, and their figures are different quantities.
-pub(crate) fn period(text: &str, c: &Claim, named: &[String]) -> Option<String> {
-    let sentence_start = text[..c.start]
-        .char_indices()
-        .rev()
-        .find(|(_, ch)| matches!(ch, '。' | '；' | '！' | '？' | '\n'))
-        .map_or(0, |(i, ch)| i + ch.len_utf8());
-    let clause = &text[sentence_start..c.start];
-    if let Some(m) = named.iter().filter_map(|m| clause.rfind(m.as_str()).map(|i| (i, m))).max() {
-        return Some(m.1.clone());
-    }
-    let month = clause.rfind('月')?;
-    let head = &clause[..month];
-    let digits_start = head
-        .char_indices()
-        .rev()
-        .take_while(|(_, ch)| ch.is_ascii_digit() || matches!(ch, '-' | '—' | '至' | '~' | '～'))
-        .last()
-        .map(|(i, _)| i)?;
-    Some(clause[digits_start..month].to_string())
-}
-
 /// Characters at the end of two subjects that must agree to pair their figures by subject:
 /// a noun such as 医务人员 or 贷款环比多增.
 const MIN_SUBJECT_CHARS: usize = 4;
@@ -75,23 +47,6 @@ fn same_unit(a: &Claim, b: &Claim) -> bool {
     a.dimension == b.dimension && a.unit == b.unit
         || bare(a) && matches!(b.dimension, Dimension::Currency | Dimension::Count)
         || bare(b) && matches!(a.dimension, Dimension::Currency | Dimension::Count)
-}
-
-/// The text right before a claim (nearest first) and right after it, whitespace dropped.
-fn context(text: &str, c: &Claim) -> String {
-    let mut out: String = text[..c.start].chars().rev().filter(|ch| !ch.is_whitespace()).take(CONTEXT_CHARS).collect();
-    out.push('\u{1f}');
-    out.extend(text[c.end..].chars().filter(|ch| !ch.is_whitespace()).take(RIGHT_CONTEXT_CHARS));
-    out
-}
-
-/// The clause a claim is in (between punctuation marks): the words the glossary may know.
-fn clause<'a>(text: &'a str, c: &Claim) -> &'a str {
-    let is_break = |ch: char| matches!(ch, '，' | '。' | '；' | '！' | '？' | ',' | ';' | '!' | '?' | '\n');
-    let start =
-        text[..c.start].char_indices().rev().find(|(_, ch)| is_break(*ch)).map_or(0, |(i, ch)| i + ch.len_utf8());
-    let end = text[c.end..].char_indices().find(|(_, ch)| is_break(*ch)).map_or(text.len(), |(i, _)| c.end + i);
-    &text[start..end]
 }
 
 /// Whether the glossary says two claims (in different languages) name different things.

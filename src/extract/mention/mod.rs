@@ -7,12 +7,16 @@
 pub mod calendar;
 mod en_dates;
 pub mod grouping;
+mod passes;
+mod vague;
 mod zh_dates;
 
 pub use calendar::{Calendar, MonthPart, Relative};
 
 use super::claim::{Claim, Dimension};
 use super::scan::Extractor;
+use passes::{join_spaced_groups, second_days};
+use vague::vague_mention;
 
 /// A calendar date, or the parts of one that were written.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -348,99 +352,6 @@ impl Extractor {
             }
         }
         None
-    }
-}
-
-/// A vague amount (`上百亩`, "hundreds of acres"): a quantity when a unit follows, else a
-/// number.
-fn vague_mention(lex: &super::Lexicon, text: &str, start: usize, end: usize, low: f64, high: f64) -> Mention {
-    let kind = vague_kind(lex, text, start, end, low, high);
-    let end = match &kind {
-        Kind::Quantity(c) => c.end,
-        _ => end,
-    };
-    Mention { start, end, kind }
-}
-
-fn vague_kind(lex: &super::Lexicon, text: &str, start: usize, end: usize, low: f64, high: f64) -> Kind {
-    let script =
-        if text[start..end].is_ascii() { super::numeral::Script::English } else { super::numeral::Script::Han };
-    let numeral = super::numeral::Numeral::plain(super::Dec::ONE, super::Dec::ONE, script);
-    // "hundreds of acres": the vague phrase ends with its space.
-    let end = if text[..end].ends_with(' ') { end - 1 } else { end };
-    if let Some(u) = super::units::unit_after(lex, &numeral, &text[end..]) {
-        if matches!(u.dimension, Dimension::Measure | Dimension::Currency | Dimension::Count) && u.len > 0 {
-            let claim = Claim {
-                start,
-                end: end + u.len,
-                number_start: start,
-                number_end: end,
-                value: low,
-                low: Some(low),
-                high: Some(high),
-                qualifier: super::Qualifier::Range,
-                dimension: u.dimension,
-                unit: u.unit.into(),
-                subject: Default::default(),
-                digits: Default::default(),
-                scale_exponent: 0,
-            };
-            return Kind::Quantity(claim);
-        }
-    }
-    Kind::Number(Number { value: low, low, high, vague: true, spelled: false })
-}
-
-/// "July 24 and 25", "July 24-25": the second day of a pair written with one month.
-fn second_days(text: &str, mentions: &mut [Mention]) {
-    for i in 1..mentions.len() {
-        let (before, rest) = mentions.split_at_mut(i);
-        let (prev, m) = (&before[i - 1], &mut rest[0]);
-        let Kind::Number(n) = m.kind else { continue };
-        let joined = matches!(text.get(prev.end..m.start), Some(" and " | " to " | "-" | "–" | " - "));
-        if !joined || n.spelled || n.value.fract() != 0.0 {
-            continue;
-        }
-        match prev.kind {
-            Kind::Date(d) if d.month.is_some() && d.day.is_some() && (1.0..=31.0).contains(&n.value) => {
-                m.kind = Kind::Date(Date { day: Some(n.value as u8), ..d });
-            }
-            // "from 0:00 to 24": the second clock of a span.
-            Kind::Time(t) if (0.0..=24.0).contains(&n.value) => {
-                m.kind = Kind::Time(Clock { hour: n.value as u8, minute: None, ..t });
-            }
-            _ => {}
-        }
-    }
-}
-
-/// `6, 000 heliostats`: a number written with a spaced thousands group is one figure,
-/// with the unit of what follows.
-fn join_spaced_groups(text: &str, mentions: &mut Vec<Mention>) {
-    let mut i = 0;
-    while i < mentions.len() {
-        let start = mentions[i].start;
-        let Some((end, value)) = grouping::spaced_grouping(text, start) else {
-            i += 1;
-            continue;
-        };
-        // The mention that holds the last group carries the unit, if any.
-        let last = (i..mentions.len()).take_while(|&j| mentions[j].start < end).last().unwrap_or(i);
-        let mut joined = mentions[last].clone();
-        joined.start = start;
-        match &mut joined.kind {
-            Kind::Quantity(c) => {
-                c.start = start;
-                c.number_start = start;
-                c.value = value;
-                c.low = Some(value);
-                c.high = Some(value);
-            }
-            kind => *kind = Kind::Number(Number { value, low: value, high: value, vague: false, spelled: false }),
-        }
-        joined.end = joined.end.max(end);
-        mentions.splice(i..=last, [joined]);
-        i += 1;
     }
 }
 
