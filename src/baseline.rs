@@ -65,7 +65,7 @@ impl Baseline {
         let err = |reason: String| BaselineError::Write { path: path.display().to_string(), reason };
         let mut text = serde_json::to_string_pretty(self).map_err(|e| err(e.to_string()))?;
         text.push('\n');
-        std::fs::write(path, text).map_err(|e| err(e.to_string()))
+        crate::fsutil::replace_file(path, text.as_bytes()).map_err(|e| err(e.to_string()))
     }
 
     /// Drops the findings the baseline accepts; returns how many were dropped.

@@ -1,17 +1,63 @@
-//! Writing files that other runs may be reading: the cache and shard indexes are written
-//! beside their target and renamed over it, so a reader sees the old file or the new
-//! one, never half of one. And telling whether a file changed since it was last read.
+//! Writing files that other runs may be reading, or that a user keeps: the cache, shard
+//! indexes, baselines and reports are written beside their target and renamed over it, so
+//! a reader sees the old file or the new one, never half of one. And telling whether a
+//! file changed since it was last read.
 
-use std::path::Path;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-/// Replaces `path` with `bytes` atomically; a temporary file left by a failed rename is
-/// removed.
+/// Replaces `path` with `bytes` atomically; the temporary file is removed on every
+/// failure (a full disk included), so the old file stays whole and nothing is left over.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let temporary = path.with_extension(format!("tmp{}", std::process::id()));
-    std::fs::write(&temporary, bytes)?;
-    std::fs::rename(&temporary, path).inspect_err(|_| {
-        let _ = std::fs::remove_file(&temporary);
-    })
+    let mut file = AtomicFile::create(path)?;
+    file.write_all(bytes)?;
+    file.commit()
+}
+
+/// A file written beside its target under a temporary name and renamed over it when
+/// complete. Dropped without [`AtomicFile::commit`] (an error, a panic), it is removed and
+/// the target keeps its old contents.
+pub struct AtomicFile {
+    target: PathBuf,
+    temporary: PathBuf,
+    writer: Option<std::io::BufWriter<std::fs::File>>,
+}
+
+impl AtomicFile {
+    pub fn create(target: &Path) -> std::io::Result<AtomicFile> {
+        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        // The whole name is kept, so `report.json` and `report.sarif` never share one.
+        let temporary = target.with_file_name(format!(".{name}.factlint-{}.tmp", std::process::id()));
+        let file = std::fs::File::create(&temporary)?;
+        Ok(AtomicFile { target: target.to_path_buf(), temporary, writer: Some(std::io::BufWriter::new(file)) })
+    }
+
+    /// Flushes the contents to disk and renames the file over its target.
+    pub fn commit(mut self) -> std::io::Result<()> {
+        let writer = self.writer.take().expect("an atomic file is committed once");
+        let file = writer.into_inner().map_err(|e| e.into_error())?;
+        file.sync_all()?;
+        drop(file);
+        std::fs::rename(&self.temporary, &self.target)
+    }
+}
+
+impl Write for AtomicFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.writer.as_mut().expect("an uncommitted atomic file").write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.writer.as_mut().expect("an uncommitted atomic file").flush()
+    }
+}
+
+impl Drop for AtomicFile {
+    fn drop(&mut self) {
+        // After a successful commit the temporary name no longer exists.
+        self.writer = None;
+        let _ = std::fs::remove_file(&self.temporary);
+    }
 }
 
 /// What a file's metadata says of its contents: its length and when it was last modified
@@ -44,5 +90,25 @@ impl Stamp {
     pub fn is_recent(&self, now: std::time::SystemTime, window: std::time::Duration) -> bool {
         let now = now.duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
         self.modified_nanos + window.as_nanos() >= now
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_uncommitted_file_leaves_the_target_as_it_was() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report.sarif");
+        std::fs::write(&target, "old").unwrap();
+        let mut file = AtomicFile::create(&target).unwrap();
+        file.write_all(b"half of a new").unwrap();
+        drop(file);
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1, "the temporary file is gone");
+        replace_file(&target, b"new").unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

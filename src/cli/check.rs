@@ -46,6 +46,16 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         Ok(i) => i,
         Err(code) => return code,
     };
+    for (output, what) in [(&args.output, "the report"), (&args.write_baseline, "the baseline")] {
+        if let Some(clash) = output.as_deref().and_then(|o| crate::corpus::output_among_inputs(&inputs, o)) {
+            eprintln!(
+                "factlint: refusing to write {what} to {}: it is among the inputs ({}); write it elsewhere or exclude it",
+                output.as_deref().unwrap_or(Path::new("")).display(),
+                clash.display()
+            );
+            return EXIT_ERROR;
+        }
+    }
     let selection = Selection {
         select: if args.select.is_empty() { settings.select.clone() } else { args.select.clone() },
         ignore: settings.ignore.iter().chain(&args.ignore).cloned().collect(),
@@ -196,15 +206,24 @@ fn write_report(
     summary: Summary,
 ) -> Result<(), u8> {
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    let mut sink: Box<dyn Write> = match &args.output {
-        Some(path) => match std::fs::File::create(path) {
-            Ok(f) => Box::new(BufWriter::new(f)),
+    // A report file is written whole or not at all: a full disk leaves the old one.
+    let mut file = match &args.output {
+        Some(path) => match crate::fsutil::AtomicFile::create(path) {
+            Ok(f) => Some(f),
             Err(e) => {
                 eprintln!("factlint: cannot write {}: {e}", path.display());
                 return Err(EXIT_ERROR);
             }
         },
-        None => Box::new(BufWriter::new(std::io::stdout().lock())),
+        None => None,
+    };
+    let mut stdout_sink;
+    let mut sink: &mut dyn Write = match file.as_mut() {
+        Some(f) => f,
+        None => {
+            stdout_sink = BufWriter::new(std::io::stdout().lock());
+            &mut stdout_sink
+        }
     };
     let written = if args.statistics {
         match args.format {
@@ -241,6 +260,12 @@ fn write_report(
     if let Err(e) = written.and_then(|_| sink.flush()) {
         if e.kind() != std::io::ErrorKind::BrokenPipe {
             eprintln!("factlint: cannot write the report: {e}");
+            return Err(EXIT_ERROR);
+        }
+    }
+    if let (Some(file), Some(path)) = (file, &args.output) {
+        if let Err(e) = file.commit() {
+            eprintln!("factlint: cannot write {}: {e}", path.display());
             return Err(EXIT_ERROR);
         }
     }

@@ -63,6 +63,14 @@ fn index(args: args::IndexArgs, settings: &Settings) -> u8 {
         Ok(i) => i,
         Err(code) => return code,
     };
+    if let Some(clash) = crate::corpus::output_among_inputs(&inputs, &args.output) {
+        eprintln!(
+            "factlint: refusing to write the index to {}: it is among the inputs ({}); write it elsewhere",
+            args.output.display(),
+            clash.display()
+        );
+        return EXIT_ERROR;
+    }
     match crate::index::build(&inputs, settings, &args.output) {
         Ok((files, documents, errors)) => {
             for e in &errors {

@@ -34,7 +34,7 @@ use crate::story::glossary::Glossary;
 use file::{ConfigFile, DuplicateOptions, PatternFile};
 use serde::Deserialize;
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 use toml::Spanned;
 
 /// The file name looked for.
@@ -289,8 +289,38 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
 
 /// Reads a file the configuration at `path` (text `text`) names, relative to its folder;
 /// an unreadable file is an error under its name in the configuration.
+///
+/// A configuration may come with a pull request, so what it names must be a TOML file
+/// inside its own folder: no absolute path, no `..`, no symbolic link leading out. A
+/// file outside is refused before it is read, so no error can show its content.
 fn read_named(path: &Path, text: &str, name: &Spanned<String>, what: &str) -> Result<(PathBuf, String), ConfigError> {
-    let file = path.parent().unwrap_or(Path::new(".")).join(name.get_ref());
+    let base = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let relative = Path::new(name.get_ref());
+    let refuse = |message: String, help: &str| {
+        Err(ConfigError::at(path, text, Some(name.span()), message, "here").with_help(help.to_string()))
+    };
+    let climbs = relative.components().any(|c| !matches!(c, Component::Normal(_) | Component::CurDir));
+    if relative.is_absolute() || climbs {
+        return refuse(
+            format!("the {what} `{}` is outside the folder of this configuration", name.get_ref()),
+            "name files by a path inside the folder of factlint.toml, without `..`",
+        );
+    }
+    if relative.extension().and_then(|e| e.to_str()) != Some("toml") {
+        return refuse(
+            format!("the {what} `{}` is not a .toml file", name.get_ref()),
+            "lexicons, glossaries and pattern files are TOML files ending in .toml",
+        );
+    }
+    let file = base.join(relative);
+    if let (Ok(real), Ok(root)) = (file.canonicalize(), base.canonicalize()) {
+        if !real.starts_with(&root) || !real.is_file() {
+            return refuse(
+                format!("the {what} `{}` leads outside the folder of this configuration", name.get_ref()),
+                "a symbolic link named in factlint.toml must point to a file inside its folder",
+            );
+        }
+    }
     match std::fs::read_to_string(&file) {
         Ok(body) => Ok((file, body)),
         Err(e) => {

@@ -93,6 +93,13 @@ pub struct Source {
     pub bytes: Vec<u8>,
 }
 
+/// The input path under which writing `output` would replace, or add, a file this run
+/// or the next one reads.
+pub fn output_among_inputs(inputs: &Inputs, output: &std::path::Path) -> Option<PathBuf> {
+    let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
+    walk::collects(&inputs.paths, &excluded, output)
+}
+
 /// Reads the input files (walking folders as `Corpus::load` does) without parsing them,
 /// in sorted path order; files that cannot be read become errors.
 pub fn read_sources(inputs: &Inputs) -> (Vec<Source>, Vec<LoadError>) {

@@ -73,3 +73,33 @@ pub fn collect(paths: &[PathBuf], exclude: &dyn Fn(&str) -> bool) -> (Vec<Input>
     inputs.dedup_by(|a, b| a.display == b.display);
     (inputs, errors)
 }
+
+/// The path on the command line under which `target` is (or, once written, would be) one
+/// of the files [`collect`] reads: an output written there would replace an input, or be
+/// read back as one by the next run.
+pub fn collects(paths: &[PathBuf], exclude: &dyn Fn(&str) -> bool, target: &Path) -> Option<PathBuf> {
+    let resolve = |p: &Path| -> Option<PathBuf> {
+        if let Ok(real) = p.canonicalize() {
+            return Some(real);
+        }
+        // Not written yet: its folder exists (or writing it fails anyway).
+        let parent = p.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+        Some(parent.canonicalize().ok()?.join(p.file_name()?))
+    };
+    let target_real = resolve(target)?;
+    for root in paths {
+        let Ok(root_real) = root.canonicalize() else { continue };
+        if root_real == target_real {
+            return Some(root.clone());
+        }
+        if root.is_dir() {
+            if let Ok(inside) = target_real.strip_prefix(&root_real) {
+                let walked = root.join(inside);
+                if Format::from_path(&walked).is_some() && !exclude(&display(&walked)) {
+                    return Some(root.clone());
+                }
+            }
+        }
+    }
+    None
+}

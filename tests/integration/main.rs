@@ -6,6 +6,7 @@ mod check;
 mod cli;
 mod fuzz;
 mod gate;
+mod hostile;
 mod index;
 mod parallel;
 mod rules;
