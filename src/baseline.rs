@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 #[derive(Serialize, Deserialize, Debug, PartialEq, Eq, Clone)]
+#[serde(deny_unknown_fields)]
 pub struct Entry {
     pub rule: String,
     pub doc: String,
@@ -26,9 +27,22 @@ fn is_one(n: &usize) -> bool {
 }
 
 #[derive(Serialize, Deserialize, Debug, Default)]
+#[serde(deny_unknown_fields)]
 pub struct Baseline {
     pub version: u32,
     pub findings: Vec<Entry>,
+    /// CRC-32 of the findings as written: a damaged or hand-edited baseline is refused
+    /// rather than silently accepting other findings. Baselines written before it have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
+}
+
+/// The baseline layout this factlint reads and writes.
+const VERSION: u32 = 1;
+
+fn checksum(findings: &[Entry]) -> String {
+    let canonical = serde_json::to_string(findings).expect("entries serialize");
+    format!("{:08x}", crc32fast::hash(canonical.as_bytes()))
 }
 
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -48,17 +62,31 @@ impl Baseline {
         for f in findings {
             *counts.entry((f.rule.to_string(), doc_of(f), f.fingerprint.clone())).or_default() += 1;
         }
-        let findings = counts
+        let findings: Vec<Entry> = counts
             .into_iter()
             .map(|((rule, doc, fingerprint), count)| Entry { rule, doc, fingerprint, count })
             .collect();
-        Baseline { version: 1, findings }
+        let checksum = Some(checksum(&findings));
+        Baseline { version: VERSION, findings, checksum }
     }
 
     pub fn read(path: &Path) -> Result<Baseline, BaselineError> {
         let err = |reason: String| BaselineError::Read { path: path.display().to_string(), reason };
         let text = std::fs::read_to_string(path).map_err(|e| err(e.to_string()))?;
-        serde_json::from_str(&text).map_err(|e| err(e.to_string()))
+        let baseline: Baseline = serde_json::from_str(&text).map_err(|e| err(e.to_string()))?;
+        if baseline.version != VERSION {
+            return Err(err(format!(
+                "it has version {}, and this factlint reads version {VERSION}; write it again with --write-baseline",
+                baseline.version
+            )));
+        }
+        if baseline.checksum.as_ref().is_some_and(|c| *c != checksum(&baseline.findings)) {
+            return Err(err(
+                "its checksum does not match its findings (damaged or edited by hand); write it again with --write-baseline"
+                    .to_string(),
+            ));
+        }
+        Ok(baseline)
     }
 
     pub fn write(&self, path: &Path) -> Result<(), BaselineError> {

@@ -94,6 +94,14 @@ impl DocumentFinding {
         }
     }
 
+    /// Whether every span lies inside `text` on character boundaries (a finding read back
+    /// from a cache or an index is checked before it is used).
+    pub fn fits(&self, text: &str) -> bool {
+        std::iter::once(&self.span).chain(self.related.iter().map(|(s, _)| s)).all(|s| {
+            s.start <= s.end && s.end <= text.len() && text.is_char_boundary(s.start) && text.is_char_boundary(s.end)
+        })
+    }
+
     /// The finding in document `doc`; `None` for a rule not among `rule_ids`.
     pub fn restore(&self, doc: usize, rule_ids: &[&'static str]) -> Option<Finding> {
         let rule = rule_ids.iter().copied().find(|id| *id == self.rule)?;

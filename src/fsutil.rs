@@ -60,6 +60,43 @@ impl Drop for AtomicFile {
     }
 }
 
+/// Why sealed bytes were refused.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Unsealed {
+    /// The header is not the expected one: another kind of file, or another format.
+    NotOurs,
+    /// The length or the checksum does not match: truncated, extended or damaged.
+    Damaged,
+}
+
+/// `payload` behind a header: `magic`, the payload's length and its CRC-32. A state file
+/// (cache, snapshot, index) read back is used only when all three match, so a damaged
+/// byte, a cut or trailing garbage is never taken for data.
+pub fn seal(magic: &[u8; 8], payload: &[u8]) -> Vec<u8> {
+    let mut out = Vec::with_capacity(payload.len() + 20);
+    out.extend_from_slice(magic);
+    out.extend_from_slice(&(payload.len() as u64).to_le_bytes());
+    out.extend_from_slice(&crc32fast::hash(payload).to_le_bytes());
+    out.extend_from_slice(payload);
+    out
+}
+
+/// The payload of bytes [`seal`]ed with `magic`.
+pub fn unseal<'a>(magic: &[u8; 8], bytes: &'a [u8]) -> Result<&'a [u8], Unsealed> {
+    let rest = bytes.strip_prefix(magic.as_slice()).ok_or(Unsealed::NotOurs)?;
+    if rest.len() < 12 {
+        return Err(Unsealed::Damaged);
+    }
+    let (len, rest) = rest.split_at(8);
+    let (crc, payload) = rest.split_at(4);
+    let len = u64::from_le_bytes(len.try_into().expect("8 bytes"));
+    let crc = u32::from_le_bytes(crc.try_into().expect("4 bytes"));
+    if payload.len() as u64 != len || crc32fast::hash(payload) != crc {
+        return Err(Unsealed::Damaged);
+    }
+    Ok(payload)
+}
+
 /// What a file's metadata says of its contents: its length and when it was last modified
 /// (and, on Unix, its inode and status change time). A file whose stamp is unchanged is
 /// taken to be unchanged, as git and make take it.
@@ -110,5 +147,23 @@ mod tests {
         replace_file(&target, b"new").unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn every_damaged_byte_of_a_sealed_file_is_refused() {
+        let sealed = seal(b"FLTEST01", b"claims and findings");
+        assert_eq!(unseal(b"FLTEST01", &sealed), Ok(&b"claims and findings"[..]));
+        assert_eq!(unseal(b"FLOTHER1", &sealed), Err(Unsealed::NotOurs));
+        for i in 0..sealed.len() {
+            for delta in [1u8, 0x80] {
+                let mut bad = sealed.clone();
+                bad[i] = bad[i].wrapping_add(delta);
+                assert!(unseal(b"FLTEST01", &bad).is_err(), "byte {i} + {delta} went unnoticed");
+            }
+        }
+        let mut longer = sealed.clone();
+        longer.push(0);
+        assert_eq!(unseal(b"FLTEST01", &longer), Err(Unsealed::Damaged));
+        assert_eq!(unseal(b"FLTEST01", &sealed[..sealed.len() - 1]), Err(Unsealed::Damaged));
     }
 }

@@ -22,7 +22,7 @@ use std::hash::Hasher;
 use std::path::{Path, PathBuf};
 
 /// First bytes of every index file.
-const MAGIC: &[u8; 8] = b"FLINDEX1";
+const MAGIC: &[u8; 8] = b"FLINDEX2";
 
 /// Why shard indexes could not be read or written.
 #[derive(Debug, thiserror::Error, miette::Diagnostic)]
@@ -125,9 +125,8 @@ pub fn build(
 
 fn write(shard: &Shard, out: &Path) -> Result<(), IndexError> {
     let failed = |message: String| IndexError::Write { path: out.display().to_string(), message };
-    let mut bytes = MAGIC.to_vec();
-    bytes.extend(postcard::to_allocvec(shard).map_err(|e| failed(e.to_string()))?);
-    crate::fsutil::replace_file(out, &bytes).map_err(|e| failed(e.to_string()))
+    let payload = postcard::to_allocvec(shard).map_err(|e| failed(e.to_string()))?;
+    crate::fsutil::replace_file(out, &crate::fsutil::seal(MAGIC, &payload)).map_err(|e| failed(e.to_string()))
 }
 
 /// Reads shard indexes and joins them into one corpus with its per-document results.
@@ -170,6 +169,15 @@ pub fn join(paths: &[PathBuf], settings: &Settings, load: &LoadOptions) -> Resul
         }
         for results in file.documents {
             let doc = per_document.len();
+            // Positions come from a file anyone could have edited: checked against the text.
+            let text = &corpus.documents[doc].text;
+            let fits = results.claims.iter().all(|c| c.fits(text)) && results.findings.iter().all(|f| f.fits(text));
+            if !fits {
+                return Err(IndexError::Read {
+                    path: shard,
+                    message: format!("damaged index: positions in {} lie outside its text", file.source.display),
+                });
+            }
             let findings = results.findings.iter().filter_map(|f| f.restore(doc, &rule_ids)).collect();
             per_document.push((findings, results.claims));
         }
@@ -180,6 +188,17 @@ pub fn join(paths: &[PathBuf], settings: &Settings, load: &LoadOptions) -> Resul
 fn read(path: &Path) -> Result<Shard, IndexError> {
     let failed = |message: String| IndexError::Read { path: path.display().to_string(), message };
     let bytes = std::fs::read(path).map_err(|e| failed(e.to_string()))?;
-    let body = bytes.strip_prefix(MAGIC.as_slice()).ok_or_else(|| failed("not a factlint index".to_string()))?;
-    postcard::from_bytes(body).map_err(|e| failed(format!("damaged index: {e}")))
+    let body = crate::fsutil::unseal(MAGIC, &bytes).map_err(|e| match e {
+        crate::fsutil::Unsealed::NotOurs => {
+            failed("not a factlint index, or one of another version; build it again with `factlint index`".to_string())
+        }
+        crate::fsutil::Unsealed::Damaged => {
+            failed("damaged index (its length or checksum does not match); build it again with `factlint index`".into())
+        }
+    })?;
+    match postcard::take_from_bytes(body) {
+        Ok((shard, [])) => Ok(shard),
+        Ok(_) => Err(failed("damaged index: bytes after its end".to_string())),
+        Err(e) => Err(failed(format!("damaged index: {e}"))),
+    }
 }

@@ -13,7 +13,7 @@
 //! The cache lives in `.factlint_cache/` in the working directory unless `--cache-dir`
 //! says otherwise; `--no-cache` bypasses it and `factlint clean` removes it.
 
-mod snapshot;
+pub mod snapshot;
 
 pub use snapshot::{key as snapshot_key, FileEntry, Snapshot};
 
@@ -87,12 +87,12 @@ struct CacheFile {
     findings: Vec<(Key, Vec<DocumentFinding>)>,
 }
 
+/// Header of cache shard files; a new layout gets a new one.
+const SHARD_MAGIC: &[u8; 8] = b"FLCACHE2";
+
 fn read_shard(file: &Path) -> Shard {
     let contents = match std::fs::read(file) {
-        Ok(bytes) => postcard::from_bytes::<CacheFile>(&bytes).unwrap_or_else(|e| {
-            log::debug!("ignoring the unreadable cache {}: {e}", file.display());
-            CacheFile::default()
-        }),
+        Ok(bytes) => read_sealed::<CacheFile>(file, SHARD_MAGIC, &bytes).unwrap_or_default(),
         Err(_) => CacheFile::default(),
     };
     Shard {
@@ -167,7 +167,10 @@ impl ClaimCache {
     pub fn claims(&self, text: &str, extract: impl FnOnce(&str) -> Vec<Claim>) -> Vec<Claim> {
         let key = text_key(text);
         if let Some(claims) = self.shard(&key).claims.get(&key) {
-            return claims.clone();
+            if claims.iter().all(|c| c.fits(text)) {
+                return claims.clone();
+            }
+            log::warn!("a cached entry does not fit its text; extracting it again");
         }
         let claims = extract(text);
         self.add(|a| a.claims.push((key, claims.clone())));
@@ -205,7 +208,10 @@ impl ClaimCache {
         h.write_u64(settings_key);
         let key = (h.finish(), len);
         if let Some(stored) = self.shard(&key).findings.get(&key) {
-            return stored.iter().filter_map(|f| f.restore(doc, rule_ids)).collect();
+            if stored.iter().all(|f| f.fits(&document.text)) {
+                return stored.iter().filter_map(|f| f.restore(doc, rule_ids)).collect();
+            }
+            log::warn!("cached findings of {} do not fit its text; checking it again", document.name);
         }
         let found = check();
         self.add(|a| a.findings.push((key, found.iter().cloned().map(DocumentFinding::of).collect())));
@@ -251,7 +257,7 @@ impl ClaimCache {
                 sketches: sorted(new.sketches.into_iter().chain(old.sketches).collect()),
                 findings: sorted(new.findings.into_iter().chain(old.findings).collect()),
             };
-            if let Err(e) = write_atomically(&file, &contents) {
+            if let Err(e) = write_atomically(&file, SHARD_MAGIC, &contents) {
                 log::debug!("cannot write the cache {}: {e}", file.display());
             }
         });
@@ -268,9 +274,33 @@ fn make_cache_dir(dir: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
-fn write_atomically(file: &Path, contents: &impl serde::Serialize) -> std::io::Result<()> {
+fn write_atomically(file: &Path, magic: &[u8; 8], contents: &impl serde::Serialize) -> std::io::Result<()> {
     let bytes = postcard::to_allocvec(contents).map_err(|e| std::io::Error::other(e.to_string()))?;
-    crate::fsutil::replace_file(file, &bytes)
+    crate::fsutil::replace_file(file, &crate::fsutil::seal(magic, &bytes))
+}
+
+/// The contents of a sealed state file, or `None` when it is damaged, of another
+/// version, or does not decode whole: the run then works as if it were absent and writes
+/// it anew. A damaged file (not one of an older version) is worth a warning.
+fn read_sealed<T: serde::de::DeserializeOwned>(file: &Path, magic: &[u8; 8], bytes: &[u8]) -> Option<T> {
+    let payload = match crate::fsutil::unseal(magic, bytes) {
+        Ok(p) => p,
+        Err(crate::fsutil::Unsealed::NotOurs) => {
+            log::debug!("ignoring {}: written by another version of factlint", file.display());
+            return None;
+        }
+        Err(crate::fsutil::Unsealed::Damaged) => {
+            log::warn!("ignoring the damaged cache file {}; its results are computed again", file.display());
+            return None;
+        }
+    };
+    match postcard::take_from_bytes::<T>(payload) {
+        Ok((value, [])) => Some(value),
+        _ => {
+            log::warn!("ignoring the undecodable cache file {}; its results are computed again", file.display());
+            None
+        }
+    }
 }
 
 /// `factlint clean`: removes the cache folder. Only a folder that looks like a factlint

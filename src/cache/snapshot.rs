@@ -69,6 +69,9 @@ impl FileEntry {
 }
 
 /// The snapshot of one corpus under one configuration.
+/// Header of snapshot files; a new layout gets a new one.
+const SNAPSHOT_MAGIC: &[u8; 8] = b"FLSNAPS2";
+
 pub struct Snapshot {
     file: PathBuf,
     entries: FxHashMap<String, FileEntry>,
@@ -86,11 +89,7 @@ impl Snapshot {
         let file = dir.join(format!("corpus-{key:016x}.bin"));
         let contents = std::fs::read(&file)
             .ok()
-            .and_then(|bytes| {
-                postcard::from_bytes::<SnapshotFile>(&bytes)
-                    .inspect_err(|e| log::debug!("ignoring the unreadable snapshot {}: {e}", file.display()))
-                    .ok()
-            })
+            .and_then(|bytes| super::read_sealed::<SnapshotFile>(&file, SNAPSHOT_MAGIC, &bytes))
             .unwrap_or_default();
         Snapshot { file, entries: contents.entries.into_iter().collect() }
     }
@@ -113,7 +112,7 @@ impl Snapshot {
     pub fn save(&self, mut entries: Vec<(String, FileEntry)>) {
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let written = super::make_cache_dir(self.file.parent().unwrap_or(Path::new(".")))
-            .and_then(|()| super::write_atomically(&self.file, &SnapshotFile { entries }));
+            .and_then(|()| super::write_atomically(&self.file, SNAPSHOT_MAGIC, &SnapshotFile { entries }));
         if let Err(e) = written {
             log::debug!("cannot write the snapshot {}: {e}", self.file.display());
         }

@@ -162,7 +162,7 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
     Ok(Inputs { paths, stdin, load, exclude, batch_bytes: None })
 }
 
-/// A minimal stderr logger for `-v`: debug records from factlint only.
+/// A minimal stderr logger: records from factlint only.
 struct StderrLogger;
 
 impl log::Log for StderrLogger {
@@ -179,10 +179,16 @@ impl log::Log for StderrLogger {
     fn flush(&self) {}
 }
 
+/// Warnings (a damaged cache file, a file that changed during the run) always reach
+/// stderr; `-v` adds the reasons behind each decision, `-vv` every figure not taken.
 fn init_logging(verbose: u8) {
     static LOGGER: StderrLogger = StderrLogger;
-    if verbose > 0 && log::set_logger(&LOGGER).is_ok() {
-        log::set_max_level(if verbose > 1 { log::LevelFilter::Trace } else { log::LevelFilter::Debug });
+    if log::set_logger(&LOGGER).is_ok() {
+        log::set_max_level(match verbose {
+            0 => log::LevelFilter::Warn,
+            1 => log::LevelFilter::Debug,
+            _ => log::LevelFilter::Trace,
+        });
     }
 }
 

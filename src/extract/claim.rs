@@ -58,6 +58,21 @@ pub struct Claim {
     pub scale_exponent: i32,
 }
 
+impl Claim {
+    /// Whether the claim's spans lie inside `text`, in order, on character boundaries,
+    /// with a finite value: what a claim read back from a cache or an index must show
+    /// before it is used.
+    pub fn fits(&self, text: &str) -> bool {
+        let ordered = self.start <= self.number_start
+            && self.number_start <= self.number_end
+            && self.number_end <= self.end
+            && self.end <= text.len();
+        ordered
+            && [self.start, self.number_start, self.number_end, self.end].iter().all(|&i| text.is_char_boundary(i))
+            && self.value.is_finite()
+    }
+}
+
 /// How the stated figure bounds the true one.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Bounds {

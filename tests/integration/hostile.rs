@@ -95,3 +95,120 @@ fn a_failed_write_keeps_the_old_file_and_leaves_nothing_behind() {
         serde_json::from_str(&std::fs::read_to_string(dir.path().join("base.json")).unwrap()).unwrap();
     assert_eq!(written["findings"].as_array().unwrap().len(), 1);
 }
+
+/// Every single-byte change of `file` (two kinds of flip per byte), each followed by
+/// `check`, which sees the damaged file; the file is restored afterwards.
+fn flip_every_byte(file: &std::path::Path, mut check: impl FnMut(usize)) {
+    let clean = std::fs::read(file).unwrap();
+    assert!(!clean.is_empty(), "{} is empty", file.display());
+    for i in 0..clean.len() {
+        for delta in [1u8, 0x80] {
+            let mut bad = clean.clone();
+            bad[i] = bad[i].wrapping_add(delta);
+            std::fs::write(file, &bad).unwrap();
+            check(i);
+        }
+    }
+    std::fs::write(file, &clean).unwrap();
+}
+
+const STATE_TEXTS: [&str; 3] = [
+    "十年来中央财政累计投入资金1.4万亿元，支持1172家县级医院，医务人员下沉基层11.8万人次。",
+    "The central government invested 1.4 trillion yuan over ten years in 1,172 county hospitals.",
+    "全市新增就业岗位3.2万个，城镇调查失业率为5.1%，，扶持创业人员4863人。",
+];
+
+#[test]
+fn a_damaged_cache_or_snapshot_is_computed_again() {
+    use factlint::cache::ClaimCache;
+    let extractor = factlint::extract::Extractor::default();
+    let dir = tempfile::tempdir().unwrap();
+    let cache = ClaimCache::open(dir.path(), 7);
+    for text in STATE_TEXTS {
+        cache.claims(text, |t| extractor.claims(t));
+    }
+    cache.save();
+    let shards: Vec<_> =
+        walk_files(dir.path()).into_iter().filter(|p| p.extension().is_some_and(|e| e == "bin")).collect();
+    assert!(!shards.is_empty());
+    for shard in &shards {
+        flip_every_byte(shard, |i| {
+            let cache = ClaimCache::open(dir.path(), 7);
+            for text in STATE_TEXTS {
+                let claims = cache.claims(text, |t| extractor.claims(t));
+                assert_eq!(claims, extractor.claims(text), "byte {i} of {}", shard.display());
+            }
+        });
+    }
+
+    let snapshots = tempfile::tempdir().unwrap();
+    let snapshot = factlint::cache::snapshot::Snapshot::open(snapshots.path(), 9);
+    let entry = |len: u64| {
+        let stamp = factlint::fsutil::Stamp { len, ..Default::default() };
+        factlint::cache::snapshot::FileEntry::new(stamp, factlint::source::Format::Text, Vec::new(), Vec::new())
+    };
+    snapshot.save(vec![("a.txt".to_string(), entry(10)), ("b.txt".to_string(), entry(20))]);
+    let file = walk_files(snapshots.path()).into_iter().find(|p| p.extension().is_some_and(|e| e == "bin")).unwrap();
+    assert_eq!(factlint::cache::snapshot::Snapshot::open(snapshots.path(), 9).len(), 2);
+    flip_every_byte(&file, |i| {
+        let read = factlint::cache::snapshot::Snapshot::open(snapshots.path(), 9);
+        assert_eq!(read.len(), 0, "byte {i}: a damaged snapshot must be dropped whole");
+    });
+}
+
+fn walk_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.is_dir() {
+            out.extend(walk_files(&path));
+        } else {
+            out.push(path);
+        }
+    }
+    out
+}
+
+#[test]
+fn a_damaged_index_or_baseline_is_refused() {
+    let dir = corpus(&[
+        ("a.txt", STATE_TEXTS[0].as_bytes()),
+        ("b.txt", STATE_TEXTS[0].replace("1172家", "1127家").as_bytes()),
+        ("c.txt", STATE_TEXTS[2].as_bytes()),
+    ]);
+    let settings = factlint::config::Settings::default();
+    let inputs = factlint::corpus::Inputs {
+        paths: vec![dir.path().join("a.txt"), dir.path().join("b.txt"), dir.path().join("c.txt")],
+        stdin: None,
+        load: factlint::source::LoadOptions::default(),
+        exclude: Vec::new(),
+        batch_bytes: None,
+    };
+    let index = dir.path().join("shard.fli");
+    factlint::index::build(&inputs, &settings, &index).unwrap();
+    let join = || factlint::index::join(std::slice::from_ref(&index), &settings, &inputs.load);
+    let clean = join().unwrap().per_document;
+    flip_every_byte(&index, |i| {
+        if let Ok(joined) = join() {
+            panic!("byte {i} of the index went unnoticed ({} documents)", joined.per_document.len());
+        }
+    });
+    assert_eq!(join().unwrap().per_document, clean);
+
+    let out = factlint_in(dir.path(), &["check", ".", "--no-config", "--write-baseline", "base.json"], None);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let baseline = dir.path().join("base.json");
+    let accepted = factlint::baseline::Baseline::read(&baseline).unwrap().findings;
+    assert!(accepted.len() >= 2, "{accepted:?}");
+    flip_every_byte(&baseline, |i| {
+        // JSON allows some harmless changes (a space for a newline); none may change what is accepted.
+        if let Ok(read) = factlint::baseline::Baseline::read(&baseline) {
+            assert_eq!(read.findings, accepted, "byte {i} changed the baseline unnoticed");
+        }
+    });
+    let text = std::fs::read_to_string(&baseline).unwrap();
+    std::fs::write(&baseline, text.replace("\"version\": 1", "\"version\": 99")).unwrap();
+    let out = factlint_in(dir.path(), &["check", ".", "--no-config", "--baseline", "base.json"], None);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("version 99"), "{}", stderr(&out));
+}
