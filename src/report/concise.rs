@@ -2,6 +2,7 @@
 //! editors and `grep` understand.
 
 use super::resolve;
+use super::visible::escaped;
 use crate::corpus::Corpus;
 use crate::finding::Finding;
 use std::io::{self, Write};
@@ -10,10 +11,12 @@ pub fn write(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding]) -> io::
     for f in findings {
         let r = resolve(corpus, &f.place);
         let p = r.position;
-        let record = if r.doc != r.path { format!(" ({})", r.doc) } else { String::new() };
-        // One finding, one line: a message quoting text never breaks the line.
-        let message = f.message.replace(['\n', '\r'], " ");
-        writeln!(out, "{}:{}:{}: {}[{}] {message}{record}", r.path, p.line, p.column, f.severity.as_str(), f.rule)?;
+        let record = if r.doc != r.path { format!(" ({})", escaped(&r.doc)) } else { String::new() };
+        // One finding, one line: a message quoting text, or a file name, never breaks the
+        // line nor sends the terminal a control sequence.
+        let message = escaped(&f.message);
+        let path = escaped(&r.path);
+        writeln!(out, "{path}:{}:{}: {}[{}] {message}{record}", p.line, p.column, f.severity.as_str(), f.rule)?;
     }
     Ok(())
 }

@@ -6,6 +6,7 @@
 use super::json::Summary;
 use super::resolve;
 use super::snippet::Snippet;
+use super::visible::escaped;
 use crate::corpus::Corpus;
 use crate::finding::{Finding, Place, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
@@ -78,7 +79,7 @@ fn source(corpus: &Corpus, place: &Place) -> Option<Snippet> {
     let Place::Text { doc, span } = place else { return None };
     let d = &corpus.documents[*doc];
     // A record's name is `path#id`: it names the file and the record.
-    Some(Snippet::new(d.name.clone(), &d.file, d.map.span(span.clone())))
+    Some(Snippet::new(escaped(&d.name).into_owned(), &d.file, d.map.span(span.clone())))
 }
 
 fn severity(s: Severity) -> miette::Severity {
@@ -91,20 +92,23 @@ fn severity(s: Severity) -> miette::Severity {
 
 fn diagnostic(corpus: &Corpus, f: &Finding) -> Rendered {
     let here = resolve(corpus, &f.place);
+    // Messages quote article text and name files: neither may drive the terminal.
     let message = match &f.place {
         // Nothing to draw for a file that could not be read: say where in the message.
-        Place::File { .. } => format!("{}:{}:{}: {}", here.path, here.position.line, here.position.column, f.message),
-        Place::Text { .. } => f.message.clone(),
+        Place::File { .. } => {
+            format!("{}:{}:{}: {}", escaped(&here.path), here.position.line, here.position.column, escaped(&f.message))
+        }
+        Place::Text { .. } => escaped(&f.message).into_owned(),
     };
     let related = f
         .related
         .iter()
         .map(|r| Rendered {
-            message: format!("related: {}", r.message),
+            message: format!("related: {}", escaped(&r.message)),
             code: None,
             severity: miette::Severity::Advice,
             help: None,
-            label: Some(r.message.clone()),
+            label: Some(escaped(&r.message).into_owned()),
             source: source(corpus, &r.place),
             related: Vec::new(),
         })
@@ -113,7 +117,7 @@ fn diagnostic(corpus: &Corpus, f: &Finding) -> Rendered {
         message,
         code: Some(f.rule),
         severity: severity(f.severity),
-        help: f.help.clone(),
+        help: f.help.as_deref().map(|h| escaped(h).into_owned()),
         label: None,
         source: source(corpus, &f.place),
         related,

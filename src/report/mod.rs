@@ -11,6 +11,7 @@ pub mod json;
 pub mod sarif;
 mod snippet;
 pub mod statistics;
+pub mod visible;
 
 use crate::corpus::Corpus;
 use crate::finding::Place;

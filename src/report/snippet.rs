@@ -54,7 +54,8 @@ impl Snippet {
                 shift -= 1;
             }
             let body_start = out.len();
-            out.push_str(&line[from..to]);
+            // Article text may hold escape sequences: shown as marks of the same length.
+            out.push_str(&super::visible::masked(&line[from..to]));
             let clamp = |file_offset: usize| {
                 let rel = file_offset.saturating_sub(line_start).clamp(from, to);
                 body_start + rel - from

@@ -212,3 +212,24 @@ fn a_damaged_index_or_baseline_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("version 99"), "{}", stderr(&out));
 }
+
+#[test]
+fn control_characters_of_articles_and_names_never_reach_the_terminal() {
+    let text =
+        "投入1.4万亿元，，支持医院。\u{1b}[2J\u{1b}]8;;http://x\u{7}link\u{1b}]8;;\u{7}\r\u{8}隐藏，，\u{202e}。\n";
+    let dir = corpus(&[("news/a.txt", text.as_bytes()), ("news/b\nc.txt", text.as_bytes())]);
+    for format in ["human", "concise", "github"] {
+        let out = factlint_in(dir.path(), &["check", "news", "--no-config", "-f", format, "--color", "never"], None);
+        let shown = String::from_utf8(out.stdout.clone()).unwrap();
+        assert_eq!(out.status.code(), Some(1), "{format}: {}", stderr(&out));
+        for hazard in ['\u{1b}', '\u{7}', '\r', '\u{8}', '\u{202e}'] {
+            assert!(!shown.contains(hazard), "{format} printed {hazard:?}: {shown}");
+        }
+        if format == "concise" {
+            // Each finding on one line, the escaped name included.
+            assert!(shown.lines().all(|l| l.starts_with("news/")), "{shown}");
+            assert_eq!(shown.lines().count(), 8, "{shown}");
+            assert!(shown.contains("news/b\\nc.txt:1:9"), "{shown}");
+        }
+    }
+}
