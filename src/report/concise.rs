@@ -11,11 +11,11 @@ pub fn write(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding]) -> io::
     for f in findings {
         let r = resolve(corpus, &f.place);
         let p = r.position;
-        let record = if r.doc != r.path { format!(" ({})", escaped(&r.doc)) } else { String::new() };
+        let record = if r.doc != r.path { format!(" ({})", escaped(r.doc)) } else { String::new() };
         // One finding, one line: a message quoting text, or a file name, never breaks the
         // line nor sends the terminal a control sequence.
         let message = escaped(&f.message);
-        let path = escaped(&r.path);
+        let path = escaped(r.path);
         writeln!(out, "{path}:{}:{}: {}[{}] {message}{record}", p.line, p.column, f.severity.as_str(), f.rule)?;
     }
     Ok(())

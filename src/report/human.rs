@@ -96,7 +96,7 @@ fn diagnostic(corpus: &Corpus, f: &Finding) -> Rendered {
     let message = match &f.place {
         // Nothing to draw for a file that could not be read: say where in the message.
         Place::File { .. } => {
-            format!("{}:{}:{}: {}", escaped(&here.path), here.position.line, here.position.column, escaped(&f.message))
+            format!("{}:{}:{}: {}", escaped(here.path), here.position.line, here.position.column, escaped(&f.message))
         }
         Place::Text { .. } => escaped(&f.message).into_owned(),
     };
