@@ -34,7 +34,7 @@ fn main() {
     }
     let inputs = Inputs {
         paths: vec![dir.path().to_path_buf()],
-        stdin: None,
+        piped: Vec::new(),
         load: LoadOptions::default(),
         exclude: Vec::new(),
         batch_bytes: None,

@@ -124,6 +124,14 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         }
     }
 
+    if corpus.files == 0 && corpus.errors.is_empty() && args.index.is_empty() {
+        // A gate that checked nothing must not pass: a mistyped path or an empty folder.
+        eprintln!(
+            "factlint: no files to check under the given paths (factlint reads .txt, .md, .html, .jsonl and .csv \
+             files and does not follow symbolic links)"
+        );
+        return EXIT_ERROR;
+    }
     let summary = Summary {
         files: corpus.files,
         documents: corpus.documents.len(),

@@ -142,7 +142,7 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
     if paths.is_empty() {
         paths.push(".".into());
     }
-    let mut stdin = None;
+    let mut piped = Vec::new();
     if paths.iter().any(|p| p.as_os_str() == "-") {
         paths.retain(|p| p.as_os_str() != "-");
         let mut bytes = Vec::new();
@@ -150,8 +150,25 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
             eprintln!("factlint: cannot read stdin: {e}");
             return Err(EXIT_ERROR);
         }
-        stdin = Some((args.stdin_filename.clone(), bytes));
+        piped.push((args.stdin_filename.clone(), bytes));
     }
+    // A named pipe or device (`/dev/stdin`, `<(cmd)`) gives its bytes once: read it now.
+    let mut kept = Vec::new();
+    for path in paths {
+        let special = std::fs::metadata(&path).is_ok_and(|m| !m.is_dir() && !m.is_file());
+        if !special {
+            kept.push(path);
+            continue;
+        }
+        match std::fs::read(&path) {
+            Ok(bytes) => piped.push((path.to_string_lossy().into_owned(), bytes)),
+            Err(e) => {
+                eprintln!("factlint: cannot read {}: {e}", path.display());
+                return Err(EXIT_ERROR);
+            }
+        }
+    }
+    let paths = kept;
     let mut load = LoadOptions::default();
     if !args.text_fields.is_empty() {
         load.text_fields = args.text_fields.clone();
@@ -159,7 +176,7 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
         load.text_fields = fields.clone();
     }
     let exclude = settings.exclude.iter().chain(&args.exclude).cloned().collect();
-    Ok(Inputs { paths, stdin, load, exclude, batch_bytes: None })
+    Ok(Inputs { paths, piped, load, exclude, batch_bytes: None })
 }
 
 /// A minimal stderr logger: records from factlint only.

@@ -11,8 +11,9 @@ use std::path::PathBuf;
 #[derive(Clone, Debug, Default)]
 pub struct Inputs {
     pub paths: Vec<PathBuf>,
-    /// Contents of stdin and the name to give it, when `-` was among the paths.
-    pub stdin: Option<(String, Vec<u8>)>,
+    /// Inputs read once and held: stdin (when `-` was among the paths) and named pipes,
+    /// each with the name to give it. They cannot be read a second time.
+    pub piped: Vec<(String, Vec<u8>)>,
     pub load: LoadOptions,
     pub exclude: Vec<String>,
     /// Bytes a streamed run reads before it checks them and lets them go
@@ -44,7 +45,7 @@ impl Corpus {
         let mut loaded: Vec<source::Loaded> =
             files.par_iter().map(|f: &Input| source::load_file(&f.path, &f.display, f.format, &inputs.load)).collect();
         let mut count = files.len();
-        if let Some((name, bytes)) = &inputs.stdin {
+        for (name, bytes) in &inputs.piped {
             let format = Format::from_path(std::path::Path::new(name)).unwrap_or(Format::Text);
             loaded.push(source::load_bytes(name, bytes, format, &inputs.load));
             count += 1;
@@ -119,7 +120,7 @@ pub fn read_sources(inputs: &Inputs) -> (Vec<Source>, Vec<LoadError>) {
             Err(e) => errors.push(e),
         }
     }
-    if let Some((name, bytes)) = &inputs.stdin {
+    for (name, bytes) in &inputs.piped {
         let format = Format::from_path(std::path::Path::new(name)).unwrap_or(Format::Text);
         sources.push(Source { display: name.clone(), format, bytes: bytes.clone() });
     }

@@ -177,7 +177,7 @@ impl Corpus {
                 batch.push(slot, l);
             }
         }
-        if let Some((name, bytes)) = &inputs.stdin {
+        for (name, bytes) in &inputs.piped {
             let format = Format::from_path(std::path::Path::new(name)).unwrap_or(Format::Text);
             batch.corpus.files += 1;
             batch.push(usize::MAX, source::load_bytes(name, bytes, format, &inputs.load));

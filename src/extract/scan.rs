@@ -67,7 +67,14 @@ impl Extractor {
             match self.claim_at(text, start) {
                 Ok(claim) => {
                     pos = claim.end.max(start + 1);
-                    out.push(claim);
+                    // 1 followed by eighty 万 is no figure any report states: a value that
+                    // overflows would agree with everything, so it is no claim.
+                    let finite = |x: Option<f64>| x.is_none_or(f64::is_finite);
+                    if claim.value.is_finite() && finite(claim.low) && finite(claim.high) {
+                        out.push(claim);
+                    } else {
+                        log::debug!("not a claim: the figure at byte {} overflows", claim.start);
+                    }
                 }
                 Err(skip_to) => pos = skip_to.max(start + 1),
             }

@@ -137,6 +137,15 @@ fn percent_integers_round_and_about_is_exact() {
 }
 
 #[test]
+fn a_figure_that_overflows_is_no_claim() {
+    let ex = Extractor::default();
+    let huge = format!("投入1{}元，另有5000元。", "万".repeat(80));
+    let claims = ex.claims(&huge);
+    assert_eq!(claims.iter().map(|c| c.value).collect::<Vec<_>>(), [5000.0]);
+    assert!(ex.mentions(&huge).iter().all(|m| m.value().is_none_or(f64::is_finite)));
+}
+
+#[test]
 fn a_dash_after_a_figure_is_no_minus_sign() {
     let ex = Extractor::default();
     let values: Vec<f64> = ex.claims("议价幅度在4%-10%之间，单价五元六角-五元七毛。").iter().map(|c| c.value).collect();

@@ -13,9 +13,32 @@ pub struct Input {
     pub format: Format,
 }
 
+/// The name a path is shown and keyed by. Bytes that are not UTF-8 are written as
+/// `\xNN`, so two files whose names differ only there never share a name.
 fn display(path: &Path) -> String {
-    let s = path.to_string_lossy().replace('\\', "/");
+    let s = match path.to_str() {
+        Some(s) => s.replace('\\', "/"),
+        None => escape_name(path),
+    };
     s.strip_prefix("./").map(str::to_string).unwrap_or(s)
+}
+
+#[cfg(unix)]
+fn escape_name(path: &Path) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in path.as_os_str().as_bytes().utf8_chunks() {
+        out.push_str(chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn escape_name(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 /// Expands `paths` into files. `exclude(path)` says whether a walked path is excluded.
@@ -23,12 +46,15 @@ pub fn collect(paths: &[PathBuf], exclude: &dyn Fn(&str) -> bool) -> (Vec<Input>
     let mut inputs = BTreeSet::new();
     let mut errors = Vec::new();
     for root in paths {
-        if root.is_file() {
+        // A path named on the command line is read whatever it is: a file, a named pipe,
+        // `/dev/stdin`, or a link to one.
+        let named = std::fs::metadata(root);
+        if named.as_ref().is_ok_and(|m| !m.is_dir()) {
             let format = Format::from_path(root).unwrap_or(Format::Text);
             inputs.insert(Input { display: display(root), path: root.clone(), format });
             continue;
         }
-        if !root.is_dir() {
+        if named.is_err() {
             errors.push(LoadError {
                 path: display(root),
                 offset: 0,
@@ -44,8 +70,11 @@ pub fn collect(paths: &[PathBuf], exclude: &dyn Fn(&str) -> bool) -> (Vec<Input>
             .require_git(false)
             .sort_by_file_name(|a, b| a.cmp(b))
             .build();
+        let mut links = 0usize;
         for entry in walker {
             match entry {
+                // Links are not followed: a link in a corpus may lead anywhere on the machine.
+                Ok(e) if e.path_is_symlink() => links += 1,
                 Ok(e) if e.file_type().is_some_and(|t| t.is_file()) => {
                     let p = e.path();
                     let shown = display(p);
@@ -66,6 +95,12 @@ pub fn collect(paths: &[PathBuf], exclude: &dyn Fn(&str) -> bool) -> (Vec<Input>
                     message: format!("cannot walk: {e}"),
                 }),
             }
+        }
+        if links > 0 {
+            log::warn!(
+                "{}: {links} symbolic links not followed (a link may lead outside the corpus); name a linked file to read it",
+                display(root)
+            );
         }
     }
     let mut inputs: Vec<Input> = inputs.into_iter().collect();

@@ -179,7 +179,7 @@ fn a_damaged_index_or_baseline_is_refused() {
     let settings = factlint::config::Settings::default();
     let inputs = factlint::corpus::Inputs {
         paths: vec![dir.path().join("a.txt"), dir.path().join("b.txt"), dir.path().join("c.txt")],
-        stdin: None,
+        piped: Vec::new(),
         load: factlint::source::LoadOptions::default(),
         exclude: Vec::new(),
         batch_bytes: None,
@@ -232,4 +232,48 @@ fn control_characters_of_articles_and_names_never_reach_the_terminal() {
             assert!(shown.contains("news/b\\nc.txt:1:9"), "{shown}");
         }
     }
+}
+
+#[cfg(unix)]
+#[test]
+fn odd_files_are_read_or_explained_never_skipped_in_silence() {
+    use std::os::unix::ffi::OsStrExt;
+    let text = "投入1.4万亿元，，支持医院。\n";
+    let dir = corpus(&[("real/a.txt", text.as_bytes()), ("empty/notes.rs", b"fn main() {}\n")]);
+    std::fs::create_dir(dir.path().join("links")).unwrap();
+    std::os::unix::fs::symlink(dir.path().join("real/a.txt"), dir.path().join("links/a.txt")).unwrap();
+    // Only links, or nothing factlint reads: a usage error that says why.
+    for folder in ["links", "empty"] {
+        let out = factlint_in(dir.path(), &["check", folder, "--no-config"], None);
+        assert_eq!(out.status.code(), Some(2), "{folder}");
+        assert!(stderr(&out).contains("no files to check"), "{folder}: {}", stderr(&out));
+    }
+    assert!(stderr(&factlint_in(dir.path(), &["check", "links", "--no-config"], None))
+        .contains("symbolic links not followed"));
+    // A link named on the command line is read.
+    let out = factlint_in(dir.path(), &["check", "links/a.txt", "--no-config", "-f", "concise"], None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+
+    // A named pipe named on the command line is read like a file.
+    let fifo = dir.path().join("pipe.txt");
+    assert!(std::process::Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, "投入1.4万亿元，，支持医院。\n").unwrap())
+    };
+    let out = factlint_in(dir.path(), &["check", "pipe.txt", "--no-config", "-f", "concise"], None);
+    writer.join().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(crate::support::stdout(&out).contains("pipe.txt:1:"), "{}", crate::support::stdout(&out));
+
+    // Names that are not UTF-8 stay apart.
+    let names = dir.path().join("names");
+    std::fs::create_dir(&names).unwrap();
+    for byte in [0xffu8, 0xfe] {
+        let bytes = [b'x', byte, b'.', b't', b'x', b't'];
+        std::fs::write(names.join(std::ffi::OsStr::from_bytes(&bytes)), text).unwrap();
+    }
+    let out = factlint_in(dir.path(), &["check", "names", "--no-config", "-f", "concise"], None);
+    let shown = crate::support::stdout(&out);
+    assert!(shown.contains("names/x\\xff.txt:1:") && shown.contains("names/x\\xfe.txt:1:"), "{shown}");
 }

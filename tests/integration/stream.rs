@@ -85,7 +85,7 @@ fn a_streamed_check_reports_what_a_check_in_memory_does() {
     let settings = Settings::default();
     let inputs = |window_bytes: usize, batch_bytes: Option<usize>| Inputs {
         paths: vec![dir.path().join("corpus")],
-        stdin: None,
+        piped: Vec::new(),
         load: LoadOptions { window_bytes, ..LoadOptions::default() },
         exclude: Vec::new(),
         batch_bytes,

@@ -168,6 +168,8 @@ impl Extractor {
         kept.sort_by_key(|m| (m.start, m.end));
         join_spaced_groups(text, &mut kept);
         second_days(text, &mut kept);
+        // A bare number too large for a float would equal every other one.
+        kept.retain(|m| !matches!(m.kind, Kind::Number(n) if !n.value.is_finite()));
         kept
     }
 
