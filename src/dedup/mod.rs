@@ -204,6 +204,10 @@ pub fn near_pairs(
         let (small, large) = (a.shingle_count.min(b.shingle_count), a.shingle_count.max(b.shingle_count));
         f64::from(small) >= near * f64::from(large) && a.estimate(b) >= near - SKETCH_MARGIN
     };
+    // Texts with one sketch (exact copies, above all) meet through the first of them: the
+    // bands see only that one, so a text copied thousands of times fills no bucket, and
+    // each copy is verified against it.
+    let (representative, copies) = same_sketches(sketches);
     // Per band, the texts sorted by their band's hash: a bucket is a run of equal hashes.
     let bands: Vec<Vec<(u64, u32)>> = (0..BANDS)
         .into_par_iter()
@@ -211,19 +215,21 @@ pub fn near_pairs(
             let mut keyed: Vec<(u64, u32)> = sketches
                 .iter()
                 .enumerate()
-                .filter(|(_, s)| !s.is_empty())
+                .filter(|&(i, s)| !s.is_empty() && representative[i] == i as u32)
                 .map(|(i, s)| (s.band(b), i as u32))
                 .collect();
             keyed.sort_unstable();
             keyed
         })
         .collect();
+    let crowded = std::sync::atomic::AtomicUsize::new(0);
     let usable = |bucket: &[(u64, u32)]| {
         if bucket.len() > MAX_BUCKET {
-            log::debug!("skipping an LSH bucket of {} texts", bucket.len());
+            crowded.fetch_max(bucket.len(), std::sync::atomic::Ordering::Relaxed);
         }
         bucket.len() >= 2 && bucket.len() <= MAX_BUCKET
     };
+    let star = |i: u32| copies.get(&i).into_iter().flatten().map(move |&j| (i, j));
     let mut candidates: Vec<(u32, u32)> = match focus {
         None => bands
             .par_iter()
@@ -238,13 +244,19 @@ pub fn near_pairs(
                 }
                 pairs.into_iter()
             })
+            .chain(copies.par_iter().flat_map_iter(|(&i, members)| members.iter().map(move |&j| (i, j))))
             .collect(),
         // A verified cluster lies within one group of candidates: walking out from the
         // focused texts through their buckets finds every group that holds one.
         Some(focus) => {
             let pairs_of = |i: usize| {
                 let sketch = &sketches[i];
-                let mut pairs = Vec::new();
+                let mut pairs: Vec<(u32, u32)> = star(i as u32).collect();
+                let first = representative[i];
+                if first != i as u32 {
+                    // A copy meets the others through the first text of its sketch.
+                    return vec![(first as usize, i)];
+                }
                 for (b, keyed) in bands.iter().enumerate().filter(|_| !sketch.is_empty()) {
                     let hash = sketch.band(b);
                     let from = keyed.partition_point(|x| x.0 < hash);
@@ -262,6 +274,13 @@ pub fn near_pairs(
             walked.into_iter().map(|(x, y)| (x as u32, y as u32)).collect()
         }
     };
+    let crowded = crowded.into_inner();
+    if crowded > 0 {
+        log::warn!(
+            "{crowded} different texts looked alike in one near-copy bucket (more than {MAX_BUCKET}); \
+             near copies among them may be missed, exact copies are not"
+        );
+    }
     candidates.par_sort_unstable();
     candidates.dedup();
     let mut needed: Vec<u32> = candidates.iter().flat_map(|&(i, j)| [i, j]).collect();
@@ -282,9 +301,60 @@ pub fn near_pairs(
     out
 }
 
+/// For each text, the first text with the same sketch (itself when none comes before);
+/// and for each such first text, the later ones that share its sketch.
+fn same_sketches(sketches: &[Sketch]) -> (Vec<u32>, rustc_hash::FxHashMap<u32, Vec<u32>>) {
+    let mut keyed: Vec<(u64, u32)> = sketches
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.is_empty())
+        .map(|(i, s)| {
+            let h = s.signature.iter().fold(u64::from(s.shingle_count), |h, &v| hash64(h ^ u64::from(v)));
+            (h, i as u32)
+        })
+        .collect();
+    keyed.par_sort_unstable();
+    let mut representative: Vec<u32> = (0..sketches.len() as u32).collect();
+    let mut copies: rustc_hash::FxHashMap<u32, Vec<u32>> = Default::default();
+    for run in keyed.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() > 1) {
+        // Equal hashes of unequal sketches are possible: each text joins the first it equals.
+        let mut firsts: Vec<u32> = Vec::new();
+        for &(_, i) in run {
+            let same = |f: &u32| {
+                let (a, b) = (&sketches[*f as usize], &sketches[i as usize]);
+                a.shingle_count == b.shingle_count && a.signature == b.signature
+            };
+            match firsts.iter().copied().find(same) {
+                Some(f) => {
+                    representative[i as usize] = f;
+                    copies.entry(f).or_default().push(i);
+                }
+                None => firsts.push(i),
+            }
+        }
+    }
+    (representative, copies)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn any_number_of_exact_copies_is_found() {
+        let body = "河西区今年改造老旧小区42个，涉及居民8600余户，计划年底前全部完工，改造内容包括加装电梯和更换管网。";
+        let mut texts: Vec<String> = vec![body.to_string(); 600];
+        texts.push(body.replace("42个", "24个"));
+        texts.push("完全不同的另一篇报道，讲的是港口集装箱吞吐量和新开的国际航线。".repeat(2));
+        let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 3)).collect();
+        let pairs = near_pairs(&sketches, 0.8, None, &|i| shingles(&texts[i], 3));
+        let joined: std::collections::BTreeSet<usize> = pairs.iter().flat_map(|&(i, j, _)| [i, j]).collect();
+        assert_eq!(joined, (0..601).collect(), "every copy and the edited one join; the other text does not");
+        let focus: Vec<bool> = (0..texts.len()).map(|i| i == 599).collect();
+        let focused = near_pairs(&sketches, 0.8, Some(&focus), &|i| shingles(&texts[i], 3));
+        let reached: std::collections::BTreeSet<usize> = focused.iter().flat_map(|&(i, j, _)| [i, j]).collect();
+        assert_eq!(reached, joined, "a focused copy reaches all the others");
+    }
 
     #[test]
     fn giving_up_early_never_changes_the_answer_and_jaccard_is_exact() {
