@@ -39,6 +39,20 @@ impl Default for Extractor {
     }
 }
 
+/// Bytes a numeral may take: far more than any figure written in words or digits, and a
+/// bound on the work at each place a number may start (a run of 100,000 `两` or digits
+/// would otherwise be read again from each of its characters).
+const MAX_NUMERAL_BYTES: usize = 256;
+
+/// The text from `start` on that a numeral parser sees.
+fn numeral_window(text: &str, start: usize) -> &str {
+    let mut end = (start + MAX_NUMERAL_BYTES).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[start..end]
+}
+
 impl Extractor {
     pub fn new(lex: Lexicon) -> Extractor {
         let mut english_starters: rustc_hash::FxHashSet<Vec<u8>> =
@@ -156,18 +170,18 @@ impl Extractor {
 
     /// A number with no fraction handling: the numerator or denominator of a fraction.
     pub(crate) fn parse_number_plain(&self, text: &str, start: usize) -> Option<Parsed> {
-        let rest = &text[start..];
+        let rest = numeral_window(text, start);
         let (tail, n) = if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             en_numeral(&self.lex, rest, self.en_opts).ok()?
         } else {
             zh_numeral(&self.lex, rest, self.zh_opts).ok()?
         };
-        Some(Parsed { start, end: text.len() - tail.len(), numeral: n, percent_scale: None })
+        Some(Parsed { start, end: start + rest.len() - tail.len(), numeral: n, percent_scale: None })
     }
 
     /// "a half", "a fifth", "half a dozen", "half million", "quarter million".
     fn english_fraction_start(&self, text: &str, start: usize) -> Option<Parsed> {
-        let rest = &text[start..];
+        let rest = numeral_window(text, start);
         let lower: String = rest.chars().take(16).collect::<String>().to_ascii_lowercase();
         let whole = |value: f64, len: usize, scaled: bool| {
             let mut n = Numeral::plain(super::Dec::ZERO, super::Dec::ONE, Script::English);
@@ -218,7 +232,7 @@ impl Extractor {
 
     /// Parses the number at `start`: (number start, number end, numeral).
     pub fn parse_number(&self, text: &str, start: usize) -> Option<Parsed> {
-        let rest = &text[start..];
+        let rest = numeral_window(text, start);
         let c = rest.chars().next()?;
         if let Some(&(n, d)) = self.lex.vulgar_fractions.get(&c) {
             let mut numeral = Numeral::plain(super::Dec::ZERO, super::Dec::ONE, Script::Arabic);
@@ -243,7 +257,12 @@ impl Extractor {
                     continue;
                 }
                 let (tail, n) = zh_numeral(&self.lex, after, self.zh_opts).ok()?;
-                return Some(Parsed { start, end: text.len() - tail.len(), numeral: n, percent_scale: Some(exp) });
+                return Some(Parsed {
+                    start,
+                    end: start + rest.len() - tail.len(),
+                    numeral: n,
+                    percent_scale: Some(exp),
+                });
             }
         }
         // 半成 is half a tenth (5%), 半折 half the price (50%).
@@ -255,9 +274,9 @@ impl Extractor {
             };
             let mut numeral = Numeral::plain(value, value.last_digit_place(), Script::Han);
             numeral.single_han_digit = false;
-            return Some(Parsed { start, end: text.len() - after.len(), numeral, percent_scale: None });
+            return Some(Parsed { start, end: start + rest.len() - after.len(), numeral, percent_scale: None });
         }
-        let numeral_end = |tail: &str| text.len() - tail.len();
+        let numeral_end = |tail: &str| start + rest.len() - tail.len();
         let (end, numeral) = if c.is_ascii_alphabetic() {
             match en_numeral(&self.lex, rest, self.en_opts) {
                 Ok((tail, n)) => (numeral_end(tail), n),

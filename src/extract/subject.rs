@@ -87,12 +87,25 @@ fn strip_filler<'a>(s: &'a str, front: bool, fillers: &[(char, char, String)]) -
     }
 }
 
+/// Bytes before an English figure searched for its subject.
+const EN_SUBJECT_BYTES: usize = 512;
+
 /// Subject before an English figure: the words back to the clause start, at most `max`.
 pub fn en_before(text: &str, max: usize) -> String {
-    let clause = text.rsplit(|c: char| is_clause_break(c)).next().unwrap_or("");
-    let words: Vec<&str> = clause.split_whitespace().collect();
-    let from = words.len().saturating_sub(max);
-    let mut words = words[from..].to_vec();
+    // Only the end of the text is read: a text with no punctuation must not be read again
+    // from its start for each of its figures.
+    let mut from = text.len().saturating_sub(EN_SUBJECT_BYTES);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let tail = &text[from..];
+    let clause = tail.rsplit(|c: char| is_clause_break(c)).next().unwrap_or("");
+    let cut_word = from > 0 && clause.len() == tail.len() && !tail.starts_with(char::is_whitespace);
+    let mut words: Vec<&str> = clause.split_whitespace().rev().take(max).collect();
+    if cut_word && words.len() < max && !words.is_empty() {
+        words.pop();
+    }
+    words.reverse();
     while words.last().is_some_and(|w| {
         matches!(w.to_ascii_lowercase().as_str(), "of" | "to" | "a" | "the" | "by" | "at" | "is" | "was" | "total")
     }) {

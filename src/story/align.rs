@@ -17,7 +17,11 @@ use crate::extract::{Claim, Dimension};
 
 /// Two claims' values are the same figure.
 pub fn same_value(a: &Claim, b: &Claim) -> bool {
-    (a.value - b.value).abs() <= 1e-9 * a.value.abs().max(b.value.abs()).max(1.0)
+    same_number(a.value, b.value)
+}
+
+fn same_number(x: f64, y: f64) -> bool {
+    (x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0)
 }
 
 /// Whether two claims can state the same kind of quantity at all.
@@ -112,13 +116,41 @@ fn glossary_agrees_or_silent(
 
 /// Indexes of claims whose value occurs exactly once in the list.
 fn unique_values(claims: &[Claim]) -> Vec<bool> {
-    claims.iter().map(|c| claims.iter().filter(|d| same_value(c, d)).count() == 1).collect()
+    let by_value = ByValue::of(claims);
+    claims.iter().map(|c| by_value.same(c).take(2).count() == 1).collect()
+}
+
+/// Claims sorted by value, to find those that state a given value ([`same_value`])
+/// without comparing every claim with every other.
+struct ByValue<'c> {
+    claims: &'c [Claim],
+    order: Vec<usize>,
+}
+
+impl<'c> ByValue<'c> {
+    fn of(claims: &'c [Claim]) -> Self {
+        let mut order: Vec<usize> = (0..claims.len()).collect();
+        order.sort_by(|&i, &j| claims[i].value.total_cmp(&claims[j].value).then(i.cmp(&j)));
+        ByValue { claims, order }
+    }
+
+    /// Indices of the claims with `c`'s value, in no particular order.
+    fn same(&self, c: &Claim) -> impl Iterator<Item = usize> + '_ {
+        // A little wider than `same_value`'s tolerance; each is then checked exactly.
+        let reach = 1.01e-9 * c.value.abs().max(1.0) + f64::MIN_POSITIVE;
+        let (low, high) = (c.value - reach, c.value + reach);
+        let from = self.order.partition_point(|&i| self.claims[i].value < low);
+        let to = self.order.partition_point(|&i| self.claims[i].value <= high);
+        let value = c.value;
+        self.order[from..to.max(from)].iter().copied().filter(move |&i| same_number(value, self.claims[i].value))
+    }
 }
 
 /// Pairs (claim in `a`, claim in `b`) that state the same quantity.
 pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(usize, usize)> {
     let cross = a.chinese != b.chinese;
     let (ua, ub) = (unique_values(a.claims), unique_values(b.claims));
+    let values_b = ByValue::of(b.claims);
     let mut taken_a = vec![false; a.claims.len()];
     let mut taken_b = vec![false; b.claims.len()];
     let mut pairs = Vec::new();
@@ -127,7 +159,7 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
         if !ua[i] {
             continue;
         }
-        if let Some(j) = (0..b.claims.len()).find(|&j| ub[j] && same_value(ca, &b.claims[j])) {
+        if let Some(j) = values_b.same(ca).filter(|&j| ub[j]).min() {
             if comparable(ca, &b.claims[j], cross) {
                 pairs.push((i, j));
                 taken_a[i] = true;
@@ -143,8 +175,9 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
         if taken_a[i] {
             continue;
         }
-        for (j, cb) in b.claims.iter().enumerate() {
-            if !taken_b[j] && same_value(ca, cb) && comparable(ca, cb, cross) {
+        for j in values_b.same(ca) {
+            let cb = &b.claims[j];
+            if !taken_b[j] && comparable(ca, cb, cross) {
                 repeats.push(((relative(a.text, ca) - relative(b.text, cb)).abs(), i, j));
             }
         }
@@ -160,7 +193,11 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
     let anchors = monotone(&pairs);
     // 2. Context, in one language.
     if !cross {
-        let ctx_b: Vec<String> = b.claims.iter().map(|c| context(b.text, c)).collect();
+        // Claims of `b` by context: each claim of `a` looks up its own, never all of `b`.
+        let mut by_context: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+        for (j, c) in b.claims.iter().enumerate() {
+            by_context.entry(context(b.text, c)).or_default().push(j);
+        }
         for (i, ca) in a.claims.iter().enumerate() {
             if taken_a[i] {
                 continue;
@@ -169,8 +206,12 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             if ctx.chars().count() < CONTEXT_CHARS + 1 {
                 continue;
             }
-            let matches: Vec<usize> = (0..b.claims.len())
-                .filter(|&j| !taken_b[j] && ctx_b[j] == ctx && comparable(ca, &b.claims[j], false))
+            let matches: Vec<usize> = by_context
+                .get(&ctx)
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|&j| !taken_b[j] && comparable(ca, &b.claims[j], false))
                 .filter(|&j| period(a.text, ca, glossary.periods()) == period(b.text, &b.claims[j], glossary.periods()))
                 .collect();
             if let [j] = matches[..] {
@@ -185,8 +226,28 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
     //     closer than any other figure's, in the same period. Outlets reword the sentence
     //     around a figure they copy; an edited figure still meets its counterpart.
     if !cross {
-        let best = |c: &Claim, others: &[Claim], taken: &[bool], text_c: &str, text_o: &str| -> Option<usize> {
-            let mut scored: Vec<(usize, usize)> = (0..others.len())
+        // Subjects that share their last MIN_SUBJECT_CHARS characters, by those characters:
+        // the only candidates, looked up rather than searched for.
+        let ending = |c: &Claim| -> Option<String> {
+            let n = c.subject.chars().count();
+            (n >= MIN_SUBJECT_CHARS).then(|| c.subject.chars().skip(n - MIN_SUBJECT_CHARS).collect())
+        };
+        let index = |claims: &[Claim]| {
+            let mut by_ending: std::collections::HashMap<String, Vec<usize>> = std::collections::HashMap::new();
+            for (k, c) in claims.iter().enumerate() {
+                if let Some(e) = ending(c) {
+                    by_ending.entry(e).or_default().push(k);
+                }
+            }
+            by_ending
+        };
+        let (endings_a, endings_b) = (index(a.claims), index(b.claims));
+        type Endings = std::collections::HashMap<String, Vec<usize>>;
+        let best = |c: &Claim, (others, endings): (&[Claim], &Endings), taken: &[bool], text_c: &str, text_o: &str| {
+            let candidates = ending(c).and_then(|e| endings.get(&e)).map_or(&[][..], Vec::as_slice);
+            let mut scored: Vec<(usize, usize)> = candidates
+                .iter()
+                .copied()
                 .filter(|&k| !taken[k] && same_unit(c, &others[k]) && super::comparable_values(c, &others[k]))
                 .filter(|&k| {
                     // Two periods that differ are two quantities; one named is no contradiction.
@@ -207,8 +268,8 @@ pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(
             if taken_a[i] {
                 continue;
             }
-            let Some(j) = best(&a.claims[i], b.claims, &taken_b, a.text, b.text) else { continue };
-            if best(&b.claims[j], a.claims, &taken_a, b.text, a.text) == Some(i) {
+            let Some(j) = best(&a.claims[i], (b.claims, &endings_b), &taken_b, a.text, b.text) else { continue };
+            if best(&b.claims[j], (a.claims, &endings_a), &taken_a, b.text, a.text) == Some(i) {
                 pairs.push((i, j));
                 taken_a[i] = true;
                 taken_b[j] = true;

@@ -276,14 +276,21 @@ fn align_story(
     }
     crate::parallel::settle(&mut results);
     // A document that states a quantity twice (a repeated paragraph) states one fact.
+    // Aligned claims are grouped by document, unit and subject, so each looks only at its
+    // own group: a long document must not compare every claim with every other.
+    let endpoints: std::collections::HashSet<ClaimRef> = aligned.iter().flat_map(|&(p, q)| [p, q]).collect();
+    let mut groups: std::collections::HashMap<(usize, &str, &str), Vec<usize>> = std::collections::HashMap::new();
+    let mut grouped: Vec<ClaimRef> = endpoints.iter().copied().collect();
+    grouped.sort_unstable();
+    for (doc, j) in grouped {
+        let c = &claims[&doc][j];
+        groups.entry((doc, c.unit.as_str(), c.subject.as_str())).or_default().push(j);
+    }
     let mut repeats = Vec::new();
     for &(x, _) in &aligned {
         let cx = &claims[&x.0][x.1];
-        for (j, cy) in claims[&x.0].iter().enumerate() {
-            if j != x.1
-                && same_value_and_subject(cx, cy)
-                && aligned.iter().any(|&(p, q)| p == (x.0, j) || q == (x.0, j))
-            {
+        for &j in groups.get(&(x.0, cx.unit.as_str(), cx.subject.as_str())).into_iter().flatten() {
+            if j != x.1 && same_value_and_subject(cx, &claims[&x.0][j]) {
                 repeats.push((x, (x.0, j)));
             }
         }
