@@ -108,6 +108,13 @@ pub fn run_streamed(
     shown.sort_unstable();
     shown.dedup();
     corpus.load_back(&shown);
+    // A file rewritten while it was being checked may have lost findings on the way (its
+    // documents could not be read back): an error on the file, never a silent drop.
+    let changed = changed_during_run(&files);
+    if plan.enabled("unreadable-input") {
+        kept.findings.extend(changed.iter().map(super::unreadable));
+    }
+    corpus.errors.extend(changed);
     let report = plan.finish(&corpus, kept);
     (corpus, report)
 }
@@ -149,4 +156,46 @@ fn keep_snapshot(
         .collect();
     snapshot.save(entries);
     log::debug!("wrote the corpus snapshot in {:?}", started.elapsed());
+}
+
+/// Errors for the input files whose stamp is no longer the one they were read with.
+fn changed_during_run(files: &[Streamed]) -> Vec<crate::source::LoadError> {
+    files
+        .iter()
+        .filter(|f| {
+            f.stamp.is_some_and(|stamp| std::fs::metadata(&f.input.path).map_or(true, |m| Stamp::of(&m) != stamp))
+        })
+        .map(|f| crate::source::LoadError {
+            path: f.input.display.clone(),
+            offset: 0,
+            line: 1,
+            column: 1,
+            doc: None,
+            message: "changed while it was being checked; findings on it may be missing: check it again".to_string(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_file_rewritten_during_the_run_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.txt");
+        std::fs::write(&path, "投入1.4万亿元。").unwrap();
+        let stamp = Stamp::of(&std::fs::metadata(&path).unwrap());
+        let input = crate::source::walk::Input {
+            display: "a.txt".to_string(),
+            path: path.clone(),
+            format: crate::source::Format::Text,
+        };
+        let files = [Streamed { input, stamp: Some(stamp), documents: 0..1, known: false }];
+        assert!(changed_during_run(&files).is_empty());
+        std::fs::write(&path, "投入1.4万亿元，新建医院。").unwrap();
+        let errors = changed_during_run(&files);
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("changed while it was being checked"));
+    }
 }
