@@ -7,8 +7,9 @@ when a ratio reaches MAX_RATIO.
     bench/hostile-growth.py [--bin target/release/factlint] [--small-kb 100]
 
 Inputs: runs of one numeral character (两, fullwidth １), a run of digits, "$1 " and
-"one hundred thousand" repeated, English with no sentence punctuation, and two
-near-identical documents (one character apart).
+"one hundred thousand" repeated, English with no sentence punctuation, two
+near-identical documents (one character apart), and one line holding a finding every
+few bytes, rendered as human, concise and SARIF output.
 """
 import argparse
 import os
@@ -60,12 +61,16 @@ def inputs(size):
         '"one hundred thousand"': {'a.txt': repeat('one hundred thousand ', size)},
         'English, no full stop': {'a.txt': english(size, rng)},
         'two near-identical documents': {'a.txt': near, 'b.txt': near[:middle] + '改' + near[middle + 1:]},
+        # One line holding a finding every few bytes, rendered in each format.
+        'findings on one line, -f human': {'a.txt': repeat('甲，，', size), 'format': 'human'},
+        'findings on one line, -f concise': {'a.txt': repeat('甲，，', size), 'format': 'concise'},
+        'findings on one line, -f sarif': {'a.txt': repeat('甲，，', size), 'format': 'sarif'},
     }
 
 
-def timed(binary, folder):
+def timed(binary, folder, format):
     start = time.perf_counter()
-    subprocess.run([binary, 'check', folder, '--no-config', '--no-cache', '-f', 'json', '--fail-on', 'never'],
+    subprocess.run([binary, 'check', folder, '--no-config', '--no-cache', '-f', format, '--fail-on', 'never'],
                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False, timeout=1800)
     return time.perf_counter() - start
 
@@ -84,10 +89,12 @@ def main():
         times = []
         for size in (small, small * 10):
             with tempfile.TemporaryDirectory() as d:
-                for file, text in cases[size][name].items():
+                case = dict(cases[size][name])
+                format = case.pop('format', 'json')
+                for file, text in case.items():
                     with open(os.path.join(d, file), 'w', encoding='utf-8') as f:
                         f.write(text)
-                times.append(timed(a.bin, d))
+                times.append(timed(a.bin, d, format))
         ratio = times[1] / max(times[0], 0.01)
         worst = max(worst, ratio)
         print(f'| {name} | {times[0]:.2f} | {times[1]:.2f} | {ratio:.1f} |')

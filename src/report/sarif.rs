@@ -86,53 +86,83 @@ pub fn write(
             })
         })
         .collect();
-    let results: Vec<Value> = findings
-        .iter()
-        .map(|f| {
-            let here = resolve(corpus, &f.place);
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": level(f.severity),
-                "message": { "text": f.message },
-                "locations": [location(&here)],
-                "partialFingerprints": { "factlint/v1": f.fingerprint },
-            });
-            if let Some(i) = rules.iter().position(|r| r.id == f.rule) {
-                result["ruleIndex"] = json!(i);
-            }
-            if !f.related.is_empty() {
-                let related: Vec<Value> = f
-                    .related
-                    .iter()
-                    .enumerate()
-                    .map(|(i, r)| {
-                        let mut loc = location(&resolve(corpus, &r.place));
-                        loc["id"] = json!(i + 1);
-                        loc["message"] = json!({ "text": r.message });
-                        loc
-                    })
-                    .collect();
-                result["relatedLocations"] = Value::Array(related);
-            }
-            result
-        })
-        .collect();
-    let log = json!({
-        "$schema": SCHEMA,
-        "version": "2.1.0",
-        "runs": [{
-            "tool": { "driver": {
-                "name": "factlint",
-                "semanticVersion": env!("CARGO_PKG_VERSION"),
-                "informationUri": base,
-                "rules": rule_list,
-            }},
-            "columnKind": "unicodeCodePoints",
-            "results": results,
-        }],
-    });
+    let tool = json!({ "driver": {
+        "name": "factlint",
+        "semanticVersion": env!("CARGO_PKG_VERSION"),
+        "informationUri": base,
+        "rules": rule_list,
+    }});
+    // Results are made and written one at a time: a report of a million findings is never
+    // held whole. Fields are in the order `json!` objects sort them, as before.
+    let log = Log {
+        schema: SCHEMA,
+        runs: [Run { column_kind: "unicodeCodePoints", results: Results { corpus, findings, rules }, tool }],
+        version: "2.1.0",
+    };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     out.write_all(b"\n")
+}
+
+#[derive(serde::Serialize)]
+struct Log<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a>; 1],
+    version: &'static str,
+}
+
+#[derive(serde::Serialize)]
+struct Run<'a> {
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    results: Results<'a>,
+    tool: Value,
+}
+
+struct Results<'a> {
+    corpus: &'a Corpus,
+    findings: &'a [Finding],
+    rules: &'a [RuleDescriptor<'a>],
+}
+
+impl serde::Serialize for Results<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = serializer.serialize_seq(Some(self.findings.len()))?;
+        for f in self.findings {
+            seq.serialize_element(&result(self.corpus, f, self.rules))?;
+        }
+        seq.end()
+    }
+}
+
+fn result(corpus: &Corpus, f: &Finding, rules: &[RuleDescriptor<'_>]) -> Value {
+    let here = resolve(corpus, &f.place);
+    let mut result = json!({
+        "ruleId": f.rule,
+        "level": level(f.severity),
+        "message": { "text": f.message },
+        "locations": [location(&here)],
+        "partialFingerprints": { "factlint/v1": f.fingerprint },
+    });
+    if let Some(i) = rules.iter().position(|r| r.id == f.rule) {
+        result["ruleIndex"] = json!(i);
+    }
+    if !f.related.is_empty() {
+        let related: Vec<Value> = f
+            .related
+            .iter()
+            .enumerate()
+            .map(|(i, r)| {
+                let mut loc = location(&resolve(corpus, &r.place));
+                loc["id"] = json!(i + 1);
+                loc["message"] = json!({ "text": r.message });
+                loc
+            })
+            .collect();
+        result["relatedLocations"] = Value::Array(related);
+    }
+    result
 }
 
 #[cfg(test)]

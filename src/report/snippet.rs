@@ -38,15 +38,22 @@ impl Snippet {
         let mut lines = Vec::new();
         let (mut span_start, mut span_end) = (0, 0);
         for line_no in first..=last {
+            // Work in bytes around the span, never over the whole line: a file of one long
+            // line may carry a hundred thousand findings.
             let line_start = file.lines.line_start(line_no + 1);
-            let line_end = text[line_start..].find('\n').map_or(text.len(), |i| line_start + i);
+            let line_end =
+                if line_no + 1 < file.lines.line_count() { file.lines.line_start(line_no + 2) - 1 } else { text.len() };
             let line = text[line_start..line_end].trim_end_matches('\r');
-            let chars = line.chars().count();
-            let anchor = if line_no == first { start_pos.column - 1 } else { 0 };
-            let keep_from = if chars > MAX_LINE_CHARS { anchor.saturating_sub(LEAD_CHARS) } else { 0 };
-            let keep_to = (keep_from + MAX_LINE_CHARS).min(chars);
-            let byte_at = |n: usize| line.char_indices().nth(n).map_or(line.len(), |(i, _)| i);
-            let (from, to) = (byte_at(keep_from), byte_at(keep_to));
+            let long = line.len() > MAX_LINE_CHARS && line.chars().nth(MAX_LINE_CHARS).is_some();
+            let anchor =
+                if line_no == first { span.start.clamp(line_start, line_start + line.len()) - line_start } else { 0 };
+            let from = if long {
+                line[..anchor].char_indices().rev().take(LEAD_CHARS).last().map_or(anchor, |(i, _)| i)
+            } else {
+                0
+            };
+            let to = line[from..].char_indices().nth(MAX_LINE_CHARS).map_or(line.len(), |(i, _)| from + i);
+            let keep_from = if from == 0 { 0 } else { file.lines.position(text, line_start + from).column - 1 };
             let snippet_line_start = out.len();
             let mut shift = keep_from as isize;
             if keep_from > 0 {

@@ -1,10 +1,16 @@
 //! Line and column numbers for byte offsets: 1-based, columns in Unicode scalar values.
 
-/// Start offsets of every line of a text.
+/// Start offsets of every line of a text, and checkpoints inside long lines.
 #[derive(Clone, Debug, Default)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// (offset, characters from its line's start) about every [`CHECKPOINT_BYTES`] of
+    /// lines longer than that: a column is counted from the nearest one, so a JSONL record
+    /// or a file of one line with many findings costs no more per finding than a short line.
+    checkpoints: Vec<(usize, usize)>,
 }
+
+const CHECKPOINT_BYTES: usize = 4096;
 
 /// A 1-based line and column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -17,7 +23,21 @@ impl LineIndex {
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
         starts.extend(memchr::memchr_iter(b'\n', text.as_bytes()).map(|i| i + 1));
-        LineIndex { starts }
+        let mut checkpoints = Vec::new();
+        for (i, &start) in starts.iter().enumerate() {
+            let end = starts.get(i + 1).copied().unwrap_or(text.len());
+            let (mut at, mut column) = (start, 0);
+            while end - at > CHECKPOINT_BYTES {
+                let mut next = at + CHECKPOINT_BYTES;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                column += text[at..next].chars().count();
+                at = next;
+                checkpoints.push((at, column));
+            }
+        }
+        LineIndex { starts, checkpoints }
     }
 
     pub fn line_start(&self, line: usize) -> usize {
@@ -28,8 +48,15 @@ impl LineIndex {
     pub fn position(&self, text: &str, offset: usize) -> LineCol {
         let offset = offset.min(text.len());
         let line = self.starts.partition_point(|&s| s <= offset);
-        let start = self.starts[line - 1];
-        let column = text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
+        let mut start = self.starts[line - 1];
+        let mut before = 0;
+        let k = self.checkpoints.partition_point(|&(at, _)| at <= offset);
+        if let Some(&(at, column)) = k.checked_sub(1).map(|k| &self.checkpoints[k]) {
+            if at >= start {
+                (start, before) = (at, column);
+            }
+        }
+        let column = before + text.get(start..offset).map_or(offset - start, |s| s.chars().count()) + 1;
         LineCol { line, column }
     }
 
@@ -74,6 +101,18 @@ mod tests {
         assert_eq!(idx.position(text, at), LineCol { line: 2, column: 5 });
         assert_eq!(idx.position(text, 0), LineCol { line: 1, column: 1 });
         assert_eq!(idx.position(text, text.len()), LineCol { line: 3, column: 1 });
+    }
+
+    #[test]
+    fn long_lines_count_from_checkpoints_the_same() {
+        let text = format!("{}\n{}x", "甲乙丙ab".repeat(3000), "中".repeat(5000));
+        let idx = LineIndex::new(&text);
+        for (offset, _) in text.char_indices().step_by(97).chain([(text.len(), ' ')]) {
+            let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = text[..offset].matches('\n').count() + 1;
+            let column = text[line_start..offset].chars().count() + 1;
+            assert_eq!(idx.position(&text, offset), LineCol { line, column }, "offset {offset}");
+        }
     }
 
     #[test]
