@@ -4,7 +4,7 @@
 use super::error::ConfigError;
 use super::file::PatternSpec;
 use super::parse_severity;
-use crate::rules::pattern::{Matcher, PatternKind, PatternRule};
+use crate::rules::pattern::{Literals, Matcher, PatternKind, PatternRule};
 use regex::Regex;
 use std::path::Path;
 
@@ -41,12 +41,10 @@ pub fn compile(path: &Path, text: &str, spec: &PatternSpec, taken: &[String]) ->
         None => crate::finding::Severity::Warning,
     };
     let mut matchers = Vec::new();
+    let mut literals: Vec<(String, Option<String>)> = Vec::new();
     match kind {
         PatternKind::Existence => {
-            for t in &spec.tokens {
-                let regex = Regex::new(&regex::escape(t.get_ref())).expect("an escaped literal is a valid regex");
-                matchers.push(Matcher { regex, preferred: None });
-            }
+            literals.extend(spec.tokens.iter().map(|t| (t.get_ref().clone(), None)));
             for r in &spec.regex {
                 let regex = Regex::new(r.get_ref())
                     .map_err(|e| err(r.span(), "invalid regular expression".to_string(), &last_line(&e.to_string())))?;
@@ -65,15 +63,14 @@ pub fn compile(path: &Path, text: &str, spec: &PatternSpec, taken: &[String]) ->
                 let Some(prefer) = prefer.as_str() else {
                     return Err(err(swap.span(), format!("`{avoid}` must map to a string"), "in this table"));
                 };
-                let regex = Regex::new(&regex::escape(avoid)).expect("an escaped literal is a valid regex");
-                matchers.push(Matcher { regex, preferred: Some(prefer.to_string()) });
+                literals.push((avoid.clone(), Some(prefer.to_string())));
             }
             if let Some(t) = spec.tokens.first().or(spec.regex.first()) {
                 return Err(err(t.span(), "substitution patterns take a `swap` table, not tokens".into(), "here"));
             }
         }
     }
-    if matchers.is_empty() {
+    if matchers.is_empty() && literals.is_empty() {
         return Err(err(spec.id.span(), format!("pattern `{id}` looks for nothing"), "this pattern")
             .with_help("give it `tokens`, `regex` or a `swap` table"));
     }
@@ -91,6 +88,7 @@ pub fn compile(path: &Path, text: &str, spec: &PatternSpec, taken: &[String]) ->
         severity,
         kind,
         message: spec.message.clone(),
+        literals: Literals::new(literals),
         matchers,
         description,
     };

@@ -24,11 +24,80 @@ pub enum PatternKind {
     Substitution,
 }
 
-/// One thing a pattern looks for, and for substitutions what to write instead.
+/// One regular expression a pattern looks for.
 #[derive(Clone, Debug)]
 pub struct Matcher {
     pub regex: Regex,
     pub preferred: Option<String>,
+}
+
+/// The literal phrases of a pattern (`tokens`, or the keys of `swap`) in one automaton:
+/// a regex per phrase took kilobytes each, and a scan of the text each.
+#[derive(Clone, Debug)]
+pub struct Literals {
+    /// Automata of at most [`PHRASES_PER_AUTOMATON`] phrases, each with the index of its
+    /// first phrase.
+    automata: Vec<(usize, aho_corasick::AhoCorasick)>,
+    /// For each phrase, what to write instead (substitutions).
+    preferred: Vec<Option<String>>,
+}
+
+/// Building one automaton takes more than linear time in its phrases: a generated word
+/// list of a million phrases is split into automata of this many.
+const PHRASES_PER_AUTOMATON: usize = 4096;
+
+impl Literals {
+    pub fn new(phrases: Vec<(String, Option<String>)>) -> Literals {
+        let (patterns, preferred): (Vec<String>, Vec<Option<String>>) = phrases.into_iter().unzip();
+        let automata = patterns
+            .chunks(PHRASES_PER_AUTOMATON)
+            .enumerate()
+            .map(|(i, chunk)| {
+                let automaton = aho_corasick::AhoCorasick::builder()
+                    .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+                    .match_kind(aho_corasick::MatchKind::Standard)
+                    .build(chunk)
+                    .expect("literal phrases always build");
+                (i * PHRASES_PER_AUTOMATON, automaton)
+            })
+            .collect();
+        Literals { automata, preferred }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.preferred.is_empty()
+    }
+
+    /// Every occurrence of every phrase, by phrase then position: (phrase, span).
+    fn occurrences(&self, text: &str) -> Vec<(usize, Range<usize>)> {
+        let mut all: Vec<(usize, Range<usize>)> = self
+            .automata
+            .iter()
+            .flat_map(|(base, automaton)| {
+                automaton
+                    .find_overlapping_iter(text)
+                    .filter(|m| !m.is_empty())
+                    .map(move |m| (base + m.pattern().as_usize(), m.range()))
+            })
+            .collect();
+        all.sort_unstable_by_key(|(p, r)| (*p, r.start, r.end));
+        all
+    }
+}
+
+/// Spans already flagged, disjoint, by start.
+#[derive(Default)]
+struct Taken(std::collections::BTreeMap<usize, usize>);
+
+impl Taken {
+    /// Takes `span` unless it overlaps one taken before.
+    fn take(&mut self, span: &Range<usize>) -> bool {
+        let clash = self.0.range(..span.end).next_back().is_some_and(|(_, &end)| end > span.start);
+        if !clash {
+            self.0.insert(span.start, span.end);
+        }
+        !clash
+    }
 }
 
 /// A compiled user pattern rule.
@@ -39,6 +108,8 @@ pub struct PatternRule {
     pub severity: Severity,
     pub kind: PatternKind,
     pub message: Option<String>,
+    /// Literal phrases, looked for before `matchers`, in the order they were written.
+    pub literals: Literals,
     pub matchers: Vec<Matcher>,
     /// The explanation `factlint explain` prints.
     pub description: String,
@@ -58,21 +129,36 @@ impl PatternRule {
 
     /// Every match in `text`, in order, overlapping matches of later matchers dropped.
     pub fn matches(&self, text: &str) -> Vec<PatternMatch> {
-        let mut found: Vec<(Range<usize>, &Matcher)> = Vec::new();
-        for m in &self.matchers {
-            for hit in m.regex.find_iter(text) {
-                if hit.is_empty() || found.iter().any(|(r, _)| r.start < hit.end() && hit.start() < r.end) {
+        // Each phrase in order takes its occurrences, left to right and not overlapping one
+        // another, where no earlier phrase took the text; then each regular expression.
+        let mut found: Vec<(Range<usize>, Option<&str>)> = Vec::new();
+        let mut taken = Taken::default();
+        let occurrences = self.literals.occurrences(text);
+        for phrase in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            let mut scanned_to = 0;
+            for (p, span) in phrase {
+                if span.start < scanned_to {
                     continue;
                 }
-                found.push((hit.range(), m));
+                scanned_to = span.end;
+                if taken.take(span) {
+                    found.push((span.clone(), self.literals.preferred[*p].as_deref()));
+                }
+            }
+        }
+        for m in &self.matchers {
+            for hit in m.regex.find_iter(text) {
+                if !hit.is_empty() && taken.take(&hit.range()) {
+                    found.push((hit.range(), m.preferred.as_deref()));
+                }
             }
         }
         found.sort_by_key(|(r, _)| r.start);
         found
             .into_iter()
-            .map(|(span, m)| {
+            .map(|(span, preferred)| {
                 let text_found = &text[span.clone()];
-                let preferred = m.preferred.as_deref().unwrap_or("");
+                let preferred = preferred.unwrap_or("");
                 let message = match (&self.message, self.kind) {
                     (Some(t), _) => t.replace("{found}", text_found).replace("{preferred}", preferred),
                     (None, PatternKind::Existence) => format!("`{text_found}` is flagged by `{}`", self.id),
@@ -102,5 +188,71 @@ impl Rule for PatternRule {
                 related: Vec::new(),
             })
             .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rule(tokens: &[&str], regexes: &[&str]) -> PatternRule {
+        PatternRule {
+            id: "t",
+            severity: Severity::Warning,
+            kind: PatternKind::Existence,
+            message: Some("{found}".to_string()),
+            literals: Literals::new(tokens.iter().map(|t| (t.to_string(), None)).collect()),
+            matchers: regexes.iter().map(|r| Matcher { regex: Regex::new(r).unwrap(), preferred: None }).collect(),
+            description: String::new(),
+        }
+    }
+
+    /// What one regular expression per phrase, tried in order, flags.
+    fn one_regex_each(tokens: &[&str], regexes: &[&str], text: &str) -> Vec<Range<usize>> {
+        let mut found: Vec<Range<usize>> = Vec::new();
+        let all = tokens.iter().map(|t| regex::escape(t)).chain(regexes.iter().map(|r| r.to_string()));
+        for pattern in all {
+            for hit in Regex::new(&pattern).unwrap().find_iter(text) {
+                if !hit.is_empty() && !found.iter().any(|r| r.start < hit.end() && hit.start() < r.end) {
+                    found.push(hit.range());
+                }
+            }
+        }
+        found.sort_by_key(|r| r.start);
+        found
+    }
+
+    #[test]
+    fn phrases_in_one_automaton_flag_what_a_regex_each_flagged() {
+        let cases: &[(&[&str], &[&str], &str)] = &[
+            (&["传有", "据传"], &[], "据传有1007家"),
+            (&["据传", "传有"], &[], "据传有1007家"),
+            (&["ab"], &[], "ababab"),
+            (&["aa", "a"], &["b+"], "aaabaabbba"),
+            (&["", "词1", "词17"], &["词\\d+"], "词17和词1以及词170"),
+            (&["据传", "据传"], &[], "据传据传"),
+        ];
+        for (tokens, regexes, text) in cases {
+            let got: Vec<Range<usize>> = rule(tokens, regexes).matches(text).into_iter().map(|m| m.span).collect();
+            assert_eq!(got, one_regex_each(tokens, regexes, text), "{tokens:?} {regexes:?} on {text}");
+        }
+        // Random phrases over a small alphabet, where overlaps are everywhere.
+        let mut seed = 7u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for _ in 0..500 {
+            let word = |n: u64, next: &mut dyn FnMut() -> u64| -> String {
+                (0..1 + n % 3).map(|_| ['a', 'b', '家'][(next() % 3) as usize]).collect()
+            };
+            let tokens: Vec<String> = (0..1 + next() % 4).map(|_| word(next(), &mut next)).collect();
+            let text: String = (0..next() % 12).map(|_| word(next(), &mut next)).collect();
+            let tokens: Vec<&str> = tokens.iter().map(String::as_str).collect();
+            let got: Vec<Range<usize>> = rule(&tokens, &[]).matches(&text).into_iter().map(|m| m.span).collect();
+            assert_eq!(got, one_regex_each(&tokens, &[], &text), "{tokens:?} on {text}");
+        }
     }
 }
