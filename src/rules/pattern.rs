@@ -64,10 +64,6 @@ impl Literals {
         Literals { automata, preferred }
     }
 
-    pub fn is_empty(&self) -> bool {
-        self.preferred.is_empty()
-    }
-
     /// Every occurrence of every phrase, by phrase then position: (phrase, span).
     fn occurrences(&self, text: &str) -> Vec<(usize, Range<usize>)> {
         let mut all: Vec<(usize, Range<usize>)> = self

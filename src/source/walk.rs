@@ -46,8 +46,8 @@ pub fn collect(paths: &[PathBuf], exclude: &dyn Fn(&str) -> bool) -> (Vec<Input>
     let mut inputs = BTreeSet::new();
     let mut errors = Vec::new();
     for root in paths {
-        // A path named on the command line is read whatever it is: a file, a named pipe,
-        // `/dev/stdin`, or a link to one.
+        // A path named on the command line is read whatever it is: a file or a link to
+        // one. (The CLI reads named pipes and `/dev/stdin` itself, once, before walking.)
         let named = std::fs::metadata(root);
         if named.as_ref().is_ok_and(|m| !m.is_dir()) {
             let format = Format::from_path(root).unwrap_or(Format::Text);

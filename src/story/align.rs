@@ -115,9 +115,8 @@ fn glossary_agrees_or_silent(
 }
 
 /// Indexes of claims whose value occurs exactly once in the list.
-fn unique_values(claims: &[Claim]) -> Vec<bool> {
-    let by_value = ByValue::of(claims);
-    claims.iter().map(|c| by_value.same(c).take(2).count() == 1).collect()
+fn unique_values(by_value: &ByValue<'_>) -> Vec<bool> {
+    by_value.claims.iter().map(|c| by_value.same(c).take(2).count() == 1).collect()
 }
 
 /// Claims sorted by value, to find those that state a given value ([`same_value`])
@@ -149,8 +148,8 @@ impl<'c> ByValue<'c> {
 /// Pairs (claim in `a`, claim in `b`) that state the same quantity.
 pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(usize, usize)> {
     let cross = a.chinese != b.chinese;
-    let (ua, ub) = (unique_values(a.claims), unique_values(b.claims));
     let values_b = ByValue::of(b.claims);
+    let (ua, ub) = (unique_values(&ByValue::of(a.claims)), unique_values(&values_b));
     let mut taken_a = vec![false; a.claims.len()];
     let mut taken_b = vec![false; b.claims.len()];
     let mut pairs = Vec::new();
