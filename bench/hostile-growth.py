@@ -8,10 +8,13 @@ when a ratio reaches MAX_RATIO.
 
 Inputs: runs of one numeral character (两, fullwidth １), a run of digits, "$1 " and
 "one hundred thousand" repeated, English with no sentence punctuation, two
-near-identical documents (one character apart), and one line holding a finding every
-few bytes, rendered as human, concise and SARIF output.
+near-identical documents (one character apart), one line holding a finding every few
+bytes (rendered as human, concise and SARIF output), and, at twenty times the size (their
+quadratic costs hide behind start-up at small sizes), one document of many distinct
+paragraphs and a chain of records each sharing two figures with the next.
 """
 import argparse
+import json
 import os
 import random
 import subprocess
@@ -49,6 +52,17 @@ def chinese(size, rng):
     return ''.join(out)
 
 
+def chain(size):
+    """Records each sharing two distinctive figures with the next, all dated alike: every
+    link is real, but the first and the last have nothing in common."""
+    lines = []
+    for i in range(max(2, size // 120)):
+        a, b, c, d = 10001 + i * 7, 10008 + i * 7, 500003 + i * 13, 500016 + i * 13
+        text = f'本市今年新建学校{a}所，新增学位{b}个。投入资金{c}万元，下一年计划{d}万元。'
+        lines.append(json.dumps({'id': str(i), 'text': text, 'date': '2022-05-24'}, ensure_ascii=False))
+    return '\n'.join(lines) + '\n'
+
+
 def inputs(size):
     rng = random.Random(size)
     near = chinese(size // 2, rng)
@@ -65,6 +79,8 @@ def inputs(size):
         'findings on one line, -f human': {'a.txt': repeat('甲，，', size), 'format': 'human'},
         'findings on one line, -f concise': {'a.txt': repeat('甲，，', size), 'format': 'concise'},
         'findings on one line, -f sarif': {'a.txt': repeat('甲，，', size), 'format': 'sarif'},
+        'one document of many paragraphs (20x)': {'a.txt': chinese(size * 20, rng)},
+        'chained records (20x)': {'a.jsonl': chain(size * 20)},
     }
 
 

@@ -61,6 +61,8 @@ struct Batch<'a> {
     pending: Vec<(usize, Loaded)>,
     bytes: usize,
     budget: usize,
+    /// Documents pending: a batch of short records is cut by their number, not bytes.
+    documents: usize,
     sink: &'a mut dyn Sink,
 }
 
@@ -69,8 +71,9 @@ impl Batch<'_> {
         // Documents of one load share their file (or window) text.
         let file_bytes = loaded.documents.first().map_or(0, |d| d.file.text.len());
         self.bytes += file_bytes + loaded.documents.iter().map(|d| d.text.len()).sum::<usize>();
+        self.documents += loaded.documents.len();
         self.pending.push((slot, loaded));
-        if self.bytes >= self.budget {
+        if self.bytes >= self.budget || self.documents >= crate::source::windows::WINDOW_RECORDS {
             self.flush();
         }
     }
@@ -84,6 +87,7 @@ impl Batch<'_> {
             documents.extend(loaded.documents);
         }
         self.bytes = 0;
+        self.documents = 0;
         if documents.is_empty() {
             return;
         }
@@ -135,7 +139,7 @@ impl Corpus {
             .collect();
         let evicted = Evicted { load: inputs.load.clone(), origins: Vec::new() };
         let corpus = Corpus { files: files.len(), documents: Vec::new(), errors, evicted: Some(evicted) };
-        let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, sink };
+        let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, documents: 0, sink };
         let stamps: Vec<Option<Stamp>> =
             files.par_iter().map(|f| std::fs::metadata(&f.path).ok().map(|m| Stamp::of(&m))).collect();
         let size = |i: usize| stamps[i].map_or(0, |s| s.len as usize);

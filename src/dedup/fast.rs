@@ -114,34 +114,50 @@ pub(super) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
 
 /// Token hashes of `text`, or `None` when it holds a character this path does not handle.
 pub fn tokens(text: &str) -> Option<Vec<u64>> {
-    let folded: Vec<Folded> = text.chars().map(fold).collect();
-    if folded.iter().any(|f| f.class == Class::Unknown) {
-        return None;
+    let mut out = Vec::with_capacity(text.len() / 4);
+    each_token(text, |h| out.push(h)).then_some(out)
+}
+
+/// Calls `token` with each token hash of `text` in order, holding nothing of the text
+/// (a document of hundreds of megabytes costs no copy of it). Returns `false` as soon as it
+/// meets a character this path does not handle: the caller then discards what it was
+/// given and takes the general path.
+pub fn each_token(text: &str, mut token: impl FnMut(u64)) -> bool {
+    // The current character and the two after it: a middle character (`.` in 1.4, `'` in
+    // don't) joins only when the character after it continues the word.
+    let mut chars = text.chars().map(fold);
+    let mut ahead = [chars.next(), chars.next(), chars.next()];
+    if ahead.iter().flatten().any(|f| f.class == Class::Unknown) {
+        return false;
     }
-    let mut out = Vec::with_capacity(folded.len() / 2);
+    let mut advance = |ahead: &mut [Option<Folded>; 3]| {
+        let next = chars.next();
+        *ahead = [ahead[1], ahead[2], next];
+        next.is_none_or(|f| f.class != Class::Unknown)
+    };
     let word_char = |c: Class| matches!(c, Class::Letter | Class::Numeric | Class::Joiner);
-    let mut i = 0;
-    while i < folded.len() {
-        match folded[i].class {
+    while let Some(first) = ahead[0] {
+        match first.class {
             Class::Ideograph => {
-                out.push(hash_char(FNV_OFFSET, folded[i].ch));
-                i += 1;
+                token(hash_char(FNV_OFFSET, first.ch));
+                if !advance(&mut ahead) {
+                    return false;
+                }
             }
             c if word_char(c) => {
                 let mut h = FNV_OFFSET;
                 let mut alphanumeric = false;
-                let mut j = i;
-                loop {
-                    let f = folded[j];
+                while let Some(f) = ahead[0] {
                     h = hash_char(h, f.ch);
                     alphanumeric |= f.class != Class::Joiner;
-                    let Some(next) = folded.get(j + 1) else { break };
+                    let Some(next) = ahead[1] else { break };
                     if word_char(next.class) {
-                        j += 1;
+                        if !advance(&mut ahead) {
+                            return false;
+                        }
                         continue;
                     }
-                    // A middle character joins letter to letter, or digit to digit.
-                    let Some(after) = folded.get(j + 2) else { break };
+                    let Some(after) = ahead[2] else { break };
                     let joins = match next.class {
                         Class::MidLetter => f.class == Class::Letter && after.class == Class::Letter,
                         Class::MidNum => f.class == Class::Numeric && after.class == Class::Numeric,
@@ -152,15 +168,24 @@ pub fn tokens(text: &str) -> Option<Vec<u64>> {
                         break;
                     }
                     h = hash_char(h, next.ch);
-                    j += 2;
+                    if !advance(&mut ahead) || !advance(&mut ahead) {
+                        return false;
+                    }
+                }
+                // Past the word's last character.
+                if !advance(&mut ahead) {
+                    return false;
                 }
                 if alphanumeric {
-                    out.push(h);
+                    token(h);
                 }
-                i = j + 1;
             }
-            _ => i += 1,
+            _ => {
+                if !advance(&mut ahead) {
+                    return false;
+                }
+            }
         }
     }
-    Some(out)
+    true
 }

@@ -31,8 +31,13 @@ const SKETCH_MARGIN: f64 = 0.25;
 /// for it again for the few pairs that survive the sketch.
 pub struct Sketch {
     shingle_count: u32,
-    signature: [u32; BINS],
+    /// `None` for a text with no shingles (most records of a corpus of short texts): a
+    /// corpus keeps one sketch per document, and an empty one costs no bins.
+    signature: Option<Box<[u32; BINS]>>,
 }
+
+/// The bins of a sketch with no shingles.
+const EMPTY_BINS: [u32; BINS] = [u32::MAX; BINS];
 
 fn hash64(mut x: u64) -> u64 {
     // splitmix64 finalizer: cheap and well mixed.
@@ -57,22 +62,47 @@ fn general_tokens(text: &str) -> Vec<u64> {
     folded.unicode_words().map(token_hash).collect()
 }
 
+/// Texts up to this long have their tokens held while shingled (faster); longer ones are
+/// shingled as their tokens come.
+const HELD_TEXT: usize = 1 << 20;
+
 /// Sorted distinct hashes of the `k`-token shingles of a text. 32-bit hashes halve the
 /// memory; at a few hundred shingles per text a collision moves a similarity by well
 /// under a percent.
 pub fn shingles(text: &str, k: usize) -> Vec<u32> {
-    let toks = tokens(text);
     let k = k.max(1);
     let shingle = |w: &[u64]| (w.iter().fold(0u64, |h, &t| hash64(h.rotate_left(5) ^ t)) >> 32) as u32;
-    let mut out: Vec<u32> = if toks.len() < k {
-        if toks.is_empty() {
-            Vec::new()
-        } else {
-            vec![shingle(&toks)]
+    // The last `k` tokens, oldest first: tokens are hashed as they come, never all held.
+    let take = |window: &mut Vec<u64>, out: &mut Vec<u32>, t: u64| {
+        if window.len() == k {
+            window.remove(0);
         }
-    } else {
-        toks.windows(k).map(shingle).collect()
+        window.push(t);
+        if window.len() == k {
+            out.push(shingle(window));
+        }
     };
+    if text.len() <= HELD_TEXT {
+        let toks = tokens(text);
+        let mut out: Vec<u32> = match toks.len() {
+            0 => Vec::new(),
+            n if n < k => vec![shingle(&toks)],
+            _ => toks.windows(k).map(shingle).collect(),
+        };
+        out.sort_unstable();
+        out.dedup();
+        return out;
+    }
+    let (mut window, mut out): (Vec<u64>, Vec<u32>) = (Vec::with_capacity(k), Vec::with_capacity(text.len() / 3));
+    if !fast::each_token(text, |t| take(&mut window, &mut out, t)) {
+        (window, out) = (Vec::with_capacity(k), Vec::new());
+        for t in general_tokens(text) {
+            take(&mut window, &mut out, t);
+        }
+    }
+    if out.is_empty() && !window.is_empty() {
+        out.push(shingle(&window));
+    }
     out.sort_unstable();
     out.dedup();
     out
@@ -111,28 +141,34 @@ impl Sketch {
                 }
             }
         }
+        let signature = (signature != EMPTY_BINS).then(|| Box::new(signature));
         Sketch { shingle_count: shingles.len() as u32, signature }
+    }
+
+    fn bins(&self) -> &[u32; BINS] {
+        self.signature.as_deref().unwrap_or(&EMPTY_BINS)
     }
 
     /// The sketch as plain numbers (for the cache): the shingle count, then the bins.
     pub fn to_bins(&self) -> Vec<u32> {
-        std::iter::once(self.shingle_count).chain(self.signature).collect()
+        std::iter::once(self.shingle_count).chain(*self.bins()).collect()
     }
 
     /// A sketch from `to_bins`; `None` for numbers of another shape.
     pub fn from_bins(bins: &[u32]) -> Option<Sketch> {
         let (&shingle_count, rest) = bins.split_first()?;
-        Some(Sketch { shingle_count, signature: rest.try_into().ok()? })
+        let bins: [u32; BINS] = rest.try_into().ok()?;
+        Some(Sketch { shingle_count, signature: (bins != EMPTY_BINS).then(|| Box::new(bins)) })
     }
 
     /// The share of bins two sketches agree on: an estimate of their Jaccard similarity.
     pub fn estimate(&self, other: &Sketch) -> f64 {
-        let same = self.signature.iter().zip(&other.signature).filter(|(x, y)| x == y).count();
+        let same = self.bins().iter().zip(other.bins()).filter(|(x, y)| x == y).count();
         same as f64 / BINS as f64
     }
 
     fn band(&self, b: usize) -> u64 {
-        self.signature[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &v| hash64(h ^ u64::from(v)))
+        self.bins()[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &v| hash64(h ^ u64::from(v)))
     }
 }
 
@@ -309,7 +345,7 @@ fn same_sketches(sketches: &[Sketch]) -> (Vec<u32>, rustc_hash::FxHashMap<u32, V
         .enumerate()
         .filter(|(_, s)| !s.is_empty())
         .map(|(i, s)| {
-            let h = s.signature.iter().fold(u64::from(s.shingle_count), |h, &v| hash64(h ^ u64::from(v)));
+            let h = s.bins().iter().fold(u64::from(s.shingle_count), |h, &v| hash64(h ^ u64::from(v)));
             (h, i as u32)
         })
         .collect();
@@ -322,7 +358,7 @@ fn same_sketches(sketches: &[Sketch]) -> (Vec<u32>, rustc_hash::FxHashMap<u32, V
         for &(_, i) in run {
             let same = |f: &u32| {
                 let (a, b) = (&sketches[*f as usize], &sketches[i as usize]);
-                a.shingle_count == b.shingle_count && a.signature == b.signature
+                a.shingle_count == b.shingle_count && a.bins() == b.bins()
             };
             match firsts.iter().copied().find(same) {
                 Some(f) => {

@@ -53,8 +53,10 @@ pub struct LoadOptions {
     pub text_fields: Vec<String>,
     /// Candidate names of the id field.
     pub id_fields: Vec<String>,
-    /// JSON Lines files larger than this are read in windows of about this many bytes.
+    /// JSON Lines files larger than this are read in windows of about this many bytes…
     pub window_bytes: usize,
+    /// …and of at most this many lines.
+    pub window_records: usize,
 }
 
 impl Default for LoadOptions {
@@ -63,6 +65,7 @@ impl Default for LoadOptions {
             text_fields: ["text", "content", "body"].map(String::from).to_vec(),
             id_fields: ["id", "key"].map(String::from).to_vec(),
             window_bytes: windows::WINDOW_BYTES,
+            window_records: windows::WINDOW_RECORDS,
         }
     }
 }

@@ -11,8 +11,11 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
-/// JSON Lines files larger than this are read in windows of about this size.
+/// JSON Lines files larger than this are read in windows of about this size…
 pub const WINDOW_BYTES: usize = 16 << 20;
+/// …and of at most this many records: a document costs a few hundred bytes of its own
+/// (name, spans, results) whatever its length, so a window of short records is cut sooner.
+pub const WINDOW_RECORDS: usize = 1 << 15;
 
 /// Where the next window of a file starts.
 #[derive(Clone, Copy)]
@@ -42,9 +45,11 @@ pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions,
     }
     let mut cursor = Cursor { base: 0, line: 1, records: 0 };
     loop {
-        let read = (&mut file).take(window as u64).read_to_end(&mut buffer);
+        // What the last window left over counts against this one.
+        let wanted = window.saturating_sub(buffer.len()).max(1);
+        let read = (&mut file).take(wanted as u64).read_to_end(&mut buffer);
         let at_end = match read {
-            Ok(n) => n < window,
+            Ok(n) => n < wanted,
             Err(e) => return each(unreadable(e)),
         };
         if cursor.base == 0 && !plain_utf8_start(&buffer) {
@@ -54,13 +59,17 @@ pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions,
             }
             return each(load_owned(display, buffer, format, opts));
         }
-        let cut = if at_end { buffer.len() } else { buffer.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1) };
+        let cut = match memchr::memchr_iter(b'\n', &buffer).nth(opts.window_records.max(1) - 1) {
+            Some(i) if i + 1 < buffer.len() => i + 1,
+            _ if at_end => buffer.len(),
+            _ => buffer.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1),
+        };
         if cut > 0 || at_end {
             let rest = buffer.split_off(cut);
             let whole_lines = std::mem::replace(&mut buffer, rest);
             cursor = load_window(display, whole_lines, cursor, opts, each);
         }
-        if at_end {
+        if at_end && buffer.is_empty() {
             return;
         }
     }
@@ -187,12 +196,18 @@ mod tests {
     use super::*;
 
     fn windows(bytes: &[u8], window: usize) -> Vec<Loaded> {
-        let dir = std::env::temp_dir().join(format!("factlint-windows-{}-{window}", std::process::id()));
+        windows_of(bytes, window, WINDOW_RECORDS)
+    }
+
+    fn windows_of(bytes: &[u8], window: usize, records: usize) -> Vec<Loaded> {
+        static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+        let call = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let dir = std::env::temp_dir().join(format!("factlint-windows-{}-{call}", std::process::id()));
         std::fs::create_dir_all(&dir).unwrap();
         let path = dir.join("d.jsonl");
         std::fs::write(&path, bytes).unwrap();
         let mut out = Vec::new();
-        let opts = LoadOptions { window_bytes: window, ..LoadOptions::default() };
+        let opts = LoadOptions { window_bytes: window, window_records: records, ..LoadOptions::default() };
         read_file(&path, "d.jsonl", Format::Jsonl, &opts, &mut |l| out.push(l));
         std::fs::remove_dir_all(&dir).unwrap();
         out
@@ -233,6 +248,17 @@ mod tests {
         assert_eq!(whole.len(), 4, "{whole:?}");
         for window in [1, 7, 30, 45, 60] {
             assert_eq!(summary(&windows(DATA.as_bytes(), window)), whole, "window {window}");
+        }
+    }
+
+    #[test]
+    fn windows_cut_by_record_count_give_the_same_documents() {
+        let whole = summary(&windows(DATA.as_bytes(), 1 << 20));
+        for (window, records) in [(30, 1), (45, 2), (60, 1), (60, 2), (60, 3)] {
+            let loaded = windows_of(DATA.as_bytes(), window, records);
+            let sizes: Vec<usize> = loaded.iter().map(|l| l.documents.len()).collect();
+            assert!(sizes.iter().all(|&n| n <= records), "{window} bytes, {records} records: {sizes:?}");
+            assert_eq!(summary(&loaded), whole, "{window} bytes, {records} records");
         }
     }
 

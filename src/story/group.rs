@@ -5,6 +5,7 @@
 //! document pairs. Documents whose dates are far apart never join.
 
 pub use super::dates::{day_number, minute_number};
+use crate::clusters::WeightedPair;
 use crate::extract::{Claim, Dimension};
 use rustc_hash::{FxHashMap, FxHashSet};
 
@@ -159,6 +160,10 @@ struct Index<'e, 'a> {
     postings: FxHashMap<u64, Vec<usize>>,
     /// Distinctive figures: found in at least two documents, and in few enough.
     distinctive: FxHashSet<u64>,
+    /// Documents whose shared figures weigh enough, all together, to link them to
+    /// another (with a similar title's help at most): the others are never paired, which
+    /// spares a corpus of short texts the pairs of its common figures.
+    capable: Vec<bool>,
 }
 
 impl<'e, 'a> Index<'e, 'a> {
@@ -170,8 +175,12 @@ impl<'e, 'a> Index<'e, 'a> {
             }
         }
         let cap = ((evidence.len() as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(MAX_DOCUMENTS_FLOOR, MAX_DOCUMENTS);
-        let distinctive = postings.iter().filter(|(_, d)| d.len() <= cap).map(|(k, _)| *k).collect();
-        Index { evidence, postings, distinctive }
+        let distinctive: FxHashSet<u64> = postings.iter().filter(|(_, d)| d.len() <= cap).map(|(k, _)| *k).collect();
+        let mut index = Index { evidence, postings, distinctive, capable: Vec::new() };
+        let most = |d: usize| evidence[d].keys.iter().filter_map(|&k| index.weight(k)).sum::<f64>();
+        let capable = (0..evidence.len()).map(|d| most(d) >= MIN_WEIGHT - TITLE_WEIGHT - 1e-9).collect();
+        index.capable = capable;
+        index
     }
 
     /// A shared figure's weight, or `None` when it cannot link documents.
@@ -217,9 +226,10 @@ impl<'e, 'a> Index<'e, 'a> {
         enough && close
     }
 
-    /// Every linked pair, `a < b`: figures walked in ascending order, so that a pair's
-    /// weight is summed in the same order as in [`Index::links_of`].
-    fn all_links(&self) -> Vec<(usize, usize)> {
+    /// Every linked pair, `a < b`, with the weight of what it shares: figures walked in
+    /// ascending order, so that a pair's weight is summed in the same order as in
+    /// [`Index::links_of`].
+    fn all_links(&self) -> Vec<WeightedPair> {
         let mut keys: Vec<u64> = self.postings.keys().copied().collect();
         keys.sort_unstable();
         let mut shared: FxHashMap<(usize, usize), (usize, f64)> = FxHashMap::default();
@@ -227,8 +237,11 @@ impl<'e, 'a> Index<'e, 'a> {
             let Some(weight) = self.weight(k) else { continue };
             // Only documents dated close together (or undated) can join: pair those alone,
             // walking the documents in date order, rather than every two of them.
-            let mut by_day: Vec<(i64, usize)> =
-                self.postings[&k].iter().map(|&d| (self.evidence[d].day.unwrap_or(i64::MIN), d)).collect();
+            let mut by_day: Vec<(i64, usize)> = self.postings[&k]
+                .iter()
+                .filter(|&&d| self.capable[d])
+                .map(|&d| (self.evidence[d].day.unwrap_or(i64::MIN), d))
+                .collect();
             by_day.sort_unstable();
             for (i, &(day, a)) in by_day.iter().enumerate() {
                 for &(other_day, b) in &by_day[i + 1..] {
@@ -243,16 +256,23 @@ impl<'e, 'a> Index<'e, 'a> {
         }
         let counts: Vec<usize> = (0..self.evidence.len()).map(|d| self.distinctive_count(d)).collect();
         let count = |d: usize| counts[d];
-        shared.into_iter().filter(|&(pair, shares)| self.linked(pair, shares, &count)).map(|(pair, _)| pair).collect()
+        shared
+            .into_iter()
+            .filter(|&(pair, shares)| self.linked(pair, shares, &count))
+            .map(|(pair, (_, weight))| (pair, weight))
+            .collect()
     }
 
-    /// The linked pairs that `a` is in, each `(smaller, larger)`.
-    fn links_of(&self, a: usize) -> Vec<(usize, usize)> {
+    /// The linked pairs that `a` is in, each `(smaller, larger)`, with their weights.
+    fn links_of(&self, a: usize) -> Vec<WeightedPair> {
         let mut shared: FxHashMap<usize, (usize, f64)> = FxHashMap::default();
+        if !self.capable[a] {
+            return Vec::new();
+        }
         for &k in self.evidence[a].keys {
             let Some(weight) = self.weight(k) else { continue };
             for &b in &self.postings[&k] {
-                if b != a && self.close(a, b) {
+                if b != a && self.capable[b] && self.close(a, b) {
                     let e = shared.entry(b).or_default();
                     e.0 += 1;
                     e.1 += weight;
@@ -263,16 +283,18 @@ impl<'e, 'a> Index<'e, 'a> {
             .into_iter()
             .map(|(b, counts)| ((a.min(b), a.max(b)), counts))
             .filter(|&(pair, shares)| self.linked(pair, shares, &|d| self.distinctive_count(d)))
-            .map(|(pair, _)| pair)
+            .map(|(pair, (_, weight))| (pair, weight))
             .collect()
     }
 }
 
 /// Stories: groups of ≥ 2 documents (indexes, ascending, ordered by their first
 /// document), each with the pairs of its documents that are directly linked. Claims are
-/// compared only along direct links, never through a chain of them. With `focus`, only the
-/// stories that hold a focused document, found by walking out from those documents (the
-/// same stories as all of them filtered, at the cost of the stories walked).
+/// compared only along direct links, never through a chain of them, and a document joins
+/// a story only when it is linked to enough of it ([`crate::clusters::dense_groups`]):
+/// documents each sharing figures with the next do not make one story. With `focus`, only
+/// the stories that hold a focused document, found by walking out from those documents
+/// (the same stories as all of them filtered, at the cost of the stories walked).
 pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> {
     let n = evidence.len();
     let index = Index::new(evidence);
@@ -283,12 +305,13 @@ pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> 
             by_name.entry(name.as_str()).or_default().push(d);
         }
     }
-    let parallel_links = |docs: &[usize], out: &mut Vec<(usize, usize)>| {
+    // Files named as translations of one another always join.
+    let parallel_links = |docs: &[usize], out: &mut Vec<WeightedPair>| {
         for (i, &a) in docs.iter().enumerate() {
-            out.extend(docs[i + 1..].iter().map(|&b| (a, b)));
+            out.extend(docs[i + 1..].iter().map(|&b| ((a, b), f64::INFINITY)));
         }
     };
-    let mut links = match focus {
+    let links = match focus {
         None => {
             let mut links = index.all_links();
             for docs in by_name.values() {
@@ -296,24 +319,38 @@ pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> 
             }
             links
         }
-        Some(focus) => crate::clusters::walk(n, (0..n).filter(|&d| focus[d]), |a| {
-            let mut found = index.links_of(a);
-            if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
-                parallel_links(docs, &mut found);
-            }
-            found
-        }),
+        Some(focus) => crate::clusters::walk_links(
+            n,
+            (0..n).filter(|&d| focus[d]),
+            |a| {
+                let mut found = index.links_of(a);
+                if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
+                    parallel_links(docs, &mut found);
+                }
+                found
+            },
+            |link| link.0,
+        ),
     };
-    links.sort_unstable();
-    links.dedup();
-    let groups = crate::clusters::clusters(n, links.iter().copied());
+    let mut groups = crate::clusters::dense_groups(n, &links);
+    if let Some(focus) = focus {
+        // The walk reached whole components; keep the stories of the focused documents.
+        groups.retain(|docs| docs.iter().any(|&d| focus[d]));
+    }
     let mut group_of: FxHashMap<usize, usize> = FxHashMap::default();
     for (g, docs) in groups.iter().enumerate() {
         group_of.extend(docs.iter().map(|&d| (d, g)));
     }
     let mut pairs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); groups.len()];
-    for &(a, b) in &links {
-        pairs[group_of[&a]].push((a, b));
+    let mut links: Vec<(usize, usize)> = links.into_iter().map(|((a, b), _)| (a.min(b), a.max(b))).collect();
+    links.sort_unstable();
+    links.dedup();
+    for (a, b) in links {
+        // A link between two stories (refused as too weak) compares nothing.
+        match (group_of.get(&a), group_of.get(&b)) {
+            (Some(x), Some(y)) if x == y => pairs[*x].push((a, b)),
+            _ => log::debug!("documents {a} and {b} share figures but are in different stories"),
+        }
     }
     groups.into_iter().zip(pairs).collect()
 }

@@ -277,3 +277,24 @@ fn odd_files_are_read_or_explained_never_skipped_in_silence() {
     let shown = crate::support::stdout(&out);
     assert!(shown.contains("names/x\\xff.txt:1:") && shown.contains("names/x\\xfe.txt:1:"), "{shown}");
 }
+
+#[test]
+fn a_chain_of_documents_does_not_make_one_story() {
+    // Sixty records, each sharing two distinctive figures with the next and nothing with
+    // the rest: joined link by link they would be one story of sixty, and the first
+    // record's figures would be compared with the last's.
+    let records: String = (0..60)
+        .map(|i| {
+            let (a, b) = (10001 + i * 7, 500003 + i * 13);
+            let text =
+                format!("本市今年新建学校{a}所，新增学位{}个。投入资金{b}万元，下一年计划{}万元。", a + 7, b + 13);
+            serde_json::json!({ "id": i.to_string(), "text": text, "date": "2022-05-24" }).to_string() + "\n"
+        })
+        .collect();
+    let dir = corpus(&[("chain.jsonl", records.as_bytes())]);
+    let out = factlint_in(dir.path(), &["align", "chain.jsonl", "--no-config", "-f", "json"], None);
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sizes: Vec<usize> =
+        report["stories"].as_array().unwrap().iter().map(|s| s["documents"].as_array().unwrap().len()).collect();
+    assert!(sizes.len() >= 12 && sizes.iter().all(|&n| (2..=5).contains(&n)), "{sizes:?}");
+}
