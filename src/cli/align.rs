@@ -1,11 +1,10 @@
 //! `factlint align`: the stories of a corpus and how their figures line up.
 
 use super::args::{AlignArgs, ListFormat};
-use super::{inputs, EXIT_CLEAN, EXIT_ERROR};
+use super::{inputs, Destination, EXIT_CLEAN, EXIT_ERROR};
 use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::report;
-use std::io::{BufWriter, Write};
 
 pub fn run(args: AlignArgs, settings: &Settings) -> u8 {
     let inputs = match inputs(&args.input, settings) {
@@ -24,16 +23,16 @@ pub fn run(args: AlignArgs, settings: &Settings) -> u8 {
         keep_segments: true,
     };
     let analysis = crate::story::analyze(&corpus, &claims, &settings.glossary(), &parallel);
-    let mut out = BufWriter::new(std::io::stdout().lock());
-    let written = match args.format {
-        ListFormat::Json => report::align::json(&mut out, &corpus, &claims, &analysis),
-        ListFormat::Human => report::align::human(&mut out, &corpus, &claims, &analysis),
+    let mut out = match Destination::open(args.output.as_deref(), &inputs, "the stories") {
+        Ok(d) => d,
+        Err(code) => return code,
     };
-    if let Err(e) = written.and_then(|_| out.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factlint: cannot write: {e}");
-            return EXIT_ERROR;
-        }
+    let written = match args.format {
+        ListFormat::Json => report::align::json(out.writer(), &corpus, &claims, &analysis),
+        ListFormat::Human => report::align::human(out.writer(), &corpus, &claims, &analysis),
+    };
+    if let Err(code) = out.finish(written) {
+        return code;
     }
     if corpus.errors.is_empty() {
         EXIT_CLEAN

@@ -5,6 +5,9 @@ use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
 #[command(name = "factlint", version, about = "A fact-consistency linter for news corpora in Chinese and English")]
+// An option given twice takes its last value: a pre-commit hook's `entry` sets
+// `--corpus-root .` and the user's `args` may set it again.
+#[command(args_override_self = true)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -38,15 +41,18 @@ fn parse_source_language(tag: &str) -> Result<String, String> {
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Lint a corpus and report findings.
+    #[command(args_override_self = true)]
     Check(CheckArgs),
     /// Print every numeric claim found in the corpus.
+    #[command(args_override_self = true)]
     Extract(ExtractArgs),
     /// Print the stories found in the corpus and how their figures line up.
+    #[command(args_override_self = true)]
     Align(AlignArgs),
     /// List the built-in rules.
     Rules {
         /// Output format.
-        #[arg(short, long, value_enum, default_value_t = ListFormat::Human)]
+        #[arg(short, long, alias = "output-format", value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
     },
     /// Explain one rule.
@@ -79,8 +85,11 @@ pub struct AlignArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = ListFormat::Human)]
+    #[arg(short, long, alias = "output-format", value_enum, default_value_t = ListFormat::Human)]
     pub format: ListFormat,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// Where to read the corpus from.
@@ -105,8 +114,11 @@ pub struct ExtractArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = ClaimFormat::Human)]
+    #[arg(short, long, alias = "output-format", value_enum, default_value_t = ClaimFormat::Human)]
     pub format: ClaimFormat,
+    /// Write to this file instead of stdout.
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
@@ -121,7 +133,7 @@ pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format.
-    #[arg(short, long, value_enum, default_value_t = FindingFormat::Human)]
+    #[arg(short, long, alias = "output-format", value_enum, default_value_t = FindingFormat::Human)]
     pub format: FindingFormat,
     /// Write the report to this file instead of stdout (the exit code is unchanged).
     #[arg(short, long, value_name = "FILE")]

@@ -19,7 +19,10 @@ const PROGRESS_MIN_DOCUMENTS: u64 = 2000;
 pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     let known = settings.rule_ids();
     if let Some(bad) = args.select.iter().chain(&args.ignore).find(|r| !known.contains(r)) {
-        eprintln!("factlint: unknown rule `{bad}`; `factlint rules` lists them");
+        match rules::closest_id(bad, known.iter().map(String::as_str)) {
+            Some(near) => eprintln!("factlint: unknown rule `{bad}`; did you mean `{near}`?"),
+            None => eprintln!("factlint: unknown rule `{bad}`; `factlint rules` lists them"),
+        }
         return EXIT_ERROR;
     }
     if !args.index.is_empty() && (!args.input.paths.is_empty() || args.corpus_root.is_some()) {
@@ -109,13 +112,18 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
             render_error(&e);
             return EXIT_ERROR;
         }
-        eprintln!("factlint: wrote {} findings to baseline {}", result.findings.len(), path.display());
+        let n = result.findings.len();
+        eprintln!("factlint: wrote {n} {} to baseline {}", if n == 1 { "finding" } else { "findings" }, path.display());
         result.findings.clear();
     } else if let Some(path) = &args.baseline {
         match Baseline::read(path) {
             Ok(b) => {
                 let dropped = b.filter(&mut result.findings);
-                log::debug!("baseline {} accepted {dropped} findings", path.display());
+                if dropped > 0 {
+                    // Said on stderr, so machine-readable reports stay as they are.
+                    let findings = if dropped == 1 { "finding" } else { "findings" };
+                    eprintln!("factlint: {dropped} {findings} already in baseline {} not shown", path.display());
+                }
             }
             Err(e) => {
                 render_error(&e);

@@ -1,13 +1,13 @@
 //! `factlint extract`: every numeric claim of the corpus.
 
 use super::args::{ClaimFormat, ExtractArgs};
-use super::{inputs, EXIT_CLEAN, EXIT_ERROR};
+use super::{inputs, Destination, EXIT_CLEAN, EXIT_ERROR};
 use crate::config::Settings;
 use crate::corpus::{locate, Corpus};
 use crate::extract::Extractor;
 use crate::report;
 use rayon::prelude::*;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 
 pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
     let inputs = match inputs(&args.input, settings) {
@@ -19,16 +19,19 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
     log::debug!("loaded {} documents from {} files in {:?}", corpus.documents.len(), corpus.files, t0.elapsed());
     let t1 = std::time::Instant::now();
     let extractor = settings.extractor();
-    let stdout = std::io::stdout();
-    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
+    let mut destination = match Destination::open(args.output.as_deref(), &inputs, "the claims") {
+        Ok(d) => d,
+        Err(code) => return code,
+    };
+    let out = destination.writer();
     let written = match args.format {
-        ClaimFormat::Jsonl => stream_jsonl(&corpus, &extractor, &mut out),
+        ClaimFormat::Jsonl => stream_jsonl(&corpus, &extractor, out),
         format => {
             let claims = corpus.claims(&extractor);
             let located: Vec<_> = corpus.documents.iter().zip(&claims).flat_map(|(d, c)| locate(d, c)).collect();
             let result = match format {
-                ClaimFormat::Json => report::claims::json(&mut out, &located),
-                _ => report::claims::human(&mut out, &located),
+                ClaimFormat::Json => report::claims::json(out, &located),
+                _ => report::claims::human(out, &located),
             };
             drop(located);
             std::mem::forget(claims);
@@ -36,12 +39,8 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
         }
     };
     log::debug!("extracted and wrote claims in {:?}", t1.elapsed());
-    let flushed = written.and_then(|_| out.flush());
-    if let Err(e) = flushed {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factlint: cannot write output: {e}");
-            return EXIT_ERROR;
-        }
+    if let Err(code) = destination.finish(written) {
+        return code;
     }
     let _ = report::errors::concise(&mut std::io::stderr(), &corpus.errors);
     let code = if corpus.errors.is_empty() { EXIT_CLEAN } else { EXIT_ERROR };

@@ -10,7 +10,8 @@ mod rules;
 pub use args::Cli;
 use args::{Command, InputArgs};
 use clap::Parser;
-use std::io::Read;
+use std::io::{BufWriter, Read, Write};
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use crate::config::{self, ConfigError, Settings};
@@ -155,6 +156,16 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
     // A named pipe or device (`/dev/stdin`, `<(cmd)`) gives its bytes once: read it now.
     let mut kept = Vec::new();
     for path in paths {
+        // A path that is not there is a mistake in the command, not a finding about a file.
+        if let Err(e) = std::fs::metadata(&path) {
+            if e.kind() == std::io::ErrorKind::NotFound {
+                eprintln!(
+                    "factlint: {}: no such file or folder",
+                    crate::report::visible::escaped(&crate::source::walk::display(&path))
+                );
+                return Err(EXIT_ERROR);
+            }
+        }
         let special = std::fs::metadata(&path).is_ok_and(|m| !m.is_dir() && !m.is_file());
         if !special {
             kept.push(path);
@@ -224,6 +235,61 @@ fn clean(cache_dir: Option<std::path::PathBuf>) -> u8 {
         Err(e) => {
             eprintln!("factlint: cannot remove {}: {e}", dir.display());
             EXIT_ERROR
+        }
+    }
+}
+
+/// Where a command writes its output: stdout, or a file (`-o`) written whole or not at all.
+pub(crate) enum Destination {
+    Stdout(BufWriter<std::io::StdoutLock<'static>>),
+    File(Box<crate::fsutil::AtomicFile>, PathBuf),
+}
+
+impl Destination {
+    /// Opens `-o FILE` (refused when it is one of the inputs), or stdout without one.
+    pub(crate) fn open(output: Option<&Path>, inputs: &Inputs, what: &str) -> Result<Destination, u8> {
+        let Some(path) = output else {
+            return Ok(Destination::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())));
+        };
+        if let Some(clash) = crate::corpus::output_among_inputs(inputs, path) {
+            eprintln!(
+                "factlint: refusing to write {what} to {}: it is among the inputs ({}); write it elsewhere or exclude it",
+                path.display(),
+                clash.display()
+            );
+            return Err(EXIT_ERROR);
+        }
+        match crate::fsutil::AtomicFile::create(path) {
+            Ok(f) => Ok(Destination::File(Box::new(f), path.to_path_buf())),
+            Err(e) => {
+                eprintln!("factlint: cannot write {}: {e}", path.display());
+                Err(EXIT_ERROR)
+            }
+        }
+    }
+
+    pub(crate) fn writer(&mut self) -> &mut dyn Write {
+        match self {
+            Destination::Stdout(w) => w,
+            Destination::File(f, _) => f.as_mut(),
+        }
+    }
+
+    /// Flushes, and puts a file in place; a closed pipe is no error (`| head`).
+    pub(crate) fn finish(self, written: std::io::Result<()>) -> Result<(), u8> {
+        let (result, path) = match self {
+            Destination::Stdout(mut w) => (written.and_then(|_| w.flush()), None),
+            Destination::File(f, path) => (written.and_then(|_| f.commit()), Some(path)),
+        };
+        match result {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                match path {
+                    Some(path) => eprintln!("factlint: cannot write {}: {e}", path.display()),
+                    None => eprintln!("factlint: cannot write: {e}"),
+                }
+                Err(EXIT_ERROR)
+            }
+            _ => Ok(()),
         }
     }
 }

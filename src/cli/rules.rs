@@ -5,6 +5,7 @@ use super::{EXIT_CLEAN, EXIT_ERROR};
 use crate::config::Settings;
 use crate::rules;
 use serde::Serialize;
+use std::io::Write;
 
 #[derive(Serialize)]
 struct RuleJson<'a> {
@@ -18,52 +19,69 @@ struct RulesJson<'a> {
     rules: Vec<RuleJson<'a>>,
 }
 
+/// Writes to stdout with `write`; a closed pipe (`| head`) ends it quietly.
+fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8 {
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    match write(&mut out).and_then(|_| out.flush()) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            eprintln!("factlint: cannot write: {e}");
+            EXIT_ERROR
+        }
+        _ => EXIT_CLEAN,
+    }
+}
+
 pub fn list(format: ListFormat, settings: &Settings) -> u8 {
     let infos = rules::infos();
-    match format {
+    to_stdout(|out| match format {
         ListFormat::Json => {
-            let out = RulesJson {
-                rules: infos
-                    .iter()
-                    .map(|r| RuleJson { id: &r.id, severity: r.severity.as_str(), summary: &r.summary })
-                    .chain(settings.patterns.iter().map(|p| RuleJson {
-                        id: p.id,
-                        severity: p.severity.as_str(),
-                        summary: p.summary(),
-                    }))
-                    .collect(),
-            };
-            println!("{}", serde_json::to_string_pretty(&out).unwrap_or_default());
+            let rules = infos
+                .iter()
+                .map(|r| RuleJson { id: &r.id, severity: r.severity.as_str(), summary: &r.summary })
+                .chain(settings.patterns.iter().map(|p| RuleJson {
+                    id: p.id,
+                    severity: p.severity.as_str(),
+                    summary: p.summary(),
+                }))
+                .collect();
+            writeln!(out, "{}", serde_json::to_string_pretty(&RulesJson { rules }).unwrap_or_default())
         }
         ListFormat::Human => {
             for r in infos {
-                println!("{:<24} {:<8} {}", r.id, r.severity.as_str(), r.summary);
+                writeln!(out, "{:<24} {:<8} {}", r.id, r.severity.as_str(), r.summary)?;
             }
             for p in &settings.patterns {
-                println!("{:<24} {:<8} {}  (pattern)", p.id, p.severity.as_str(), p.summary());
+                writeln!(out, "{:<24} {:<8} {}  (pattern)", p.id, p.severity.as_str(), p.summary())?;
             }
+            Ok(())
         }
-    }
-    EXIT_CLEAN
+    })
 }
 
 pub fn explain(id: &str, settings: &Settings) -> u8 {
     if let Some(p) = settings.patterns.iter().find(|p| p.id == id) {
-        println!("{} ({}): {}\n", p.id, p.severity.as_str(), p.summary());
-        println!("{}\n", p.description);
-        println!("{}", rules::explanation("pattern").unwrap_or_default());
-        return EXIT_CLEAN;
+        return to_stdout(|out| {
+            writeln!(out, "{} ({}): {}\n", p.id, p.severity.as_str(), p.summary())?;
+            writeln!(out, "{}\n", p.description)?;
+            writeln!(out, "{}", rules::explanation("pattern").unwrap_or_default())
+        });
     }
     let Some(info) = rules::infos().iter().find(|r| r.id == id) else {
-        eprintln!("factlint: unknown rule `{id}`; `factlint rules` lists them");
+        let known = rules::infos().iter().map(|r| r.id.as_str()).chain(settings.patterns.iter().map(|p| p.id));
+        match rules::closest_id(id, known) {
+            Some(near) => eprintln!("factlint: unknown rule `{id}`; did you mean `{near}`?"),
+            None => eprintln!("factlint: unknown rule `{id}`; `factlint rules` lists them"),
+        }
         return EXIT_ERROR;
     };
-    println!("{} ({}): {}\n", info.id, info.severity.as_str(), info.summary);
-    println!("{}", rules::explanation(id).unwrap_or_default());
-    println!(
-        "\nTo silence it: `<!-- factlint-disable {id} -->` … `<!-- factlint-enable -->` in Markdown or HTML; \
-         `--ignore {id}`; `severity = \"off\"` under `[rules.{id}]` in factlint.toml; or accept what is there \
-         now with `--write-baseline FILE` and check with `--baseline FILE`."
-    );
-    EXIT_CLEAN
+    to_stdout(|out| {
+        writeln!(out, "{} ({}): {}\n", info.id, info.severity.as_str(), info.summary)?;
+        writeln!(out, "{}", rules::explanation(id).unwrap_or_default())?;
+        writeln!(
+            out,
+            "\nTo silence it: `<!-- factlint-disable {id} -->` … `<!-- factlint-enable -->` in Markdown or HTML; \
+             `--ignore {id}`; `severity = \"off\"` under `[rules.{id}]` in factlint.toml; or accept what is there \
+             now with `--write-baseline FILE` and check with `--baseline FILE`."
+        )
+    })
 }

@@ -279,7 +279,12 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
                     format!("unknown rule `{}`", id.get_ref()),
                     "here",
                 )
-                .with_help("`factlint rules` lists the built-in rules"));
+                .with_help(
+                    match crate::rules::closest_id(id.get_ref(), known.iter().map(String::as_str)) {
+                        Some(near) => format!("did you mean `{near}`?"),
+                        None => "`factlint rules` lists the built-in rules".to_string(),
+                    },
+                ));
             }
             into.push(id.get_ref().clone());
         }

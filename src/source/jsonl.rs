@@ -23,6 +23,9 @@ pub struct Record {
 pub struct RecordError {
     pub offset: usize,
     pub message: String,
+    /// When the record has no text field: the fields holding a string that it has,
+    /// sorted (what `--text-field` could name instead).
+    pub string_fields: Option<Vec<String>>,
 }
 
 /// Parses one JSON line and finds the first of `fields` holding a string.
@@ -34,15 +37,21 @@ pub fn record(line: &str, fields: &[String], id_fields: &[String]) -> Result<Rec
         } else {
             format!("invalid JSON: {e}")
         };
-        RecordError { offset: char_col_to_byte(line, e.column()), message }
+        RecordError { offset: char_col_to_byte(line, e.column()), message, string_fields: None }
     })?;
     let is_string = |v: &RawValue| v.get().starts_with('"');
     let field = fields
         .iter()
         .find(|f| map.get(f.as_str()).is_some_and(|v| is_string(v)))
-        .ok_or_else(|| RecordError {
-            offset: 0,
-            message: format!("no text field ({}) holding a string", fields.join(", ")),
+        .ok_or_else(|| {
+            let mut string_fields: Vec<String> =
+                map.iter().filter(|(_, v)| is_string(v)).map(|(k, _)| k.clone()).collect();
+            string_fields.sort_unstable();
+            RecordError {
+                offset: 0,
+                message: format!("no text field ({}) holding a string", fields.join(", ")),
+                string_fields: Some(string_fields),
+            }
         })?
         .clone();
     let raw_value = map[field.as_str()].get();

@@ -394,12 +394,15 @@ fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions, records_before: usize)
         }
     }
     let records = lines.len();
-    let results: Vec<Result<Document, LoadError>> = lines
+    // An error, with the string fields of a record that has no text field.
+    type Failed = (LoadError, Option<Vec<String>>);
+    let results: Vec<Result<Document, Failed>> = lines
         .par_iter()
         .map(|&(record_no, line_start, line)| {
             let r = jsonl::record(line, &opts.text_fields, &opts.id_fields).map_err(|e| {
                 let doc = format!("{}#{record_no}", file.path);
-                error_at(file, line_start + e.offset, Some(doc), format!("record {record_no}: {}", e.message))
+                let message = format!("record {record_no}: {}", e.message);
+                (error_at(file, line_start + e.offset, Some(doc), message), e.string_fields)
             })?;
             let mut builder = TextBuilder::with_capacity(r.raw.len());
             jsonl::unescape(&line[r.raw.clone()], line_start + r.raw.start, &mut builder);
@@ -421,11 +424,34 @@ fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions, records_before: usize)
         })
         .collect();
     let mut loaded = Loaded::default();
+    // Records without the text field are one mistake (a mistyped `--text-field`), said
+    // once at the first of them, with the fields the records do have.
+    let mut without_text: Option<(LoadError, std::collections::BTreeSet<String>, usize)> = None;
     for r in results {
         match r {
             Ok(d) => loaded.documents.push(d),
-            Err(e) => loaded.errors.push(e),
+            Err((e, Some(fields))) => match &mut without_text {
+                Some((_, seen, count)) => {
+                    seen.extend(fields);
+                    *count += 1;
+                }
+                None => without_text = Some((e, fields.into_iter().collect(), 1)),
+            },
+            Err((e, None)) => loaded.errors.push(e),
         }
+    }
+    if let Some((mut first, fields, count)) = without_text {
+        if count > 1 {
+            first.message.push_str(&format!(" (and {} more records like it)", count - 1));
+        }
+        let fields: Vec<String> = fields.into_iter().collect();
+        first.message.push_str(&if fields.is_empty() {
+            "; the records hold no string field".to_string()
+        } else {
+            format!("; string fields of these records: {}; name one with --text-field", fields.join(", "))
+        });
+        loaded.errors.push(first);
+        loaded.errors.sort_by_key(|e| e.offset);
     }
     (loaded, records)
 }

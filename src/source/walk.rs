@@ -15,7 +15,7 @@ pub struct Input {
 
 /// The name a path is shown and keyed by. Bytes that are not UTF-8 are written as
 /// `\xNN`, so two files whose names differ only there never share a name.
-fn display(path: &Path) -> String {
+pub fn display(path: &Path) -> String {
     let s = match path.to_str() {
         Some(s) => s.replace('\\', "/"),
         None => escape_name(path),

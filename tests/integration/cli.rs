@@ -177,3 +177,103 @@ fn output_is_identical_at_any_thread_count() {
     let four = factlint(&["extract", "examples/corpus", "-f", "jsonl", "--threads", "4"], None);
     assert_eq!(stdout(&one), stdout(&four));
 }
+
+#[test]
+fn an_option_given_twice_takes_its_last_value() {
+    // What pre-commit runs: the hook's entry, then the user's args, then the staged files.
+    let article = "---\ndate: 2022-05-24\n---\n\n全国共有1007家城市三级医院与1172家县级医院结对，投入1.4万亿元。\n";
+    let reprint = article.replace("1007家", "1070家");
+    let dir = corpus(&[("corpus/a.md", article.as_bytes()), ("corpus/b.md", reprint.as_bytes()), ("notes.md", b"x\n")]);
+    let args =
+        ["check", "--corpus-root", ".", "--corpus-root", "corpus", "corpus/b.md", "--no-config", "-f", "concise"];
+    let out = factlint_in(dir.path(), &args, None);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(stdout(&out).contains("corpus/b.md:5:") && stdout(&out).contains("numeric-contradiction"));
+}
+
+#[test]
+fn output_format_is_an_alias_and_every_command_writes_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    for (command, name) in [("check", "check.json"), ("extract", "claims.json"), ("align", "stories.json")] {
+        let out = factlint(&[command, "examples/corpus", "--output-format", "json", "-o", &file(name)], None);
+        assert!(matches!(out.status.code(), Some(0 | 1)), "{command}: {}", stderr(&out));
+        assert!(out.stdout.is_empty(), "{command} wrote to stdout");
+        let written: Value = serde_json::from_str(&std::fs::read_to_string(file(name)).unwrap()).unwrap();
+        assert!(written.is_object(), "{command}");
+    }
+    let out = factlint(&["rules", "--output-format", "json"], None);
+    assert!(serde_json::from_slice::<Value>(&out.stdout).is_ok());
+    // An output that is one of the inputs is refused, for extract and align too.
+    let input = corpus(&[("a.txt", "投入1.4万亿元。\n".as_bytes())]);
+    for command in ["extract", "align"] {
+        let out = factlint_in(input.path(), &[command, ".", "--no-config", "-o", "a.txt"], None);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert_eq!(std::fs::read_to_string(input.path().join("a.txt")).unwrap(), "投入1.4万亿元。\n");
+    }
+}
+
+#[test]
+fn a_path_that_does_not_exist_is_a_usage_error() {
+    for command in ["check", "extract", "align"] {
+        let out = factlint(&[command, "no/such/place", "--no-config"], None);
+        assert_eq!(out.status.code(), Some(2), "{command}");
+        assert!(stderr(&out).contains("no/such/place: no such file or folder"), "{command}: {}", stderr(&out));
+        assert!(!stdout(&out).contains("unreadable-input"), "{command}");
+    }
+}
+
+#[test]
+fn a_mistyped_text_field_is_said_once_with_the_fields_records_have() {
+    let records: String =
+        (0..200).map(|i| format!("{{\"id\": {i}, \"content\": \"投入{i}万元\", \"title\": \"t\"}}\n")).collect();
+    let dir = corpus(&[("d.jsonl", records.as_bytes())]);
+    let out =
+        factlint_in(dir.path(), &["check", "d.jsonl", "--no-config", "--text-field", "txt", "-f", "concise"], None);
+    assert_eq!(out.status.code(), Some(2));
+    let shown = stdout(&out);
+    assert_eq!(shown.lines().filter(|l| l.contains("unreadable-input")).count(), 1, "{shown}");
+    assert!(shown.contains("and 199 more records") && shown.contains("content, title"), "{shown}");
+}
+
+#[test]
+fn a_closed_pipe_ends_every_command_quietly() {
+    use std::io::Read;
+    for args in [
+        &["rules"][..],
+        &["explain", "numeric-contradiction"],
+        &["extract", "examples/corpus", "-f", "jsonl"],
+        &["check", "examples/corpus", "-f", "json"],
+        &["align", "examples/corpus"],
+    ] {
+        let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args(args)
+            .current_dir(crate::support::repo())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read a byte, then close the pipe, as `| head -c 1` does.
+        let mut first = [0u8; 1];
+        child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+        let mut err = String::new();
+        child.stderr.take().unwrap().read_to_string(&mut err).unwrap();
+        let status = child.wait().unwrap();
+        assert!(status.code().is_some_and(|c| c <= 2), "{args:?}: {status:?} {err}");
+        assert!(!err.contains("panicked") && !err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn a_mistyped_rule_id_gets_a_suggestion() {
+    for args in [
+        &["explain", "numeric-contradction"][..],
+        &["check", "examples/corpus", "--select", "numeric-contradction,unit-mismatsh"],
+    ] {
+        let out = factlint(args, None);
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(stderr(&out).contains("did you mean `"), "{args:?}: {}", stderr(&out));
+    }
+    let out = factlint(&["explain", "zzz"], None);
+    assert!(stderr(&out).contains("`factlint rules` lists them"), "{}", stderr(&out));
+}

@@ -161,6 +161,7 @@ fn baseline_round_trip_survives_edits_elsewhere() {
     let args = ["check", "a.txt", "--no-config", "--baseline", "baseline.json", "-f", "concise"];
     let out = factlint_in(dir.path(), &args, None);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stderr(&out).contains("1 finding already in baseline baseline.json not shown"), "{}", stderr(&out));
     // A new defect is reported.
     std::fs::write(dir.path().join("a.txt"), "新的第一段。,,\n\n前言。\n\n甲乙丙，，丁。\n").unwrap();
     let out = factlint_in(dir.path(), &args, None);
