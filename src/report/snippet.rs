@@ -6,10 +6,10 @@ use crate::source::SourceFile;
 use miette::{MietteError, MietteSpanContents, SourceCode, SourceSpan, SpanContents};
 use std::ops::Range;
 
-/// Characters shown of a line before it is cut.
-const MAX_LINE_CHARS: usize = 80;
-/// Characters kept before the span when a line is cut.
-const LEAD_CHARS: usize = 20;
+/// Terminal columns shown of a line before it is cut (a Chinese character takes two).
+const MAX_LINE_COLUMNS: usize = 80;
+/// Columns kept before the span when a line is cut.
+const LEAD_COLUMNS: usize = 20;
 /// Lines shown of a long span.
 const MAX_LINES: usize = 6;
 const CUT: char = '…';
@@ -44,15 +44,12 @@ impl Snippet {
             let line_end =
                 if line_no + 1 < file.lines.line_count() { file.lines.line_start(line_no + 2) - 1 } else { text.len() };
             let line = text[line_start..line_end].trim_end_matches('\r');
-            let long = line.len() > MAX_LINE_CHARS && line.chars().nth(MAX_LINE_CHARS).is_some();
+            // A character is never wider than its UTF-8 bytes: a short line needs no count.
+            let long = line.len() > MAX_LINE_COLUMNS && columns_until(line, 0, MAX_LINE_COLUMNS + 1) < line.len();
             let anchor =
                 if line_no == first { span.start.clamp(line_start, line_start + line.len()) - line_start } else { 0 };
-            let from = if long {
-                line[..anchor].char_indices().rev().take(LEAD_CHARS).last().map_or(anchor, |(i, _)| i)
-            } else {
-                0
-            };
-            let to = line[from..].char_indices().nth(MAX_LINE_CHARS).map_or(line.len(), |(i, _)| from + i);
+            let from = if long { lead_start(line, anchor) } else { 0 };
+            let to = columns_until(line, from, MAX_LINE_COLUMNS);
             let keep_from = if from == 0 { 0 } else { file.lines.position(text, line_start + from).column - 1 };
             let snippet_line_start = out.len();
             let mut shift = keep_from as isize;
@@ -91,6 +88,38 @@ impl Snippet {
         let chars = self.text[start..offset.min(self.text.len())].chars().count() as isize;
         (self.first_line + idx, (chars + shift).max(0) as usize)
     }
+}
+
+/// Terminal columns of a character: two for East Asian wide ones.
+fn columns(c: char) -> usize {
+    unicode_width::UnicodeWidthChar::width(c).unwrap_or(0)
+}
+
+/// The byte offset where `line[from..]` reaches `max` columns: past the last character
+/// that still fits (the whole line when it fits).
+fn columns_until(line: &str, from: usize, max: usize) -> usize {
+    let mut used = 0;
+    for (i, c) in line[from..].char_indices() {
+        used += columns(c);
+        if used > max {
+            return from + i;
+        }
+    }
+    line.len()
+}
+
+/// Where to start a cut line so that up to [`LEAD_COLUMNS`] columns precede `anchor`.
+fn lead_start(line: &str, anchor: usize) -> usize {
+    let mut used = 0;
+    let mut start = anchor;
+    for (i, c) in line[..anchor].char_indices().rev() {
+        used += columns(c);
+        if used > LEAD_COLUMNS {
+            break;
+        }
+        start = i;
+    }
+    start
 }
 
 impl SourceCode for Snippet {
@@ -144,9 +173,21 @@ mod tests {
         let at = 500 * "字".len();
         let s = snippet(&text, at..at + "1.4万亿元".len());
         assert!(s.text.starts_with('…') && s.text.ends_with('…'), "{}", s.text);
-        assert!(s.text.chars().count() <= MAX_LINE_CHARS + 2);
+        // Cut by terminal columns: forty Chinese characters fill eighty.
+        let width: usize = s.text.chars().map(columns).sum();
+        assert!((MAX_LINE_COLUMNS - 1..=MAX_LINE_COLUMNS + 2).contains(&width), "{width}: {}", s.text);
+        assert_eq!(s.text.matches('字').count(), LEAD_COLUMNS / 2, "{}", s.text);
         assert_eq!(&s.text[s.span.offset()..s.span.offset() + s.span.len()], "1.4万亿元");
         assert_eq!(s.position(s.span.offset()), (0, 500));
+    }
+
+    #[test]
+    fn a_line_that_fits_the_columns_is_not_cut() {
+        let line = "共".repeat(MAX_LINE_COLUMNS / 2);
+        let s = snippet(&line, 3..6);
+        assert_eq!(s.text, line);
+        let longer = format!("{line}共");
+        assert!(snippet(&longer, 3..6).text.ends_with('…'));
     }
 
     #[test]
@@ -154,6 +195,6 @@ mod tests {
         let text = "x".repeat(400);
         let s = snippet(&text, 10..390);
         assert_eq!(s.span.offset(), 10);
-        assert_eq!(s.span.offset() + s.span.len(), MAX_LINE_CHARS);
+        assert_eq!(s.span.offset() + s.span.len(), MAX_LINE_COLUMNS);
     }
 }
