@@ -63,6 +63,11 @@ pub enum Command {
     /// Write the per-document results of a shard of the corpus to an index file, for
     /// `factlint check --index` to join.
     Index(IndexArgs),
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell).
+    Completions {
+        /// The shell to complete for.
+        shell: clap_complete::Shell,
+    },
     /// Remove the claim cache.
     Clean {
         /// The cache folder [default: .factlint_cache in the current folder].

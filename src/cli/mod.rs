@@ -33,6 +33,20 @@ pub fn main() -> ExitCode {
         }
     };
     init_logging(cli.verbose);
+    if let Command::Completions { shell } = cli.command {
+        // Needs no configuration: a completion script is the same everywhere.
+        let mut command = <Cli as clap::CommandFactory>::command();
+        let mut out = Vec::new();
+        clap_complete::generate(shell, &mut command, "factlint", &mut out);
+        let mut stdout = std::io::stdout().lock();
+        return match stdout.write_all(&out).and_then(|_| stdout.flush()) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                eprintln!("factlint: cannot write: {e}");
+                ExitCode::from(EXIT_ERROR)
+            }
+            _ => ExitCode::from(EXIT_CLEAN),
+        };
+    }
     if let Some(n) = cli.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
             eprintln!("factlint: cannot start {n} threads: {e}");
@@ -54,6 +68,7 @@ pub fn main() -> ExitCode {
         Command::Align(args) => align::run(args, &settings),
         Command::Clean { cache_dir } => clean(cache_dir),
         Command::Index(args) => index(args, &settings),
+        Command::Completions { .. } => EXIT_CLEAN,
     };
     ExitCode::from(code)
 }

@@ -277,3 +277,14 @@ fn a_mistyped_rule_id_gets_a_suggestion() {
     let out = factlint(&["explain", "zzz"], None);
     assert!(stderr(&out).contains("`factlint rules` lists them"), "{}", stderr(&out));
 }
+
+#[test]
+fn completions_name_the_commands_for_each_shell() {
+    for shell in ["bash", "zsh", "fish", "elvish", "powershell"] {
+        let out = factlint(&["completions", shell], None);
+        assert_eq!(out.status.code(), Some(0), "{shell}");
+        let script = stdout(&out);
+        assert!(script.contains("factlint") && script.contains("check") && script.contains("corpus-root"), "{shell}");
+    }
+    assert_eq!(factlint(&["completions", "tcsh"], None).status.code(), Some(2));
+}
