@@ -144,7 +144,8 @@ fn main() {
         paths: vec![corpus_dir.path().join("a.txt")],
         piped: Vec::new(),
         load: LoadOptions::default(),
-        exclude: Vec::new(),
+        exclude: Default::default(),
+        force_exclude: false,
         batch_bytes: None,
     };
     let index = corpus_dir.path().join("a.fli");

@@ -36,7 +36,8 @@ fn main() {
         paths: vec![dir.path().to_path_buf()],
         piped: Vec::new(),
         load: LoadOptions::default(),
-        exclude: Vec::new(),
+        exclude: Default::default(),
+        force_exclude: false,
         batch_bytes: None,
     };
     let settings = Settings::default();

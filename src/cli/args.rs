@@ -109,9 +109,14 @@ pub struct InputArgs {
     /// Field or column holding the text of JSONL/CSV records (repeatable; default text, content, body).
     #[arg(long = "text-field", value_name = "FIELD")]
     pub text_fields: Vec<String>,
-    /// Skip walked paths matching this (a folder name, a path prefix, or `*.ext`; repeatable).
+    /// Skip walked paths matching this gitignore-style glob (`drafts`, `*.csv`,
+    /// `corpus/old/`, `**/*.txt`; repeatable; added to `exclude` in factlint.toml).
     #[arg(long, value_name = "PATTERN")]
     pub exclude: Vec<String>,
+    /// Apply the exclusions to files named on the command line too (what a pre-commit
+    /// hook wants: staged files under an excluded folder are skipped).
+    #[arg(long)]
+    pub force_exclude: bool,
 }
 
 #[derive(Args, Debug)]

@@ -132,6 +132,12 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         }
     }
 
+    if corpus.files == 0 && args.input.force_exclude && !input_args.paths.is_empty() && inputs.named_paths().is_empty()
+    {
+        // Every path named was excluded on purpose (a hook given only excluded drafts).
+        eprintln!("factlint: every path given is excluded (--force-exclude); nothing to check");
+        return EXIT_CLEAN;
+    }
     if corpus.files == 0 && corpus.errors.is_empty() && args.index.is_empty() {
         // A gate that checked nothing must not pass: a mistyped path or an empty folder.
         eprintln!(

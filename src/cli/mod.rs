@@ -201,8 +201,15 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
     } else if let Some(fields) = &settings.text_fields {
         load.text_fields = fields.clone();
     }
-    let exclude = settings.exclude.iter().chain(&args.exclude).cloned().collect();
-    Ok(Inputs { paths, piped, load, exclude, batch_bytes: None })
+    let patterns: Vec<String> = settings.exclude.iter().chain(&args.exclude).cloned().collect();
+    let exclude = match crate::corpus::Exclusion::new(&patterns) {
+        Ok(e) => e,
+        Err(message) => {
+            eprintln!("factlint: {message}");
+            return Err(EXIT_ERROR);
+        }
+    };
+    Ok(Inputs { paths, piped, load, exclude, force_exclude: args.force_exclude, batch_bytes: None })
 }
 
 /// A minimal stderr logger: records from factlint only.

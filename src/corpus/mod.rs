@@ -15,14 +15,30 @@ pub struct Inputs {
     /// each with the name to give it. They cannot be read a second time.
     pub piped: Vec<(String, Vec<u8>)>,
     pub load: LoadOptions,
-    pub exclude: Vec<String>,
+    pub exclude: Exclusion,
+    /// Apply `exclude` to paths named on the command line too (`--force-exclude`).
+    pub force_exclude: bool,
     /// Bytes a streamed run reads before it checks them and lets them go
     /// (`None`: [`BATCH_BYTES`]).
     pub batch_bytes: Option<usize>,
 }
 
+mod exclude;
+
+impl Inputs {
+    /// The paths to read: with `force_exclude`, named files that `exclude` matches are left
+    /// out (a pre-commit hook names staged files, excluded drafts among them).
+    pub fn named_paths(&self) -> Vec<PathBuf> {
+        let named_file_excluded =
+            |p: &PathBuf| self.force_exclude && p.is_file() && self.exclude.matches(&crate::source::walk::display(p));
+        self.paths.iter().filter(|p| !named_file_excluded(p)).cloned().collect()
+    }
+}
+
 mod resident;
 mod stream;
+
+pub use exclude::Exclusion;
 
 pub use resident::{Origin, Resident, ShellRecord};
 pub use stream::{Known, Sink, Streamed, BATCH_BYTES};
@@ -40,8 +56,8 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn load(inputs: &Inputs) -> Corpus {
-        let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
-        let (files, errors) = walk::collect(&inputs.paths, &excluded);
+        let excluded = |p: &str| inputs.exclude.matches(p);
+        let (files, errors) = walk::collect(&inputs.named_paths(), &excluded);
         let mut loaded: Vec<source::Loaded> =
             files.par_iter().map(|f: &Input| source::load_file(&f.path, &f.display, f.format, &inputs.load)).collect();
         let mut count = files.len();
@@ -97,15 +113,15 @@ pub struct Source {
 /// The input path under which writing `output` would replace, or add, a file this run
 /// or the next one reads.
 pub fn output_among_inputs(inputs: &Inputs, output: &std::path::Path) -> Option<PathBuf> {
-    let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
-    walk::collects(&inputs.paths, &excluded, output)
+    let excluded = |p: &str| inputs.exclude.matches(p);
+    walk::collects(&inputs.named_paths(), &excluded, output)
 }
 
 /// Reads the input files (walking folders as `Corpus::load` does) without parsing them,
 /// in sorted path order; files that cannot be read become errors.
 pub fn read_sources(inputs: &Inputs) -> (Vec<Source>, Vec<LoadError>) {
-    let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
-    let (files, mut errors) = walk::collect(&inputs.paths, &excluded);
+    let excluded = |p: &str| inputs.exclude.matches(p);
+    let (files, mut errors) = walk::collect(&inputs.named_paths(), &excluded);
     let read: Vec<Result<Source, LoadError>> = files
         .par_iter()
         .map(|f: &Input| match std::fs::read(&f.path) {
@@ -139,26 +155,4 @@ pub fn locate<'a>(doc: &'a Document, claims: &'a [Claim]) -> Vec<LocatedClaim<'a
     let spans: Vec<_> = claims.iter().map(|c| doc.map.span(c.start..c.end)).collect();
     let locations = doc.file.locate_all(&spans);
     claims.iter().zip(locations).map(|(claim, location)| LocatedClaim { doc, claim, location }).collect()
-}
-
-/// `--exclude` patterns: a path component, a path prefix, or a `*.ext` suffix.
-fn matches_exclude(pattern: &str, path: &str) -> bool {
-    if let Some(ext) = pattern.strip_prefix("*.") {
-        return path.ends_with(&format!(".{ext}"));
-    }
-    let pattern = pattern.trim_end_matches('/');
-    path == pattern || path.starts_with(&format!("{pattern}/")) || path.split('/').any(|part| part == pattern)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn exclude_patterns() {
-        assert!(matches_exclude("drafts", "corpus/drafts/a.md"));
-        assert!(matches_exclude("*.csv", "data/x.csv"));
-        assert!(matches_exclude("corpus/old/", "corpus/old/a.txt"));
-        assert!(!matches_exclude("old", "corpus/older/a.txt"));
-    }
 }

@@ -4,7 +4,7 @@
 //! the number of documents, not with the size of their text.
 
 use super::resident::{restore, Evicted, ShellRecord};
-use super::{matches_exclude, Corpus, Inputs};
+use super::{Corpus, Inputs};
 use crate::fsutil::Stamp;
 use crate::source::walk::{self, Input};
 use crate::source::{self, windows, Document, Format, LoadError, Loaded, SourceFile};
@@ -127,8 +127,8 @@ impl Corpus {
     /// their shells. Large JSON Lines files are read in windows; stdin is kept whole. Files
     /// the sink already knows are not read at all. Also returns what became of each file.
     pub fn stream(inputs: &Inputs, budget: usize, sink: &mut dyn Sink) -> (Corpus, Vec<Streamed>) {
-        let excluded = |p: &str| inputs.exclude.iter().any(|pat| matches_exclude(pat, p));
-        let (files, errors) = walk::collect(&inputs.paths, &excluded);
+        let excluded = |p: &str| inputs.exclude.matches(p);
+        let (files, errors) = walk::collect(&inputs.named_paths(), &excluded);
         let slots = files
             .iter()
             .map(|f| FileSlot {

@@ -288,3 +288,33 @@ fn completions_name_the_commands_for_each_shell() {
     }
     assert_eq!(factlint(&["completions", "tcsh"], None).status.code(), Some(2));
 }
+
+#[test]
+fn exclude_takes_globs_and_force_exclude_applies_to_named_files() {
+    let text = "投入1.4万亿元，，支持医院。\n";
+    let dir = corpus(&[
+        ("corpus/a.txt", text.as_bytes()),
+        ("corpus/2022/b.txt", text.as_bytes()),
+        ("corpus/drafts/c.md", text.as_bytes()),
+    ]);
+    let shown = |args: &[&str]| {
+        let out = factlint_in(dir.path(), args, None);
+        let mut files: Vec<String> =
+            stdout(&out).lines().filter_map(|l| l.split(':').next()).map(str::to_string).collect();
+        files.dedup();
+        (out.status.code(), files)
+    };
+    let base = ["check", "corpus", "--no-config", "-f", "concise", "--select", "repeated-punctuation"];
+    let with = |extra: &[&'static str]| [&base[..], extra].concat();
+    assert_eq!(shown(&with(&["--exclude", "**/*.txt"])).1, ["corpus/drafts/c.md"]);
+    assert_eq!(shown(&with(&["--exclude", "drafts"])).1, ["corpus/2022/b.txt", "corpus/a.txt"]);
+    assert_eq!(shown(&with(&["--exclude", "corpus/*.txt"])).1, ["corpus/2022/b.txt", "corpus/drafts/c.md"]);
+    let (code, _) = shown(&with(&["--exclude", "corpus/[a"]));
+    assert_eq!(code, Some(2));
+    // A file named on the command line is read unless --force-exclude says otherwise.
+    let named = ["check", "corpus/drafts/c.md", "--no-config", "-f", "concise", "--exclude", "drafts"];
+    assert_eq!(shown(&named).1, ["corpus/drafts/c.md"]);
+    let (code, files) = shown(&[&named[..], &["--force-exclude"]].concat());
+    assert!(files.is_empty(), "{files:?}");
+    assert_eq!(code, Some(0), "every named file excluded on purpose: nothing to check");
+}

@@ -181,7 +181,8 @@ fn a_damaged_index_or_baseline_is_refused() {
         paths: vec![dir.path().join("a.txt"), dir.path().join("b.txt"), dir.path().join("c.txt")],
         piped: Vec::new(),
         load: factlint::source::LoadOptions::default(),
-        exclude: Vec::new(),
+        exclude: Default::default(),
+        force_exclude: false,
         batch_bytes: None,
     };
     let index = dir.path().join("shard.fli");

@@ -87,7 +87,8 @@ fn a_streamed_check_reports_what_a_check_in_memory_does() {
         paths: vec![dir.path().join("corpus")],
         piped: Vec::new(),
         load: LoadOptions { window_bytes, ..LoadOptions::default() },
-        exclude: Vec::new(),
+        exclude: Default::default(),
+        force_exclude: false,
         batch_bytes,
     };
     let whole = Corpus::load(&inputs(1 << 20, None));
