@@ -94,7 +94,20 @@ pub(super) fn judge<'a>(
                         members.iter().filter(|&&o| o != m).map(|&o| (o, clusters[majority_at].contains(&o))).collect();
                     outliers.push(Outlier { status: s, claim: m, majority, others, tie });
                 }
-                _ => log::debug!("statements {m:?} and {majority:?} differ too much to be one quantity"),
+                _ => {
+                    let (a, b) = (claim(m), claim(majority));
+                    log::debug!(
+                        "not compared: {} {} (document {}) and {} {} (document {}) are more than {}× apart, \
+                         more likely two quantities than one misreported",
+                        a.value,
+                        a.unit,
+                        m.0,
+                        b.value,
+                        b.unit,
+                        majority.0,
+                        super::MAX_CONFLICT_RATIO
+                    )
+                }
             }
         }
     }

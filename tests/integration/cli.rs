@@ -318,3 +318,16 @@ fn exclude_takes_globs_and_force_exclude_applies_to_named_files() {
     assert!(files.is_empty(), "{files:?}");
     assert_eq!(code, Some(0), "every named file excluded on purpose: nothing to check");
 }
+
+#[test]
+fn verbose_runs_say_why_a_figure_was_not_compared() {
+    let article = "---\ndate: 2022-05-24\n---\n\n国家卫生健康委介绍，全国共有1007家城市三级医院与1172家县级医院建立对口帮扶关系。\n\n\
+                   中央财政累计投入资金1.4万亿元，派出医务人员11.8万人次。\n";
+    let far = article.replace("1007家", "5070家").replace("05-24", "05-25");
+    let dir = corpus(&[("a.md", article.as_bytes()), ("b.md", far.as_bytes())]);
+    let args = ["check", ".", "--no-config", "-v", "-f", "concise", "--select", "numeric-contradiction"];
+    let out = factlint_in(dir.path(), &args, None);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(stderr(&out).contains("not compared: 5070 家"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("more than 3× apart"), "{}", stderr(&out));
+}
