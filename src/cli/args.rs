@@ -15,8 +15,11 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "N")]
     pub threads: Option<usize>,
     /// Log why figures were or were not taken as claims (debug level) on stderr.
-    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    #[arg(short, long, global = true, action = clap::ArgAction::Count, conflicts_with = "quiet")]
     pub verbose: u8,
+    /// Print findings and errors only: no summary line, notes or warnings.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
     /// Read this configuration file instead of looking for factlint.toml.
     #[arg(long, global = true, value_name = "FILE", conflicts_with = "no_config")]
     pub config: Option<PathBuf>,

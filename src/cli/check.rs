@@ -113,13 +113,16 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
             return EXIT_ERROR;
         }
         let n = result.findings.len();
-        eprintln!("factlint: wrote {n} {} to baseline {}", if n == 1 { "finding" } else { "findings" }, path.display());
+        if !super::quiet() {
+            let findings = if n == 1 { "finding" } else { "findings" };
+            eprintln!("factlint: wrote {n} {findings} to baseline {}", path.display());
+        }
         result.findings.clear();
     } else if let Some(path) = &args.baseline {
         match Baseline::read(path) {
             Ok(b) => {
                 let dropped = b.filter(&mut result.findings);
-                if dropped > 0 {
+                if dropped > 0 && !super::quiet() {
                     // Said on stderr, so machine-readable reports stay as they are.
                     let findings = if dropped == 1 { "finding" } else { "findings" };
                     eprintln!("factlint: {dropped} {findings} already in baseline {} not shown", path.display());
@@ -263,8 +266,9 @@ fn write_report(
                 // Files and pipes get a fixed width so that reports do not depend on who ran them.
                 let columns = || std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
                 let width = if to_terminal { columns().unwrap_or(100) } else { 100 };
-                report::human::write(&mut sink, corpus, findings, report::human::Style { color, width })
-                    .and_then(|_| report::human::summary(&mut sink, findings, summary))
+                report::human::write(&mut sink, corpus, findings, report::human::Style { color, width }).and_then(
+                    |_| if super::quiet() { Ok(()) } else { report::human::summary(&mut sink, findings, summary) },
+                )
             }
             FindingFormat::Concise => report::concise::write(&mut sink, corpus, findings),
             FindingFormat::Json => report::json::write(&mut sink, corpus, findings, summary),

@@ -32,7 +32,8 @@ pub fn main() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    init_logging(cli.verbose);
+    init_logging(cli.verbose, cli.quiet);
+    QUIET.store(cli.quiet, std::sync::atomic::Ordering::Relaxed);
     if let Command::Completions { shell } = cli.command {
         // Needs no configuration: a completion script is the same everywhere.
         let mut command = <Cli as clap::CommandFactory>::command();
@@ -231,10 +232,19 @@ impl log::Log for StderrLogger {
 
 /// Warnings (a damaged cache file, a file that changed during the run) always reach
 /// stderr; `-v` adds the reasons behind each decision, `-vv` every figure not taken.
-fn init_logging(verbose: u8) {
+/// `-q`: findings and errors only.
+static QUIET: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Whether `-q` was given: notes and summaries stay unsaid.
+pub(crate) fn quiet() -> bool {
+    QUIET.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+fn init_logging(verbose: u8, quiet: bool) {
     static LOGGER: StderrLogger = StderrLogger;
     if log::set_logger(&LOGGER).is_ok() {
         log::set_max_level(match verbose {
+            0 if quiet => log::LevelFilter::Error,
             0 => log::LevelFilter::Warn,
             1 => log::LevelFilter::Debug,
             _ => log::LevelFilter::Trace,

@@ -331,3 +331,16 @@ fn verbose_runs_say_why_a_figure_was_not_compared() {
     assert!(stderr(&out).contains("not compared: 5070 家"), "{}", stderr(&out));
     assert!(stderr(&out).contains("more than 3× apart"), "{}", stderr(&out));
 }
+
+#[test]
+fn quiet_prints_findings_only() {
+    let dir = corpus(&[("a.txt", "投入1.4万亿元，，支持医院。\n".as_bytes())]);
+    let loud = factlint_in(dir.path(), &["check", ".", "--no-config"], None);
+    assert!(stdout(&loud).contains("Found 1 finding"));
+    let out = factlint_in(dir.path(), &["check", ".", "--no-config", "-q"], None);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("repeated-punctuation") && !stdout(&out).contains("Found 1 finding"));
+    factlint_in(dir.path(), &["check", ".", "--no-config", "--write-baseline", "b.json"], None);
+    let out = factlint_in(dir.path(), &["check", ".", "--no-config", "-q", "--baseline", "b.json"], None);
+    assert_eq!((out.status.code(), stdout(&out).as_str(), stderr(&out).as_str()), (Some(0), "", ""));
+}
