@@ -4,17 +4,19 @@
 
 use rustc_hash::FxHashMap;
 
+/// The root of `x` in a union-find forest, halving the path on the way.
+fn find(p: &mut [usize], mut x: usize) -> usize {
+    while p[x] != x {
+        p[x] = p[p[x]];
+        x = p[x];
+    }
+    x
+}
+
 /// Groups of the indexes `0..n` that the pairs join, each sorted, ordered by their first
 /// member; indexes in no pair are left out.
 pub fn clusters(n: usize, pairs: impl IntoIterator<Item = (usize, usize)> + Clone) -> Vec<Vec<usize>> {
     let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
-    }
     for (a, b) in pairs.clone() {
         let (ra, rb) = (find(&mut parent, a), find(&mut parent, b));
         if ra != rb {
@@ -104,13 +106,6 @@ pub fn dense_groups(n: usize, links: &[WeightedPair]) -> Vec<Vec<usize>> {
     for &((a, b), _) in &order {
         *neighbours.entry(a).or_default().entry(b).or_default() += 1;
         *neighbours.entry(b).or_default().entry(a).or_default() += 1;
-    }
-    fn find(p: &mut [usize], mut x: usize) -> usize {
-        while p[x] != x {
-            p[x] = p[p[x]];
-            x = p[x];
-        }
-        x
     }
     for round in 0..MAX_ROUNDS {
         let mut joined = false;

@@ -24,3 +24,5 @@ pub mod rules;
 pub mod source;
 pub mod story;
 pub mod suppress;
+#[cfg(test)]
+mod testing;

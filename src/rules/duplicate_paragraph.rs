@@ -156,16 +156,15 @@ fn earlier_copies(
     same_text: impl Fn(usize, usize) -> bool,
 ) -> (Vec<Option<(usize, f64)>>, usize) {
     use rustc_hash::FxHashMap;
+    // Whether paragraph `j` copies the earlier `i`, and how alike they are.
+    let copy_of = |i: usize, j: usize| {
+        if paras[i].0 == paras[j].0 && same_text(i, j) {
+            return Some((i, 1.0));
+        }
+        crate::dedup::jaccard_at_least(paras[i].1, paras[j].1, near).map(|sim| (i, sim))
+    };
     if paras.len() <= FEW_PARAGRAPHS {
-        let found = (0..paras.len()).map(|j| {
-            (0..j).find_map(|i| {
-                if paras[i].0 == paras[j].0 && same_text(i, j) {
-                    return Some((i, 1.0));
-                }
-                crate::dedup::jaccard_at_least(paras[i].1, paras[j].1, near).map(|sim| (i, sim))
-            })
-        });
-        return (found.collect(), 0);
+        return ((0..paras.len()).map(|j| (0..j).find_map(|i| copy_of(i, j))).collect(), 0);
     }
     let mut frequency: FxHashMap<u32, u32> = FxHashMap::default();
     for (_, shingles) in paras {
@@ -200,13 +199,7 @@ fn earlier_copies(
         candidates.sort_unstable();
         candidates.dedup();
         full |= candidates.len() > MAX_VERIFIED;
-        let found = candidates.iter().take(MAX_VERIFIED).find_map(|&i| {
-            let (earlier_text, earlier_shingles) = paras[i];
-            if earlier_text == text && same_text(i, j) {
-                return Some((i, 1.0));
-            }
-            crate::dedup::jaccard_at_least(earlier_shingles, shingles, near).map(|sim| (i, sim))
-        });
+        let found = candidates.iter().take(MAX_VERIFIED).find_map(|&i| copy_of(i, j));
         crowded += usize::from(full && found.is_none());
         out.push(found);
         first_with_text.entry(text).or_insert(j);
@@ -302,13 +295,7 @@ mod tests {
 
     #[test]
     fn the_candidate_search_finds_what_comparing_every_pair_finds() {
-        let mut state = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
+        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
         let words = ["医院", "学校", "资金", "全县", "招聘", "教师", "投入", "新增", "城市", "乡村"];
         let mut texts: Vec<String> = Vec::new();
         for _ in 0..300 {

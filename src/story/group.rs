@@ -265,10 +265,10 @@ impl<'e, 'a> Index<'e, 'a> {
 
     /// The linked pairs that `a` is in, each `(smaller, larger)`, with their weights.
     fn links_of(&self, a: usize) -> Vec<WeightedPair> {
-        let mut shared: FxHashMap<usize, (usize, f64)> = FxHashMap::default();
         if !self.capable[a] {
             return Vec::new();
         }
+        let mut shared: FxHashMap<usize, (usize, f64)> = FxHashMap::default();
         for &k in self.evidence[a].keys {
             let Some(weight) = self.weight(k) else { continue };
             for &b in &self.postings[&k] {
@@ -364,13 +364,7 @@ mod tests {
         use super::{evidence, stories};
         // Documents drawing figures from a small pool, some undated and some days apart,
         // a few named as translations: stories of many shapes, chains among them.
-        let mut state = 0x2545_f491_4f6c_dd1du64;
-        let mut next = |m: u64| {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state % m
-        };
+        let mut next = crate::testing::xorshift(0x2545_f491_4f6c_dd1du64);
         let documents: Vec<(Vec<u64>, Option<String>, String)> = (0..400)
             .map(|d| {
                 // Figures of the document's event, and a few from anywhere.
