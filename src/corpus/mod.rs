@@ -23,8 +23,6 @@ pub struct Inputs {
     pub batch_bytes: Option<usize>,
 }
 
-mod exclude;
-
 impl Inputs {
     /// The paths to read: with `force_exclude`, named files that `exclude` matches are left
     /// out (a pre-commit hook names staged files, excluded drafts among them).
@@ -33,8 +31,15 @@ impl Inputs {
             |p: &PathBuf| self.force_exclude && p.is_file() && self.exclude.matches(&crate::source::walk::display(p));
         self.paths.iter().filter(|p| !named_file_excluded(p)).cloned().collect()
     }
+
+    /// The files to read, walking folders and leaving out what `exclude` matches, in
+    /// sorted order; paths that cannot be walked become errors.
+    pub fn files(&self) -> (Vec<Input>, Vec<LoadError>) {
+        walk::collect(&self.named_paths(), &|p| self.exclude.matches(p))
+    }
 }
 
+mod exclude;
 mod resident;
 mod stream;
 
@@ -56,8 +61,7 @@ pub struct Corpus {
 
 impl Corpus {
     pub fn load(inputs: &Inputs) -> Corpus {
-        let excluded = |p: &str| inputs.exclude.matches(p);
-        let (files, errors) = walk::collect(&inputs.named_paths(), &excluded);
+        let (files, errors) = inputs.files();
         let mut loaded: Vec<source::Loaded> =
             files.par_iter().map(|f: &Input| source::load_file(&f.path, &f.display, f.format, &inputs.load)).collect();
         let mut count = files.len();
@@ -113,15 +117,13 @@ pub struct Source {
 /// The input path under which writing `output` would replace, or add, a file this run
 /// or the next one reads.
 pub fn output_among_inputs(inputs: &Inputs, output: &std::path::Path) -> Option<PathBuf> {
-    let excluded = |p: &str| inputs.exclude.matches(p);
-    walk::collects(&inputs.named_paths(), &excluded, output)
+    walk::collects(&inputs.named_paths(), &|p| inputs.exclude.matches(p), output)
 }
 
 /// Reads the input files (walking folders as `Corpus::load` does) without parsing them,
 /// in sorted path order; files that cannot be read become errors.
 pub fn read_sources(inputs: &Inputs) -> (Vec<Source>, Vec<LoadError>) {
-    let excluded = |p: &str| inputs.exclude.matches(p);
-    let (files, mut errors) = walk::collect(&inputs.named_paths(), &excluded);
+    let (files, mut errors) = inputs.files();
     let read: Vec<Result<Source, LoadError>> = files
         .par_iter()
         .map(|f: &Input| match std::fs::read(&f.path) {

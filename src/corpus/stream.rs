@@ -6,7 +6,7 @@
 use super::resident::{restore, Evicted, ShellRecord};
 use super::{Corpus, Inputs};
 use crate::fsutil::Stamp;
-use crate::source::walk::{self, Input};
+use crate::source::walk::Input;
 use crate::source::{self, windows, Document, Format, LoadError, Loaded, SourceFile};
 use rayon::prelude::*;
 use std::ops::Range;
@@ -127,8 +127,7 @@ impl Corpus {
     /// their shells. Large JSON Lines files are read in windows; stdin is kept whole. Files
     /// the sink already knows are not read at all. Also returns what became of each file.
     pub fn stream(inputs: &Inputs, budget: usize, sink: &mut dyn Sink) -> (Corpus, Vec<Streamed>) {
-        let excluded = |p: &str| inputs.exclude.matches(p);
-        let (files, errors) = walk::collect(&inputs.named_paths(), &excluded);
+        let (files, errors) = inputs.files();
         let slots = files
             .iter()
             .map(|f| FileSlot {
