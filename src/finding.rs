@@ -3,6 +3,11 @@
 use serde::{Deserialize, Serialize};
 use std::ops::Range;
 
+/// `n` and the word that goes with it: "1 finding", "3 findings", in messages about them.
+pub fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// How serious a finding is; ordered so that `Error > Warning > Info`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]

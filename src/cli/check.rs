@@ -2,15 +2,15 @@
 //! exit-code contract.
 
 use super::args::{CheckArgs, ColorChoice, FailOn, FindingFormat};
-use super::{inputs, render_error, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
+use super::{inputs, render_error, Destination, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::Baseline;
 use crate::check::{self, RunOptions, Selection};
 use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::finding::{Finding, Place, Severity};
+use crate::finding::{counted, Finding, Place, Severity};
 use crate::report::{self, json::Summary, sarif::RuleDescriptor};
 use crate::rules;
-use std::io::{BufWriter, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 /// Documents below which no progress is drawn: short runs finish before it helps.
@@ -50,13 +50,8 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         Err(code) => return code,
     };
     for (output, what) in [(&args.output, "the report"), (&args.write_baseline, "the baseline")] {
-        if let Some(clash) = output.as_deref().and_then(|o| crate::corpus::output_among_inputs(&inputs, o)) {
-            eprintln!(
-                "factlint: refusing to write {what} to {}: it is among the inputs ({}); write it elsewhere or exclude it",
-                output.as_deref().unwrap_or(Path::new("")).display(),
-                clash.display()
-            );
-            return EXIT_ERROR;
+        if let Some(Err(code)) = output.as_deref().map(|o| super::refuse_among_inputs(&inputs, o, what)) {
+            return code;
         }
     }
     let selection = Selection {
@@ -112,10 +107,9 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
             render_error(&e);
             return EXIT_ERROR;
         }
-        let n = result.findings.len();
         if !super::quiet() {
-            let findings = if n == 1 { "finding" } else { "findings" };
-            eprintln!("factlint: wrote {n} {findings} to baseline {}", path.display());
+            let findings = counted(result.findings.len(), "finding", "findings");
+            eprintln!("factlint: wrote {findings} to baseline {}", path.display());
         }
         result.findings.clear();
     } else if let Some(path) = &args.baseline {
@@ -124,8 +118,8 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
                 let dropped = b.filter(&mut result.findings);
                 if dropped > 0 && !super::quiet() {
                     // Said on stderr, so machine-readable reports stay as they are.
-                    let findings = if dropped == 1 { "finding" } else { "findings" };
-                    eprintln!("factlint: {dropped} {findings} already in baseline {} not shown", path.display());
+                    let findings = counted(dropped, "finding", "findings");
+                    eprintln!("factlint: {findings} already in baseline {} not shown", path.display());
                 }
             }
             Err(e) => {
@@ -231,25 +225,13 @@ fn write_report(
     summary: Summary,
 ) -> Result<(), u8> {
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
-    // A report file is written whole or not at all: a full disk leaves the old one.
-    let mut file = match &args.output {
-        Some(path) => match crate::fsutil::AtomicFile::create(path) {
-            Ok(f) => Some(f),
-            Err(e) => {
-                eprintln!("factlint: cannot write {}: {e}", path.display());
-                return Err(EXIT_ERROR);
-            }
-        },
-        None => None,
+    // A report file is written whole or not at all: a full disk leaves the old one. (The
+    // path was checked against the inputs before the run.)
+    let mut destination = match &args.output {
+        Some(path) => Destination::create(path)?,
+        None => Destination::stdout(),
     };
-    let mut stdout_sink;
-    let mut sink: &mut dyn Write = match file.as_mut() {
-        Some(f) => f,
-        None => {
-            stdout_sink = BufWriter::new(std::io::stdout().lock());
-            &mut stdout_sink
-        }
-    };
+    let mut sink = destination.writer();
     let written = if args.statistics {
         match args.format {
             FindingFormat::Json | FindingFormat::Sarif => report::statistics::json(&mut sink, findings),
@@ -283,19 +265,7 @@ fn write_report(
             }
         }
     };
-    if let Err(e) = written.and_then(|_| sink.flush()) {
-        if e.kind() != std::io::ErrorKind::BrokenPipe {
-            eprintln!("factlint: cannot write the report: {e}");
-            return Err(EXIT_ERROR);
-        }
-    }
-    if let (Some(file), Some(path)) = (file, &args.output) {
-        if let Err(e) = file.commit() {
-            eprintln!("factlint: cannot write {}: {e}", path.display());
-            return Err(EXIT_ERROR);
-        }
-    }
-    Ok(())
+    destination.finish(written)
 }
 
 /// (id, default severity, summary, long explanation) of every rule: built-in, then the

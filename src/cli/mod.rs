@@ -37,16 +37,9 @@ pub fn main() -> ExitCode {
     if let Command::Completions { shell } = cli.command {
         // Needs no configuration: a completion script is the same everywhere.
         let mut command = <Cli as clap::CommandFactory>::command();
-        let mut out = Vec::new();
-        clap_complete::generate(shell, &mut command, "factlint", &mut out);
-        let mut stdout = std::io::stdout().lock();
-        return match stdout.write_all(&out).and_then(|_| stdout.flush()) {
-            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                eprintln!("factlint: cannot write: {e}");
-                ExitCode::from(EXIT_ERROR)
-            }
-            _ => ExitCode::from(EXIT_CLEAN),
-        };
+        let mut script = Vec::new();
+        clap_complete::generate(shell, &mut command, "factlint", &mut script);
+        return ExitCode::from(to_stdout(|out| out.write_all(&script)));
     }
     if let Some(n) = cli.threads {
         if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global() {
@@ -80,13 +73,8 @@ fn index(args: args::IndexArgs, settings: &Settings) -> u8 {
         Ok(i) => i,
         Err(code) => return code,
     };
-    if let Some(clash) = crate::corpus::output_among_inputs(&inputs, &args.output) {
-        eprintln!(
-            "factlint: refusing to write the index to {}: it is among the inputs ({}); write it elsewhere",
-            args.output.display(),
-            clash.display()
-        );
-        return EXIT_ERROR;
+    if let Err(code) = refuse_among_inputs(&inputs, &args.output, "the index") {
+        return code;
     }
     match crate::index::build(&inputs, settings, &args.output) {
         Ok((files, documents, errors)) => {
@@ -271,6 +259,22 @@ fn clean(cache_dir: Option<std::path::PathBuf>) -> u8 {
     }
 }
 
+/// Refuses, saying why on stderr, to write `what` to `path` when a run over `inputs`
+/// would read that path (exit 2): an output must never replace an article.
+pub(crate) fn refuse_among_inputs(inputs: &Inputs, path: &Path, what: &str) -> Result<(), u8> {
+    match crate::corpus::output_among_inputs(inputs, path) {
+        Some(clash) => {
+            eprintln!(
+                "factlint: refusing to write {what} to {}: it is among the inputs ({}); write it elsewhere or exclude it",
+                path.display(),
+                clash.display()
+            );
+            Err(EXIT_ERROR)
+        }
+        None => Ok(()),
+    }
+}
+
 /// Where a command writes its output: stdout, or a file (`-o`) written whole or not at all.
 pub(crate) enum Destination {
     Stdout(BufWriter<std::io::StdoutLock<'static>>),
@@ -278,19 +282,23 @@ pub(crate) enum Destination {
 }
 
 impl Destination {
+    pub(crate) fn stdout() -> Destination {
+        Destination::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout().lock()))
+    }
+
     /// Opens `-o FILE` (refused when it is one of the inputs), or stdout without one.
     pub(crate) fn open(output: Option<&Path>, inputs: &Inputs, what: &str) -> Result<Destination, u8> {
-        let Some(path) = output else {
-            return Ok(Destination::Stdout(BufWriter::with_capacity(1 << 16, std::io::stdout().lock())));
-        };
-        if let Some(clash) = crate::corpus::output_among_inputs(inputs, path) {
-            eprintln!(
-                "factlint: refusing to write {what} to {}: it is among the inputs ({}); write it elsewhere or exclude it",
-                path.display(),
-                clash.display()
-            );
-            return Err(EXIT_ERROR);
+        match output {
+            Some(path) => {
+                refuse_among_inputs(inputs, path, what)?;
+                Destination::create(path)
+            }
+            None => Ok(Destination::stdout()),
         }
+    }
+
+    /// The file `path`, put in place by [`Destination::finish`]; `open` checks the inputs.
+    pub(crate) fn create(path: &Path) -> Result<Destination, u8> {
         match crate::fsutil::AtomicFile::create(path) {
             Ok(f) => Ok(Destination::File(Box::new(f), path.to_path_buf())),
             Err(e) => {
@@ -323,5 +331,15 @@ impl Destination {
             }
             _ => Ok(()),
         }
+    }
+}
+
+/// Writes to stdout with `write`: exit 0, or 2 when writing failed (a closed pipe did not).
+pub(crate) fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8 {
+    let mut out = Destination::stdout();
+    let written = write(out.writer());
+    match out.finish(written) {
+        Ok(()) => EXIT_CLEAN,
+        Err(code) => code,
     }
 }

@@ -1,11 +1,10 @@
 //! `factlint rules` and `factlint explain RULE`.
 
 use super::args::ListFormat;
-use super::{EXIT_CLEAN, EXIT_ERROR};
+use super::{to_stdout, EXIT_ERROR};
 use crate::config::Settings;
 use crate::rules;
 use serde::Serialize;
-use std::io::Write;
 
 #[derive(Serialize)]
 struct RuleJson<'a> {
@@ -17,18 +16,6 @@ struct RuleJson<'a> {
 #[derive(Serialize)]
 struct RulesJson<'a> {
     rules: Vec<RuleJson<'a>>,
-}
-
-/// Writes to stdout with `write`; a closed pipe (`| head`) ends it quietly.
-fn to_stdout(write: impl FnOnce(&mut dyn Write) -> std::io::Result<()>) -> u8 {
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    match write(&mut out).and_then(|_| out.flush()) {
-        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-            eprintln!("factlint: cannot write: {e}");
-            EXIT_ERROR
-        }
-        _ => EXIT_CLEAN,
-    }
 }
 
 pub fn list(format: ListFormat, settings: &Settings) -> u8 {

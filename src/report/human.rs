@@ -8,7 +8,7 @@ use super::resolve;
 use super::snippet::Snippet;
 use super::visible::escaped;
 use crate::corpus::Corpus;
-use crate::finding::{Finding, Place, Severity};
+use crate::finding::{counted, Finding, Place, Severity};
 use miette::{Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode};
 use std::fmt;
 use std::io::{self, Write};
@@ -143,7 +143,6 @@ pub fn summary(out: &mut dyn Write, findings: &[Finding], summary: Summary) -> s
     if findings.is_empty() {
         return writeln!(out, "No findings in {} documents ({} claims).", summary.documents, summary.claims);
     }
-    let counted = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     writeln!(
         out,
         "Found {} ({}, {}, {} info) in {} ({} claims).",

@@ -4,7 +4,7 @@
 use super::CorpusData;
 use crate::corpus::Resident;
 use crate::extract::Claim;
-use crate::finding::{fingerprint, Finding, Place, Related};
+use crate::finding::{counted, fingerprint, Finding, Place, Related};
 use crate::story::{ClaimRef, Outlier, Status};
 use std::borrow::Cow;
 use std::collections::HashMap;
@@ -21,10 +21,6 @@ pub fn findings(rule: &'static str, status: Status, data: &CorpusData<'_>) -> Ve
     let resident = data.corpus.resident(&docs);
     let claims = data.claims.of_many(&docs);
     outliers.into_iter().map(|o| finding(rule, &claims, &resident, o)).collect()
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 fn finding(rule: &'static str, claims: &HashMap<usize, Cow<'_, [Claim]>>, docs: &Resident<'_>, o: &Outlier) -> Finding {
@@ -48,14 +44,14 @@ fn finding(rule: &'static str, claims: &HashMap<usize, Cow<'_, [Claim]>>, docs: 
             "`{}` here is `{}` in {}; no majority says which is right",
             text(o.claim),
             text(o.majority),
-            plural(agreeing, "other report", "other reports")
+            counted(agreeing, "other report", "other reports")
         )
     } else {
         format!(
             "`{}` here is `{}` in {}",
             text(o.claim),
             text(o.majority),
-            plural(agreeing, "other report", "other reports")
+            counted(agreeing, "other report", "other reports")
         )
     };
     if rule == "magnitude-mismatch" {
@@ -68,7 +64,7 @@ fn finding(rule: &'static str, claims: &HashMap<usize, Cow<'_, [Claim]>>, docs: 
         here.value,
         there.value,
         if there.unit.is_empty() { String::new() } else { format!(" {}", there.unit) },
-        plural(agreeing, "report agrees", "reports agree"),
+        counted(agreeing, "report agrees", "reports agree"),
         text(o.majority),
         with_this
     );
