@@ -9,8 +9,16 @@ use std::path::{Path, PathBuf};
 /// Replaces `path` with `bytes` atomically; the temporary file is removed on every
 /// failure (a full disk included), so the old file stays whole and nothing is left over.
 pub fn replace_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    replace_file_with(path, bytes, None)
+}
+
+/// [`replace_file`], the new file getting `permissions` (a user's file keeps its mode).
+pub fn replace_file_with(path: &Path, bytes: &[u8], permissions: Option<std::fs::Permissions>) -> std::io::Result<()> {
     let mut file = AtomicFile::create(path)?;
     file.write_all(bytes)?;
+    if let Some(p) = permissions {
+        std::fs::set_permissions(&file.temporary, p)?;
+    }
     file.commit()
 }
 

@@ -16,6 +16,7 @@ pub mod corpus;
 pub mod dedup;
 pub mod extract;
 pub mod finding;
+pub mod fix;
 pub mod fsutil;
 pub mod index;
 pub mod parallel;

@@ -132,6 +132,7 @@ impl<'a> Plan<'a> {
         for d in documents {
             in_focus.push(*by_file.entry(&d.file.path).or_insert_with(|| self.options.focused(&d.file.path)));
         }
+        warn_unknown_suppressions(documents, self.settings);
         let settings_key = self.settings.results_key();
         let results: Vec<Worked> = documents
             .par_iter()
@@ -217,8 +218,39 @@ impl<'a> Plan<'a> {
             }
         }
         crate::suppress::apply(&corpus.documents, &mut findings);
+        if !self.settings.per_file_ignores.is_empty() {
+            findings.retain(|f| {
+                let path = match &f.place {
+                    Place::Text { doc, .. } => &corpus.documents[*doc].file.path,
+                    Place::File { path, .. } => path,
+                };
+                !self.settings.per_file_ignores.iter().any(|p| p.ignores(path, f.rule))
+            });
+        }
         findings.sort_by_cached_key(|f| sort_key(corpus, f));
         Report { findings, claims: kept.claims.count() }
+    }
+}
+
+/// Warns, in document order, of suppression directives naming a rule that does not exist:
+/// `factlint-disable boilerplat` would otherwise silence nothing without a word.
+fn warn_unknown_suppressions(documents: &[Document], settings: &Settings) {
+    let mut known: Option<Vec<String>> = None;
+    for d in documents.iter().filter(|d| !d.comments.is_empty()) {
+        let known = known.get_or_insert_with(|| settings.rule_ids());
+        for (offset, id) in crate::suppress::unknown_rules(d, known) {
+            let at = d.file.lines.position(&d.file.text, offset);
+            let hint = match rules::closest_id(&id, known.iter().map(String::as_str)) {
+                Some(near) => format!("; did you mean `{near}`?"),
+                None => String::new(),
+            };
+            log::warn!(
+                "{}:{}:{}: a suppression names the unknown rule `{id}`{hint}",
+                d.file.path,
+                at.line + d.file.first_line - 1,
+                at.column
+            );
+        }
     }
 }
 

@@ -45,7 +45,7 @@ fn parse_source_language(tag: &str) -> Result<String, String> {
 pub enum Command {
     /// Lint a corpus and report findings.
     #[command(args_override_self = true)]
-    Check(CheckArgs),
+    Check(Box<CheckArgs>),
     /// Print every numeric claim found in the corpus.
     #[command(args_override_self = true)]
     Extract(ExtractArgs),
@@ -141,7 +141,7 @@ pub enum ClaimFormat {
     Jsonl,
 }
 
-#[derive(Args, Debug)]
+#[derive(Args, Debug, Clone)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub input: InputArgs,
@@ -163,6 +163,18 @@ pub struct CheckArgs {
     /// Skip these rules (comma-separated).
     #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
     pub ignore: Vec<String>,
+    /// Run these rules as well as those selected (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub extend_select: Vec<String>,
+    /// Skip these rules as well as those ignored (comma-separated).
+    #[arg(long, value_delimiter = ',', value_name = "RULE,...")]
+    pub extend_ignore: Vec<String>,
+    /// Print the resolved settings (which factlint.toml, and what it sets) and exit.
+    #[arg(long, conflicts_with = "show_files")]
+    pub show_settings: bool,
+    /// Print the files that would be read (format, records, text field) and exit.
+    #[arg(long)]
+    pub show_files: bool,
     /// Neither read nor write the claim cache.
     #[arg(long)]
     pub no_cache: bool,
@@ -183,9 +195,18 @@ pub struct CheckArgs {
     /// `factlint index`) and run the corpus rules over all of them.
     #[arg(long, value_name = "FILE", num_args = 1..)]
     pub index: Vec<PathBuf>,
-    /// Print how many findings each rule gave instead of the findings.
+    /// Print how many findings each rule gave (and how many `--fix` repairs) instead of
+    /// the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Apply the safe fixes (doubled punctuation, inline romanization, markup residue,
+    /// boilerplate lines, exact repeated paragraphs) to the files, then report what is left.
+    #[arg(long, conflicts_with_all = ["write_baseline", "statistics"])]
+    pub fix: bool,
+    /// Print the safe fixes as a unified diff instead of applying them (exit 1 when there
+    /// are any).
+    #[arg(long, conflicts_with_all = ["write_baseline", "statistics"])]
+    pub diff: bool,
     /// When to colour human output.
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
     pub color: ColorChoice,

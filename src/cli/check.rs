@@ -18,11 +18,16 @@ const PROGRESS_MIN_DOCUMENTS: u64 = 2000;
 
 pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     let known = settings.rule_ids();
-    if let Some(bad) = args.select.iter().chain(&args.ignore).find(|r| !known.contains(r)) {
+    let mut named = args.select.iter().chain(&args.ignore).chain(&args.extend_select).chain(&args.extend_ignore);
+    if let Some(bad) = named.find(|r| !known.contains(r)) {
         match rules::closest_id(bad, known.iter().map(String::as_str)) {
             Some(near) => eprintln!("factlint: unknown rule `{bad}`; did you mean `{near}`?"),
             None => eprintln!("factlint: unknown rule `{bad}`; `factlint rules` lists them"),
         }
+        return EXIT_ERROR;
+    }
+    if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
+        eprintln!("factlint: --fix writes to files, not to standard input; --diff shows the fixes");
         return EXIT_ERROR;
     }
     if !args.index.is_empty() && (!args.input.paths.is_empty() || args.corpus_root.is_some()) {
@@ -54,10 +59,13 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
             return code;
         }
     }
-    let selection = Selection {
-        select: if args.select.is_empty() { settings.select.clone() } else { args.select.clone() },
-        ignore: settings.ignore.iter().chain(&args.ignore).cloned().collect(),
-    };
+    let selection = selection(&args, settings);
+    if args.show_settings {
+        return super::show::settings(settings, &selection, &inputs);
+    }
+    if args.show_files {
+        return super::show::files(&inputs);
+    }
     // Asked of every file several times a run (per-document work, snapshot): each path is
     // resolved once.
     let focused_files: std::sync::Mutex<std::collections::HashMap<String, bool>> = Default::default();
@@ -68,6 +76,7 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
             focus_paths.iter().flatten().any(|g| resolved.starts_with(g))
         })
     };
+    let mut fixable = std::collections::BTreeSet::new();
     let bar = progress_bar();
     let tick = || tick(&bar);
     let cache = (!args.no_cache && args.index.is_empty()).then(|| {
@@ -143,13 +152,30 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         );
         return EXIT_ERROR;
     }
+    if args.fix || args.diff || args.statistics {
+        let piped: Vec<String> = inputs.piped.iter().map(|(name, _)| name.clone()).collect();
+        let fixes = crate::fix::plan(&corpus, &result.findings, settings, &piped);
+        if args.diff {
+            return super::fix::diff(&fixes);
+        }
+        if args.fix {
+            if let Err(code) = super::fix::apply(&fixes) {
+                return code;
+            }
+            if !fixes.files.is_empty() {
+                // Findings are reported at their places in the files as they are now.
+                return run(CheckArgs { fix: false, ..args }, settings);
+            }
+        }
+        fixable = fixes.fixed.into_keys().collect();
+    }
     let summary = Summary {
         files: corpus.files,
         documents: corpus.documents.len(),
         claims: result.claims,
         findings: result.findings.len(),
     };
-    if let Err(code) = write_report(&args, settings, &corpus, &result.findings, summary) {
+    if let Err(code) = write_report(&args, settings, &corpus, (&result.findings, &fixable), summary) {
         return code;
     }
     if args.format == FindingFormat::Github {
@@ -180,6 +206,20 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     } else {
         EXIT_CLEAN
     }
+}
+
+/// The rules that run, ruff's way: `--select` replaces the configured selection and
+/// `--extend-select` adds to it; a rule selected on the command line is no longer ignored
+/// by the configuration; `--ignore` and `--extend-ignore` add to the configured ignores.
+fn selection(args: &CheckArgs, settings: &Settings) -> Selection {
+    let mut select = if args.select.is_empty() { settings.select.clone() } else { args.select.clone() };
+    if !select.is_empty() {
+        select.extend(args.extend_select.iter().cloned());
+    }
+    let chosen = |id: &String| args.select.contains(id) || args.extend_select.contains(id);
+    let configured = settings.ignore.iter().filter(|id| !chosen(id));
+    let ignore = configured.chain(&args.ignore).chain(&args.extend_ignore).cloned().collect();
+    Selection { select, ignore }
 }
 
 fn canonical(p: &Path) -> PathBuf {
@@ -221,7 +261,7 @@ fn write_report(
     args: &CheckArgs,
     settings: &Settings,
     corpus: &Corpus,
-    findings: &[Finding],
+    (findings, fixable): (&[Finding], &std::collections::BTreeSet<usize>),
     summary: Summary,
 ) -> Result<(), u8> {
     let to_terminal = args.output.is_none() && std::io::stdout().is_terminal();
@@ -233,9 +273,10 @@ fn write_report(
     };
     let mut sink = destination.writer();
     let written = if args.statistics {
+        let fixable = |k: usize| fixable.contains(&k);
         match args.format {
-            FindingFormat::Json | FindingFormat::Sarif => report::statistics::json(&mut sink, findings),
-            _ => report::statistics::text(&mut sink, findings),
+            FindingFormat::Json | FindingFormat::Sarif => report::statistics::json(&mut sink, findings, &fixable),
+            _ => report::statistics::text(&mut sink, findings, &fixable),
         }
     } else {
         match args.format {

@@ -5,7 +5,9 @@ mod align;
 mod args;
 mod check;
 mod extract;
+mod fix;
 mod rules;
+mod show;
 
 pub use args::Cli;
 use args::{Command, InputArgs};
@@ -56,7 +58,7 @@ pub fn main() -> ExitCode {
     };
     let code = match cli.command {
         Command::Extract(args) => extract::run(args, &settings),
-        Command::Check(args) => check::run(args, &settings),
+        Command::Check(args) => check::run(*args, &settings),
         Command::Rules { format } => rules::list(format, &settings),
         Command::Explain { rule } => rules::explain(&rule, &settings),
         Command::Align(args) => align::run(args, &settings),
@@ -112,7 +114,7 @@ fn file_settings(cli: &Cli) -> Result<Settings, ConfigError> {
     }
     let path = match &cli.config {
         Some(p) => Some(p.clone()),
-        None => std::env::current_dir().ok().and_then(|d| config::discover(&d)),
+        None => discover(&checked_paths(cli)),
     };
     match path {
         Some(p) => {
@@ -122,6 +124,45 @@ fn file_settings(cli: &Cli) -> Result<Settings, ConfigError> {
         }
         None => Ok(Settings::default()),
     }
+}
+
+/// The paths a command reads (with `--corpus-root`), where configuration is looked for.
+fn checked_paths(cli: &Cli) -> Vec<PathBuf> {
+    match &cli.command {
+        Command::Check(a) => a.input.paths.iter().chain(&a.corpus_root).cloned().collect(),
+        Command::Extract(args::ExtractArgs { input, .. })
+        | Command::Align(args::AlignArgs { input, .. })
+        | Command::Index(args::IndexArgs { input, .. }) => input.paths.clone(),
+        _ => Vec::new(),
+    }
+}
+
+/// The factlint.toml nearest the checked paths (as ruff finds pyproject.toml), else the
+/// one nearest the working directory. Paths under different configurations take the
+/// first path's, with a warning.
+fn discover(paths: &[PathBuf]) -> Option<PathBuf> {
+    let cwd = std::env::current_dir().ok();
+    let near = |p: &PathBuf| {
+        let absolute = match &cwd {
+            Some(cwd) => cwd.join(p),
+            None => p.clone(),
+        };
+        let absolute = absolute.canonicalize().unwrap_or(absolute);
+        let folder = if absolute.is_dir() { absolute.as_path() } else { absolute.parent()? };
+        config::discover(folder)
+    };
+    let found: Vec<PathBuf> = paths.iter().filter(|p| p.as_os_str() != "-").filter_map(near).collect();
+    if let Some(first) = found.first() {
+        if let Some(other) = found.iter().find(|f| *f != first) {
+            log::warn!(
+                "the paths given lie under different configurations ({} and {}); using the first",
+                first.display(),
+                other.display()
+            );
+        }
+        return Some(first.clone());
+    }
+    cwd.and_then(|d| config::discover(&d))
 }
 
 /// Prints an error diagnostic (configuration, baseline) on stderr with miette.
@@ -194,7 +235,7 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
     let exclude = match crate::corpus::Exclusion::new(&patterns) {
         Ok(e) => e,
         Err(message) => {
-            eprintln!("factlint: {message}");
+            eprintln!("factlint: exclude: {message}");
             return Err(EXIT_ERROR);
         }
     };

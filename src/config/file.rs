@@ -35,6 +35,9 @@ pub struct ConfigFile {
     pub pattern: Vec<PatternSpec>,
     #[serde(default)]
     pub rules: RuleTables,
+    /// Glob → rules never reported on the files it matches (`all` for every rule).
+    #[serde(default)]
+    pub per_file_ignores: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
 }
 
 /// `[rules.<id>]` tables: severity for every rule, options for those that have them.

@@ -9,6 +9,10 @@
 //! glossaries = ["glossary/health.toml"]
 //! patterns = ["styles/house.toml"]
 //!
+//! [per-file-ignores]
+//! "drafts/**" = ["boilerplate"]
+//! "*.csv" = ["all"]
+//!
 //! [rules.duplicate-paragraph]
 //! severity = "error"
 //! min-chars = 30
@@ -84,6 +88,28 @@ pub struct Settings {
     /// The language parallel documents are translated from (`source-language`,
     /// `--source-lang`); `None`: see [`crate::parallel::DEFAULT_SOURCE_LANGUAGE`].
     pub source_language: Option<String>,
+    /// `[per-file-ignores]`: rules not reported on the files a glob matches.
+    pub per_file_ignores: Vec<PerFileIgnore>,
+}
+
+/// One entry of `[per-file-ignores]`.
+#[derive(Clone, Debug)]
+pub struct PerFileIgnore {
+    /// The glob as written (matched like `exclude`).
+    pub pattern: String,
+    matcher: crate::corpus::Exclusion,
+    /// The rules ignored; empty for every rule.
+    pub rules: Vec<String>,
+}
+
+impl PerFileIgnore {
+    /// Whether a finding of `rule` on the file shown as `path` is dropped. An unreadable
+    /// input is never ignored: what could not be read was not checked.
+    pub fn ignores(&self, path: &str, rule: &str) -> bool {
+        rule != "unreadable-input"
+            && (self.rules.is_empty() || self.rules.iter().any(|r| r == rule))
+            && self.matcher.matches(path)
+    }
 }
 
 impl Default for Settings {
@@ -103,6 +129,7 @@ impl Default for Settings {
             glossaries: Vec::new(),
             patterns: Vec::new(),
             source_language: None,
+            per_file_ignores: Vec::new(),
         }
     }
 }
@@ -269,25 +296,34 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     }
     s.patterns = patterns;
 
+    let unknown = |id: &Spanned<String>| {
+        ConfigError::at(path, &text, Some(id.span()), format!("unknown rule `{}`", id.get_ref()), "here").with_help(
+            match crate::rules::closest_id(id.get_ref(), known.iter().map(String::as_str)) {
+                Some(near) => format!("did you mean `{near}`?"),
+                None => "`factlint rules` lists the built-in rules".to_string(),
+            },
+        )
+    };
     for (list, into) in [(&raw.select, &mut s.select), (&raw.ignore, &mut s.ignore)] {
         for id in list {
             if !known.contains(id.get_ref()) {
-                return Err(ConfigError::at(
-                    path,
-                    &text,
-                    Some(id.span()),
-                    format!("unknown rule `{}`", id.get_ref()),
-                    "here",
-                )
-                .with_help(
-                    match crate::rules::closest_id(id.get_ref(), known.iter().map(String::as_str)) {
-                        Some(near) => format!("did you mean `{near}`?"),
-                        None => "`factlint rules` lists the built-in rules".to_string(),
-                    },
-                ));
+                return Err(unknown(id));
             }
             into.push(id.get_ref().clone());
         }
+    }
+    for (pattern, ids) in &raw.per_file_ignores {
+        let matcher = crate::corpus::Exclusion::new(std::slice::from_ref(pattern))
+            .map_err(|e| ConfigError::at(path, &text, None, format!("[per-file-ignores] {e}"), "here"))?;
+        if let Some(bad) = ids.iter().find(|id| id.get_ref() != "all" && !known.contains(id.get_ref())) {
+            return Err(unknown(bad));
+        }
+        if ids.is_empty() {
+            continue;
+        }
+        let every = ids.iter().any(|id| id.get_ref() == "all");
+        let rules = if every { Vec::new() } else { ids.iter().map(|id| id.get_ref().clone()).collect() };
+        s.per_file_ignores.push(PerFileIgnore { pattern: pattern.clone(), matcher, rules });
     }
     Ok(s)
 }

@@ -20,11 +20,11 @@ impl Exclusion {
                 let compiled = GlobBuilder::new(&glob)
                     .literal_separator(true)
                     .build()
-                    .map_err(|e| format!("invalid --exclude pattern `{pattern}`: {}", e.kind()))?;
+                    .map_err(|e| format!("invalid pattern `{pattern}`: {}", e.kind()))?;
                 builder.add(compiled);
             }
         }
-        let set = builder.build().map_err(|e| format!("invalid --exclude patterns: {e}"))?;
+        let set = builder.build().map_err(|e| format!("invalid patterns: {e}"))?;
         Ok(Exclusion { set })
     }
 

@@ -4,6 +4,7 @@
 pub mod align;
 pub mod claims;
 pub mod concise;
+pub mod diff;
 pub mod errors;
 pub mod github;
 pub mod human;

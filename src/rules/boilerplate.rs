@@ -11,9 +11,12 @@
 //! The phrases live in `rules/boilerplate.toml`; add your own with `phrases = [...]` under
 //! `[rules.boilerplate]` in `factlint.toml`; a paragraph containing one is flagged
 //! once. Severity is info: this is cleanup, not an error.
+//!
+//! `factlint check --fix` drops a boilerplate paragraph of one line without digits.
 
 use super::{finding, Rule};
 use crate::finding::Finding;
+use crate::fix::Edit;
 use crate::source::Document;
 use serde::Deserialize;
 
@@ -79,5 +82,16 @@ impl Rule for Boilerplate {
             }
         }
         out
+    }
+
+    /// A boilerplate paragraph of one line is dropped with the break before it. A longer
+    /// paragraph may hold article text as well, and a line with a digit (`2020-07-26
+    /// 05:03:17 来源：…`) states a date or a figure: neither has a fix.
+    fn fix(&self, document: &Document, span: std::ops::Range<usize>) -> Vec<Edit> {
+        let line = &document.text[span.clone()];
+        if line.contains('\n') || line.chars().any(char::is_numeric) {
+            return Vec::new();
+        }
+        vec![Edit::removing_paragraph(document, span)]
     }
 }

@@ -15,11 +15,14 @@
 //! 20 characters and boilerplate lines never count. Defaults are in `rules/duplicates.toml`;
 //! set `min-chars`, `shingle` and `near` under `[rules.duplicate-paragraph]` in
 //! `factlint.toml` to change them.
+//!
+//! `factlint check --fix` deletes the second copy of a paragraph repeated byte for byte.
 
 use super::boilerplate::Boilerplate;
 use super::{finding, Rule};
 use crate::config::DuplicateSettings;
 use crate::finding::{Finding, Place, Related};
+use crate::fix::Edit;
 use crate::source::Document;
 
 const ID: &str = "duplicate-paragraph";
@@ -271,6 +274,19 @@ impl Rule for DuplicateParagraph {
             out.push(f);
         }
         out
+    }
+
+    /// The second copy of a paragraph repeated byte for byte goes, with the break before
+    /// it (its figures stay in the first copy); a near copy has no fix, as which version
+    /// is right is for a person to say.
+    fn fix(&self, document: &Document, span: std::ops::Range<usize>) -> Vec<Edit> {
+        let text = &document.text;
+        let copy = &text[span.clone()];
+        let earlier = document.paragraphs.iter().take_while(|p| p.start < span.start);
+        if !earlier.clone().any(|p| &text[p.clone()] == copy) {
+            return Vec::new();
+        }
+        vec![Edit::removing_paragraph(document, span).of_a_copy()]
     }
 }
 

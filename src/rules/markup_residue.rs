@@ -11,9 +11,13 @@
 //! English: `The council met on Monday.</p><p>It voted…` — the tags are flagged.
 //!
 //! Markdown and HTML files are not checked: there markup is expected and stripped.
+//!
+//! `factlint check --fix` removes tags and comments and decodes entities (`&nbsp;` → a
+//! space).
 
 use super::{content_key, finding, Rule};
 use crate::finding::Finding;
+use crate::fix::Edit;
 use crate::source::{Document, Format};
 
 const ID: &str = "markup-residue";
@@ -80,5 +84,28 @@ impl Rule for MarkupResidue {
             }
         }
         out
+    }
+
+    /// A tag or comment goes (a space stays between two words it joined); an entity
+    /// becomes the character it stands for (`&nbsp;` a space).
+    fn fix(&self, document: &Document, span: std::ops::Range<usize>) -> Vec<Edit> {
+        let text = &document.text;
+        let residue = &text[span.clone()];
+        let replacement = if residue.starts_with('&') {
+            match crate::source::html::entity(residue) {
+                Some((len, decoded)) if len == residue.len() => decoded.replace('\u{a0}', " "),
+                _ => return Vec::new(),
+            }
+        } else {
+            let before = text[..span.start].chars().next_back();
+            let after = text[span.end..].chars().next();
+            let word = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+            if word(before) && word(after) {
+                " ".to_string()
+            } else {
+                String::new()
+            }
+        };
+        vec![Edit::new(span, replacement)]
     }
 }

@@ -55,6 +55,13 @@ pub trait Rule: Sync {
     fn has_signature(&self) -> bool {
         false
     }
+
+    /// The edits of `document`'s text that repair this rule's finding at `span`, when the
+    /// repair cannot change what the text says (see [`crate::fix`]); empty when there is
+    /// none.
+    fn fix(&self, _document: &Document, _span: std::ops::Range<usize>) -> Vec<crate::fix::Edit> {
+        Vec::new()
+    }
 }
 
 /// What corpus rules see: the documents, their claims, and the story analysis (computed
@@ -187,7 +194,7 @@ pub fn reference_page() -> String {
     }
     page.push_str("\n## Pattern rules\n\n");
     page.push_str(&explanation("pattern").unwrap_or_default());
-    page.push_str("\n\n## Suppressing findings\n\nIn Markdown and HTML, `<!-- factlint-disable RULE, RULE -->` turns rules off until `<!-- factlint-enable -->` (or the end of the document); without rule ids it turns every rule off. `factlint check --write-baseline FILE` records the current findings by content, and `--baseline FILE` then reports only new ones. Set `severity = \"off\"` under `[rules.RULE]` in `factlint.toml`, or pass `--ignore RULE`, to turn a rule off everywhere.\n");
+    page.push_str("\n\n## Suppressing findings\n\nIn Markdown and HTML, `<!-- factlint-disable RULE, RULE -->` turns rules off until `<!-- factlint-enable -->` (or the end of the document); without rule ids it turns every rule off, and `<!-- factlint-disable-next-line RULE -->` covers the next line. In plain text the same directives stand on lines of their own (bare, or as `# …`, `// …`); a JSONL or CSV record takes a `factlint_disable` field or column. `[per-file-ignores]` in `factlint.toml` maps globs to the rules not reported on those files. `factlint check --write-baseline FILE` records the current findings by content, and `--baseline FILE` then reports only new ones. Set `severity = \"off\"` under `[rules.RULE]` in `factlint.toml`, or pass `--ignore RULE`, to turn a rule off everywhere.\n");
     page
 }
 

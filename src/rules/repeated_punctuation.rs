@@ -10,9 +10,12 @@
 //!
 //! Ellipses (`……`, `...`, `。。。`), dashes (`——`) and emphasis (`！！！`, `？！`) are
 //! not flagged. Turn the rule off with `--ignore repeated-punctuation`.
+//!
+//! `factlint check --fix` keeps one mark of a run of the same mark (`，，` → `，`).
 
 use super::{content_key, finding, Rule};
 use crate::finding::Finding;
+use crate::fix::Edit;
 use crate::source::Document;
 
 pub struct RepeatedPunctuation;
@@ -64,5 +67,17 @@ impl Rule for RepeatedPunctuation {
             ));
         }
         out
+    }
+
+    /// `，，` → `，`: a run of one mark keeps one; a run of different marks (`,。`) has no
+    /// fix, as which one was meant is a guess.
+    fn fix(&self, document: &Document, span: std::ops::Range<usize>) -> Vec<Edit> {
+        let run = &document.text[span.clone()];
+        let mut marks = run.chars();
+        let Some(first) = marks.next() else { return Vec::new() };
+        if !marks.all(|c| c == first) {
+            return Vec::new();
+        }
+        vec![Edit::new(span, first.to_string())]
     }
 }

@@ -11,10 +11,14 @@
 //! One finding per paragraph, at the first artifact, counting the rest. A parenthesis
 //! counts when it follows a Han character and holds one Latin syllable with a tone mark
 //! (or ü).
+//!
+//! `factlint check --fix` drops the pinyin of the paragraph (`本報(bào)訊` → `本報訊`).
 
 use super::{content_key, finding, Rule};
 use crate::finding::Finding;
+use crate::fix::Edit;
 use crate::source::Document;
+use std::ops::Range;
 
 pub struct RomanizationArtifact;
 
@@ -48,21 +52,11 @@ impl Rule for RomanizationArtifact {
         let text = &document.text;
         let mut out = Vec::new();
         for para in &document.paragraphs {
-            let mut first = None;
-            let mut count = 0usize;
-            let mut prev = ' ';
-            for (i, c) in text[para.clone()].char_indices() {
-                let at = para.start + i;
-                if c == '(' && is_han(prev) {
-                    if let Some(end) = artifact_at(text, at) {
-                        count += 1;
-                        first.get_or_insert(at - prev.len_utf8()..end);
-                    }
-                }
-                prev = c;
-            }
-            if let Some(span) = first {
+            let found = artifacts(text, para.clone());
+            if let Some((han, pinyin)) = found.first() {
+                let span = han.start..pinyin.end;
                 let shown = &text[span.clone()];
+                let count = found.len();
                 let more =
                     if count > 1 { format!(" (and {} more in this paragraph)", count - 1) } else { String::new() };
                 out.push(finding(
@@ -72,10 +66,36 @@ impl Rule for RomanizationArtifact {
                     span.clone(),
                     format!("romanization glued to the text: `{shown}`{more}"),
                     Some("strip the parenthesized pinyin after each character".to_string()),
-                    &content_key(text, span.clone()),
+                    &content_key(text, span),
                 ));
             }
         }
         out
     }
+
+    /// `本報(bào)訊` → `本報訊`: every parenthesized syllable of the finding's paragraph goes,
+    /// the Han characters stay.
+    fn fix(&self, document: &Document, span: Range<usize>) -> Vec<Edit> {
+        let Some(para) = document.paragraphs.iter().find(|p| p.contains(&span.start)) else { return Vec::new() };
+        artifacts(&document.text, para.clone())
+            .into_iter()
+            .map(|(_, pinyin)| Edit::new(pinyin, String::new()))
+            .collect()
+    }
+}
+
+/// The artifacts of a paragraph: the Han character and the parenthesized syllable after it.
+fn artifacts(text: &str, para: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
+    let mut out = Vec::new();
+    let mut prev = (' ', 0usize);
+    for (i, c) in text[para.clone()].char_indices() {
+        let at = para.start + i;
+        if c == '(' && is_han(prev.0) {
+            if let Some(end) = artifact_at(text, at) {
+                out.push((prev.1..at, at..end));
+            }
+        }
+        prev = (c, at);
+    }
+    out
 }

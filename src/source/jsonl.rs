@@ -16,6 +16,24 @@ pub struct Record {
     pub field: String,
     /// The raw span of the text string's contents (inside the quotes), in the line.
     pub raw: Range<usize>,
+    /// The rules the record's `factlint_disable` field turns off (`all` for every rule).
+    pub disable: Option<String>,
+}
+
+/// The field of a record that turns rules off for it: a string of rule ids (`"boilerplate,
+/// markup-residue"`, `"all"`), an array of them, or `true` for every rule.
+pub const DISABLE_FIELD: &str = "factlint_disable";
+
+fn disabled_rules(raw: &str) -> Option<String> {
+    match serde_json::from_str::<serde_json::Value>(raw).ok()? {
+        serde_json::Value::String(s) => Some(s),
+        serde_json::Value::Bool(true) => Some("all".to_string()),
+        serde_json::Value::Array(items) => {
+            let ids: Option<Vec<&str>> = items.iter().map(serde_json::Value::as_str).collect();
+            ids.map(|ids| ids.join(", "))
+        }
+        _ => None,
+    }
 }
 
 /// Why a line is not a usable record: a message and the byte offset in the line.
@@ -68,7 +86,8 @@ pub fn record(line: &str, fields: &[String], id_fields: &[String]) -> Result<Rec
         }
     };
     let id = id_fields.iter().find_map(|k| text_of(k));
-    Ok(Record { id, title: text_of("title"), date: text_of("date"), field, raw })
+    let disable = map.get(DISABLE_FIELD).and_then(|v| disabled_rules(v.get()));
+    Ok(Record { id, title: text_of("title"), date: text_of("date"), field, raw, disable })
 }
 
 fn char_col_to_byte(line: &str, column: usize) -> usize {

@@ -6,12 +6,14 @@
 //! other files and records are still read.
 
 pub mod csv;
+pub mod directive;
 pub mod encoding;
 pub mod html;
 pub mod jsonl;
 pub mod lines;
 pub mod markdown;
 pub mod offsets;
+pub mod outline;
 pub mod walk;
 pub mod windows;
 
@@ -317,6 +319,7 @@ fn load_article(file: &Arc<SourceFile>, format: Format) -> Loaded {
             comments = stripped.comments;
             title = stripped.title;
         }
+        _ if text.contains("factlint-") => comments = plain_text_directives(text, &mut builder),
         _ => builder.verbatim(text, 0),
     }
     let (plain, map) = builder.finish();
@@ -335,6 +338,27 @@ fn load_article(file: &Arc<SourceFile>, format: Format) -> Loaded {
         comments,
     };
     Loaded { documents: vec![doc], errors: Vec::new() }
+}
+
+/// A dataset record's `factlint_disable` value as a directive covering the whole record
+/// (an empty comment at its start).
+fn record_directive(start: usize, rules: Option<&str>) -> Vec<(Range<usize>, String)> {
+    rules.map(|r| vec![(start..start, format!("factlint-disable {r}"))]).unwrap_or_default()
+}
+
+/// Copies plain text into `builder` leaving out its directive lines, which it returns
+/// as comments (their file span and directive).
+fn plain_text_directives(text: &str, builder: &mut TextBuilder) -> Vec<(Range<usize>, String)> {
+    let mut comments = Vec::new();
+    let mut pos = 0usize;
+    for line in text.split_inclusive('\n') {
+        match directive::directive_line(line) {
+            Some(d) => comments.push((pos..pos + line.trim_end().len(), d.to_string())),
+            None => builder.verbatim(line, pos),
+        }
+        pos += line.len();
+    }
+    comments
 }
 
 fn looks_like_html_page(text: &str) -> bool {
@@ -419,7 +443,7 @@ fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions, records_before: usize)
                 map,
                 region: line_start..line_start + line.len(),
                 record: record_no,
-                comments: Vec::new(),
+                comments: record_directive(line_start, r.disable.as_deref()),
             })
         })
         .collect();
@@ -482,6 +506,7 @@ fn load_csv(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
     let id_col = column(&opts.id_fields);
     let title_col = names.iter().position(|n| n == "title");
     let date_col = names.iter().position(|n| n == "date");
+    let disable_col = names.iter().position(|n| n == jsonl::DISABLE_FIELD);
     for (i, row) in records.iter().enumerate() {
         let record_no = i + 1;
         if row.fields.len() != names.len() {
@@ -506,7 +531,7 @@ fn load_csv(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
             map,
             region: row.span.clone(),
             record: record_no,
-            comments: Vec::new(),
+            comments: record_directive(row.span.start, get(disable_col).as_deref()),
         });
     }
     loaded

@@ -4,12 +4,14 @@
 mod cache;
 mod check;
 mod cli;
+mod fixes;
 mod fuzz;
 mod gate;
 mod hostile;
 mod index;
 mod parallel;
 mod rules;
+mod settings;
 mod stories;
 mod stream;
 mod support;
