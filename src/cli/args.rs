@@ -93,11 +93,19 @@ pub struct AlignArgs {
     #[command(flatten)]
     pub input: InputArgs,
     /// Output format.
-    #[arg(short, long, alias = "output-format", value_enum, default_value_t = ListFormat::Human)]
-    pub format: ListFormat,
+    #[arg(short, long, alias = "output-format", value_enum, default_value_t = StoryFormat::Human)]
+    pub format: StoryFormat,
     /// Write to this file instead of stdout.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoryFormat {
+    Human,
+    Json,
+    /// The story report: one self-contained page (use with `-o stories.html`).
+    Html,
 }
 
 /// Where to read the corpus from.
@@ -226,6 +234,8 @@ pub enum FindingFormat {
     Json,
     Sarif,
     Github,
+    /// The story report: one self-contained page (use with `-o report.html`).
+    Html,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use super::{inputs, render_error, Destination, EXIT_CLEAN, EXIT_ERROR, EXIT_FIND
 use crate::baseline::Baseline;
 use crate::check::{self, RunOptions, Selection};
 use crate::config::Settings;
-use crate::corpus::Corpus;
+use crate::corpus::{Corpus, Inputs};
 use crate::finding::{counted, Finding, Place, Severity};
 use crate::report::{self, json::Summary, sarif::RuleDescriptor};
 use crate::rules;
@@ -28,6 +28,10 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     }
     if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
         eprintln!("factlint: --fix writes to files, not to standard input; --diff shows the fixes");
+        return EXIT_ERROR;
+    }
+    if !args.index.is_empty() && args.format == FindingFormat::Html {
+        eprintln!("factlint: -f html reads the corpus files; it does not take --index");
         return EXIT_ERROR;
     }
     if !args.index.is_empty() && (!args.input.paths.is_empty() || args.corpus_root.is_some()) {
@@ -175,7 +179,7 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         claims: result.claims,
         findings: result.findings.len(),
     };
-    if let Err(code) = write_report(&args, settings, &corpus, (&result.findings, &fixable), summary) {
+    if let Err(code) = write_report(&args, (settings, &inputs), &corpus, (&result.findings, &fixable), summary) {
         return code;
     }
     if args.format == FindingFormat::Github {
@@ -259,7 +263,7 @@ fn tick(bar: &indicatif::ProgressBar) {
 
 fn write_report(
     args: &CheckArgs,
-    settings: &Settings,
+    (settings, inputs): (&Settings, &Inputs),
     corpus: &Corpus,
     (findings, fixable): (&[Finding], &std::collections::BTreeSet<usize>),
     summary: Summary,
@@ -296,6 +300,7 @@ fn write_report(
             FindingFormat::Concise => report::concise::write(&mut sink, corpus, findings),
             FindingFormat::Json => report::json::write(&mut sink, corpus, findings, summary),
             FindingFormat::Github => report::github::write(&mut sink, corpus, findings),
+            FindingFormat::Html => html_report(&mut sink, (settings, inputs), corpus, findings, summary),
             FindingFormat::Sarif => {
                 let rows = rule_rows(settings);
                 let descriptors: Vec<RuleDescriptor<'_>> = rows
@@ -307,6 +312,40 @@ fn write_report(
         }
     };
     destination.finish(written)
+}
+
+/// The story report of a check: the corpus is read whole again (a streamed run let most
+/// texts go) and its stories found, and the findings are placed on its documents.
+fn html_report(
+    out: &mut dyn Write,
+    (settings, inputs): (&Settings, &Inputs),
+    checked: &Corpus,
+    findings: &[Finding],
+    summary: Summary,
+) -> std::io::Result<()> {
+    let corpus = Corpus::load(inputs);
+    let index: std::collections::HashMap<&str, usize> =
+        corpus.documents.iter().enumerate().map(|(i, d)| (d.name.as_str(), i)).collect();
+    let moved = |place: &Place| match place {
+        Place::Text { doc, span } => {
+            index.get(checked.documents[*doc].name.as_str()).map(|&doc| Place::Text { doc, span: span.clone() })
+        }
+        file => Some(file.clone()),
+    };
+    // A document that changed since it was checked is left out of the page's findings.
+    let placed: Vec<Finding> = findings
+        .iter()
+        .filter_map(|f| {
+            let mut f = f.clone();
+            f.place = moved(&f.place)?;
+            f.related.retain_mut(|r| moved(&r.place).map(|p| r.place = p).is_some());
+            Some(f)
+        })
+        .collect();
+    let (claims, analysis) = super::align::stories(&corpus, settings, false);
+    let page =
+        report::html::Page { corpus: &corpus, claims: &claims, analysis: &analysis, checked: Some((&placed, summary)) };
+    report::html::write(out, &page)
 }
 
 /// (id, default severity, summary, long explanation) of every rule: built-in, then the

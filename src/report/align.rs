@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::ops::Range;
 
 /// The parallel pairs of a story (those whose source is one of its documents).
-fn pairs_of<'a>(analysis: &'a Analysis, story: &Story) -> Vec<&'a ParallelResult> {
+pub(super) fn pairs_of<'a>(analysis: &'a Analysis, story: &Story) -> Vec<&'a ParallelResult> {
     analysis.parallel.iter().filter(|r| story.documents.binary_search(&r.pair.source).is_ok()).collect()
 }
 
@@ -36,7 +36,7 @@ fn issues_in<'a>(r: &'a ParallelResult, span: &Range<usize>) -> Vec<&'a Found> {
     r.discrepancies.iter().filter(|d| span.start <= d.source.start && d.source.end <= span.end).collect()
 }
 
-fn issue_name(i: Issue) -> &'static str {
+pub(super) fn issue_name(i: Issue) -> &'static str {
     match i {
         Issue::Missing => "missing",
         Issue::Differ(p) => match p {

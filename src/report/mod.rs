@@ -7,6 +7,7 @@ pub mod concise;
 pub mod diff;
 pub mod errors;
 pub mod github;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod sarif;

@@ -173,3 +173,29 @@ fn a_length_of_time_changed_in_a_translated_sentence_is_flagged() {
 hospitals; in the past ten years 1,007 urban tertiary hospitals joined.";
     assert_eq!(flagged(&[("013.zh.txt", zh), ("013.en.txt", en)]), ["ten years"]);
 }
+
+#[test]
+fn the_html_story_report_is_one_self_contained_page() {
+    let out = factlint(&["check", "examples/corpus", "--no-config", "--no-cache", "-f", "html"], None);
+    assert_eq!(out.status.code(), Some(1), "the planted contradiction still fails the gate");
+    let page = stdout(&out);
+    for outside in ["http://", "https://", "<script", "src=", "@import", "url("] {
+        assert!(!page.contains(outside), "the page needs nothing from outside: {outside}");
+    }
+    // The planted 1070家 is the one marked cell of its row, and links to its sentence.
+    let row = page.lines().find(|l| l.contains("1070家</a>")).expect("the row of 1007家");
+    assert_eq!(row.matches("cell conflict").count(), 1, "{row}");
+    assert_eq!(row.matches("cell agree").count(), 3, "{row}");
+    let anchor = row.split("cell conflict\"><a href=\"#").nth(1).unwrap().split('"').next().unwrap();
+    assert!(page.contains(&format!("<mark id=\"{anchor}\" class=\"conflict\">1070家</mark>")), "{anchor}");
+    // The structure, without the style sheet.
+    let start = page.find("<style>").unwrap();
+    let end = page.find("</style>").unwrap();
+    let structure = format!("{}<style>…{}", &page[..start], &page[end..]);
+    insta::assert_snapshot!("check_html_example_corpus", structure);
+
+    let stories = factlint(&["align", "examples/corpus", "--no-config", "-f", "html"], None);
+    assert_eq!(stories.status.code(), Some(0));
+    let page = stdout(&stories);
+    assert!(page.contains("Stories only") && page.contains("class=\"story\"") && page.contains("cell conflict"));
+}
