@@ -23,14 +23,20 @@ if [ -z "$browser" ]; then
     echo "tests/html-screenshot.sh: skipped: chromium is not installed (run with --install)"
     exit 0
 fi
-out=${OUT:-$(mktemp -d)}
-mkdir -p "$out"
 profile=$(mktemp -d)
-trap 'rm -rf "$profile"' EXIT
+if [ -n "${OUT:-}" ]; then
+    out=$OUT
+    mkdir -p "$out"
+    trap 'rm -rf "$profile"' EXIT
+else
+    out=$(mktemp -d)
+    trap 'rm -rf "$profile" "$out"' EXIT
+fi
 cd "$root"
 cargo build --quiet
+bin="${CARGO_TARGET_DIR:-$root/target}/debug/factlint"
 # Findings make the exit code 1; the report is what is looked at here.
-target/debug/factlint check examples/corpus --no-config --no-cache -f html -o "$out/report.html" || [ $? -eq 1 ]
+"$bin" check examples/corpus --no-config --no-cache -f html -o "$out/report.html" || [ $? -eq 1 ]
 # The flags keep Chromium off the network (the report must need none) and out of the
 # user's profile.
 flags=(--headless --no-sandbox --disable-gpu --disable-quic --no-first-run
