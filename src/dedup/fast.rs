@@ -42,9 +42,9 @@ fn class_of_ascii(c: char) -> Class {
     }
 }
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
-}
+// Han characters that fold to themselves: compatibility ideographs do not, so they take
+// the general path.
+use crate::extract::script::is_unified_han as is_han;
 
 /// Folding of the non-ASCII characters handled here (general punctuation, CJK symbols
 /// and punctuation, half- and full-width forms), computed once with the same NFKC the

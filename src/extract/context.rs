@@ -30,7 +30,7 @@ pub fn qualifier_before(lex: &Lexicon, text: &str, at: usize) -> Option<(Qualifi
     let mut cut = head.len();
     for _ in 0..lex.qualifier_distance {
         let c = head[..cut].chars().next_back()?;
-        if !is_han(c) || lex.is_zh_numeral_char(c) {
+        if !super::script::is_han(c) || lex.is_zh_numeral_char(c) {
             return None;
         }
         cut -= c.len_utf8();
@@ -42,10 +42,6 @@ pub fn qualifier_before(lex: &Lexicon, text: &str, at: usize) -> Option<(Qualifi
         }
     }
     None
-}
-
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}')
 }
 
 /// At most the first `max` bytes of `s`, cut at a character boundary.

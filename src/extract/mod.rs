@@ -15,6 +15,7 @@ pub mod mention;
 pub mod mentions;
 pub mod numeral;
 pub mod scan;
+pub mod script;
 pub mod subject;
 pub mod units;
 pub mod zh;

@@ -72,11 +72,11 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
     let at = |len: usize| gap + len;
     if let Some((n, c)) = lex.currency_after.prefix_of(rest) {
         let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
-        let han = rest.starts_with(|ch: char| ('\u{3400}'..='\u{9fff}').contains(&ch));
+        let han = rest.starts_with(super::script::is_han);
         let chinese_minor = c.minor_exponent < 0 && !english;
         // 8700块定日镜: 块 before a noun counts pieces; as money it ends the phrase (50块, 50块钱).
         let piece = matches!(&rest[..n], "块" | "塊")
-            && rest[n..].starts_with(|ch: char| ('\u{4e00}'..='\u{9fff}').contains(&ch) && !matches!(ch, '钱' | '錢'));
+            && rest[n..].starts_with(|ch: char| super::script::is_han(ch) && !matches!(ch, '钱' | '錢'));
         if !chinese_minor && !piece && (gap == 0 || english || !han) {
             return Some(unit(Dimension::Currency, &c.code, at(n), c.minor_exponent));
         }

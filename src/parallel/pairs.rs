@@ -58,7 +58,7 @@ pub enum Language {
 
 impl Language {
     pub fn of(text: &str) -> Language {
-        if crate::story::is_chinese(text) {
+        if crate::extract::script::is_mostly_han(text) {
             Language::Chinese
         } else {
             Language::English

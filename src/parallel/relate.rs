@@ -81,7 +81,7 @@ impl Judge<'_> {
 
     /// The glossary concepts a piece of text names, in its language.
     pub fn concepts(&self, text: &str) -> Vec<usize> {
-        let chinese = text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+        let chinese = crate::extract::script::has_han(text);
         self.glossary.concepts(text, chinese)
     }
 }

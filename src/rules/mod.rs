@@ -266,7 +266,7 @@ mod tests {
             let text = explanation(rule.id()).unwrap_or_default();
             assert!(text.lines().count() >= 4, "{} needs a doc comment: what, why, examples", rule.id());
             assert!(
-                text.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                crate::extract::script::has_han(&text),
                 "{} needs a Chinese example",
                 rule.id()
             );

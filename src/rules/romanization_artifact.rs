@@ -16,6 +16,7 @@
 
 use super::{content_key, finding, Rule};
 use crate::finding::Finding;
+use crate::extract::script::is_han;
 use crate::fix::Edit;
 use crate::source::Document;
 use std::ops::Range;
@@ -24,9 +25,6 @@ pub struct RomanizationArtifact;
 
 const ID: &str = "romanization-artifact";
 
-fn is_han(c: char) -> bool {
-    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}')
-}
 
 fn is_tone_vowel(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)

@@ -32,19 +32,6 @@ impl DocClaims<'_> {
     }
 }
 
-/// Whether a text is mostly Chinese (Han characters are over a tenth of it).
-pub fn is_chinese(text: &str) -> bool {
-    let (mut han, mut all) = (0usize, 0usize);
-    for c in text.chars().take(4000) {
-        if !c.is_whitespace() {
-            all += 1;
-            if ('\u{4e00}'..='\u{9fff}').contains(&c) {
-                han += 1;
-            }
-        }
-    }
-    han * 10 > all
-}
 
 /// How the statements of one quantity relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -246,7 +233,7 @@ fn align_story(
             let text = &documents.get(d).text;
             // A document that could not be read back (its file changed) states nothing here.
             let claims = if text.is_empty() { &[][..] } else { &claims[&d][..] };
-            DocClaims { text, claims, chinese: is_chinese(text) }
+            DocClaims { text, claims, chinese: crate::extract::script::is_mostly_han(text) }
         })
         .collect();
     let at = |d: usize| docs.binary_search(&d).expect("a link joins documents of its story");
