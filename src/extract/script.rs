@@ -36,7 +36,9 @@ mod tests {
 
     #[test]
     fn han_characters_and_texts() {
-        for (c, han, unified) in [('中', true, true), ('㐀', true, true), ('豈', true, false), ('𠀀', true, false)] {
+        for (c, han, unified) in
+            [('中', true, true), ('㐀', true, true), ('\u{f900}', true, false), ('\u{20000}', true, false)]
+        {
             assert_eq!((is_han(c), is_unified_han(c)), (han, unified), "{c}");
         }
         for c in ['a', '1', '，', 'あ', '한', '〇'] {

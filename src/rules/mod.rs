@@ -265,11 +265,7 @@ mod tests {
             assert!(infos.iter().any(|i| i.id == rule.id()), "{} missing from rules/rules.toml", rule.id());
             let text = explanation(rule.id()).unwrap_or_default();
             assert!(text.lines().count() >= 4, "{} needs a doc comment: what, why, examples", rule.id());
-            assert!(
-                crate::extract::script::has_han(&text),
-                "{} needs a Chinese example",
-                rule.id()
-            );
+            assert!(crate::extract::script::has_han(&text), "{} needs a Chinese example", rule.id());
         }
         let built: Vec<&str> = registry(&Settings::default()).iter().map(|r| r.id()).collect();
         for info in infos {

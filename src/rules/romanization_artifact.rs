@@ -15,8 +15,8 @@
 //! `factlint check --fix` drops the pinyin of the paragraph (`本報(bào)訊` → `本報訊`).
 
 use super::{content_key, finding, Rule};
-use crate::finding::Finding;
 use crate::extract::script::is_han;
+use crate::finding::Finding;
 use crate::fix::Edit;
 use crate::source::Document;
 use std::ops::Range;
@@ -24,7 +24,6 @@ use std::ops::Range;
 pub struct RomanizationArtifact;
 
 const ID: &str = "romanization-artifact";
-
 
 fn is_tone_vowel(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)

@@ -32,7 +32,6 @@ impl DocClaims<'_> {
     }
 }
 
-
 /// How the statements of one quantity relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Status {
