@@ -34,83 +34,23 @@ pub struct ConfigFile {
     #[serde(default)]
     pub pattern: Vec<PatternSpec>,
     #[serde(default)]
-    pub rules: RuleTables,
+    pub rules: std::collections::BTreeMap<Spanned<String>, RuleTable>,
     /// Glob → rules never reported on the files it matches (`all` for every rule).
     #[serde(default)]
     pub per_file_ignores: std::collections::BTreeMap<String, Vec<Spanned<String>>>,
 }
 
-/// `[rules.<id>]` tables: severity for every rule, options for those that have them.
+/// A `[rules.<id>]` table: `severity` for every rule, and the options of the rules that
+/// take them (which rule takes which is in `rules/rules.toml`, checked when read).
 #[derive(Deserialize, Default)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct RuleTables {
-    pub numeric_contradiction: Option<SeverityOnly>,
-    pub magnitude_mismatch: Option<SeverityOnly>,
-    pub unit_mismatch: Option<SeverityOnly>,
-    pub date_mismatch: Option<SeverityOnly>,
-    pub missing_figure: Option<SeverityOnly>,
-    pub malformed_number: Option<SeverityOnly>,
-    pub duplicate_paragraph: Option<DuplicateOptions>,
-    pub duplicate_document: Option<DuplicateOptions>,
-    pub boilerplate: Option<BoilerplateOptions>,
-    pub markup_residue: Option<SeverityOnly>,
-    pub romanization_artifact: Option<SeverityOnly>,
-    pub repeated_punctuation: Option<SeverityOnly>,
-    pub unreadable_input: Option<SeverityOnly>,
-}
-
-impl RuleTables {
-    /// (rule id, its severity setting) for every table present.
-    pub fn severities(&self) -> Vec<(&'static str, &Spanned<String>)> {
-        let mut out: Vec<(&'static str, &Spanned<String>)> = Vec::new();
-        fn add<'a>(
-            out: &mut Vec<(&'static str, &'a Spanned<String>)>,
-            id: &'static str,
-            s: Option<&'a Spanned<String>>,
-        ) {
-            if let Some(s) = s {
-                out.push((id, s));
-            }
-        }
-        add(&mut out, "numeric-contradiction", self.numeric_contradiction.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "magnitude-mismatch", self.magnitude_mismatch.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "unit-mismatch", self.unit_mismatch.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "date-mismatch", self.date_mismatch.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "missing-figure", self.missing_figure.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "malformed-number", self.malformed_number.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "duplicate-paragraph", self.duplicate_paragraph.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "duplicate-document", self.duplicate_document.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "boilerplate", self.boilerplate.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "markup-residue", self.markup_residue.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "romanization-artifact", self.romanization_artifact.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "repeated-punctuation", self.repeated_punctuation.as_ref().and_then(|t| t.severity.as_ref()));
-        add(&mut out, "unreadable-input", self.unreadable_input.as_ref().and_then(|t| t.severity.as_ref()));
-        out
-    }
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct SeverityOnly {
-    pub severity: Option<Spanned<String>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields, rename_all = "kebab-case")]
-pub struct DuplicateOptions {
+pub struct RuleTable {
     pub severity: Option<Spanned<String>>,
     pub min_chars: Option<Spanned<i64>>,
     pub shingle: Option<Spanned<i64>>,
     pub near: Option<Spanned<f64>>,
-}
-
-#[derive(Deserialize, Default)]
-#[serde(deny_unknown_fields)]
-pub struct BoilerplateOptions {
-    pub severity: Option<Spanned<String>>,
     /// Extra phrases that mark a boilerplate line.
-    #[serde(default)]
-    pub phrases: Vec<String>,
+    pub phrases: Option<Spanned<Vec<String>>>,
 }
 
 /// A file of pattern rules.

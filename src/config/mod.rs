@@ -35,7 +35,7 @@ use crate::extract::{Extractor, Lexicon};
 use crate::finding::Severity;
 use crate::rules::pattern::PatternRule;
 use crate::story::glossary::Glossary;
-use file::{ConfigFile, DuplicateOptions, PatternFile};
+use file::{ConfigFile, PatternFile, RuleTable};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
@@ -223,29 +223,72 @@ fn read(path: &Path) -> Result<String, ConfigError> {
     std::fs::read_to_string(path).map_err(|e| ConfigError::unreadable(path, &e))
 }
 
-fn duplicate_options(
+/// Applies a `[rules.<id>]` table: its severity, and its options when the rule's metadata
+/// says it takes them (an option it does not take is an error under its name).
+fn rule_table(
     path: &Path,
     text: &str,
-    table: &Option<DuplicateOptions>,
-    into: &mut DuplicateSettings,
+    id: &Spanned<String>,
+    table: &RuleTable,
+    s: &mut Settings,
 ) -> Result<(), ConfigError> {
-    let Some(t) = table else { return Ok(()) };
+    let Some(info) = crate::rules::info(id.get_ref()) else {
+        let known = crate::rules::infos().iter().map(|r| r.id.as_str());
+        let help = match crate::rules::closest_id(id.get_ref(), known) {
+            Some(near) => format!("did you mean `{near}`?"),
+            None => "`factlint rules` lists the built-in rules".to_string(),
+        };
+        let message = format!("unknown rule `{}`", id.get_ref());
+        return Err(ConfigError::at(path, text, Some(id.span()), message, "here").with_help(help));
+    };
+    if let Some(severity) = &table.severity {
+        s.severities.insert(info.id.clone(), parse_severity(path, text, severity)?);
+    }
+    let not_taken = |span: std::ops::Range<usize>, option: &str| {
+        let message = format!("`{}` takes no option `{option}`", info.id);
+        Err(ConfigError::at(path, text, Some(span), message, "here"))
+    };
     let bad = |span: std::ops::Range<usize>, msg: &str| ConfigError::at(path, text, Some(span), msg, "out of range");
-    if let Some(v) = &t.min_chars {
-        into.min_chars = usize::try_from(*v.get_ref()).map_err(|_| bad(v.span(), "min-chars must be ≥ 0"))?;
-    }
-    if let Some(v) = &t.shingle {
-        match usize::try_from(*v.get_ref()) {
-            Ok(n @ 1..=16) => into.shingle = n,
-            _ => return Err(bad(v.span(), "shingle must be between 1 and 16")),
+    let duplicates = match info.id.as_str() {
+        "duplicate-paragraph" => Some(&mut s.paragraph),
+        "duplicate-document" => Some(&mut s.document),
+        _ => None,
+    };
+    match (info.options, duplicates) {
+        (crate::rules::Options::Duplicates, Some(into)) => {
+            if let Some(v) = &table.min_chars {
+                into.min_chars = usize::try_from(*v.get_ref()).map_err(|_| bad(v.span(), "min-chars must be ≥ 0"))?;
+            }
+            if let Some(v) = &table.shingle {
+                match usize::try_from(*v.get_ref()) {
+                    Ok(n @ 1..=16) => into.shingle = n,
+                    _ => return Err(bad(v.span(), "shingle must be between 1 and 16")),
+                }
+            }
+            if let Some(v) = &table.near {
+                let near = *v.get_ref();
+                if !(near > 0.0 && near <= 1.0) {
+                    return Err(bad(v.span(), "near must be in (0, 1]"));
+                }
+                into.near = near;
+            }
+        }
+        _ => {
+            let spans = [
+                ("min-chars", table.min_chars.as_ref().map(Spanned::span)),
+                ("shingle", table.shingle.as_ref().map(Spanned::span)),
+                ("near", table.near.as_ref().map(Spanned::span)),
+            ];
+            if let Some((option, Some(span))) = spans.into_iter().find(|(_, span)| span.is_some()) {
+                return not_taken(span, option);
+            }
         }
     }
-    if let Some(v) = &t.near {
-        let near = *v.get_ref();
-        if !(near > 0.0 && near <= 1.0) {
-            return Err(bad(v.span(), "near must be in (0, 1]"));
+    if let Some(phrases) = &table.phrases {
+        if info.options != crate::rules::Options::Boilerplate {
+            return not_taken(phrases.span(), "phrases");
         }
-        into.near = near;
+        s.boilerplate_phrases = phrases.get_ref().clone();
     }
     Ok(())
 }
@@ -262,13 +305,8 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
     }
     let mut known: Vec<String> = crate::rules::infos().iter().map(|r| r.id.clone()).collect();
 
-    for (id, sev) in raw.rules.severities() {
-        s.severities.insert(id.to_string(), parse_severity(path, &text, sev)?);
-    }
-    duplicate_options(path, &text, &raw.rules.duplicate_paragraph, &mut s.paragraph)?;
-    duplicate_options(path, &text, &raw.rules.duplicate_document, &mut s.document)?;
-    if let Some(b) = &raw.rules.boilerplate {
-        s.boilerplate_phrases = b.phrases.clone();
+    for (id, table) in &raw.rules {
+        rule_table(path, &text, id, table, &mut s)?;
     }
 
     for lexicon in &raw.lexicons {
@@ -293,6 +331,10 @@ pub fn load(path: &Path) -> Result<Settings, ConfigError> {
         let (file, body) = read_named(path, &text, pattern_file, "pattern file")?;
         let parsed: PatternFile = toml::from_str(&body).map_err(|e| ConfigError::toml(&file, &body, &e))?;
         compile_patterns(&file, &body, &parsed.pattern, &mut known, &mut patterns)?;
+    }
+    // A pattern rule with `severity = "off"` does not run, as a built-in rule would not.
+    for p in patterns.iter().filter(|p| p.off) {
+        s.severities.insert(p.id.to_string(), None);
     }
     s.patterns = patterns;
 

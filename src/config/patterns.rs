@@ -36,9 +36,12 @@ pub fn compile(path: &Path, text: &str, spec: &PatternSpec, taken: &[String]) ->
                 .with_help("kind is `existence` or `substitution`"))
         }
     };
-    let severity = match &spec.severity {
-        Some(s) => parse_severity(path, text, s)?.unwrap_or(crate::finding::Severity::Warning),
-        None => crate::finding::Severity::Warning,
+    let (severity, off) = match &spec.severity {
+        Some(s) => match parse_severity(path, text, s)? {
+            Some(severity) => (severity, false),
+            None => (crate::finding::Severity::Warning, true),
+        },
+        None => (crate::finding::Severity::Warning, false),
     };
     let mut matchers = Vec::new();
     let mut literals: Vec<(String, Option<String>)> = Vec::new();
@@ -86,6 +89,7 @@ pub fn compile(path: &Path, text: &str, spec: &PatternSpec, taken: &[String]) ->
     let rule = PatternRule {
         id: Box::leak(id.clone().into_boxed_str()),
         severity,
+        off,
         kind,
         message: spec.message.clone(),
         literals: Literals::new(literals),

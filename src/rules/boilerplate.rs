@@ -20,7 +20,7 @@ use crate::fix::Edit;
 use crate::source::Document;
 use serde::Deserialize;
 
-const ID: &str = "boilerplate";
+pub(super) const ID: &str = "boilerplate";
 
 #[derive(Deserialize)]
 struct Phrases {

@@ -19,7 +19,7 @@ use super::{parallel, CorpusData, Rule};
 use crate::finding::Finding;
 use crate::parallel::{Issue, Problem};
 
-const ID: &str = "date-mismatch";
+pub(super) const ID: &str = "date-mismatch";
 
 pub struct DateMismatch;
 

@@ -25,7 +25,7 @@ use crate::dedup::{self, Sketch};
 use crate::finding::{fingerprint, Finding, Place, Related};
 use crate::source::Document;
 
-const ID: &str = "duplicate-document";
+pub(super) const ID: &str = "duplicate-document";
 
 pub struct DuplicateDocument {
     options: DuplicateSettings,

@@ -25,7 +25,7 @@ use crate::finding::{Finding, Place, Related};
 use crate::fix::Edit;
 use crate::source::Document;
 
-const ID: &str = "duplicate-paragraph";
+pub(super) const ID: &str = "duplicate-paragraph";
 
 pub struct DuplicateParagraph {
     options: DuplicateSettings,

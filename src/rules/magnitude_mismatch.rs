@@ -19,7 +19,7 @@ use crate::finding::Finding;
 use crate::parallel::{Issue, Problem};
 use crate::story::Status;
 
-const ID: &str = "magnitude-mismatch";
+pub(super) const ID: &str = "magnitude-mismatch";
 
 pub struct MagnitudeMismatch;
 

@@ -23,7 +23,7 @@ use crate::source::Document;
 
 pub struct MalformedNumber;
 
-const ID: &str = "malformed-number";
+pub(super) const ID: &str = "malformed-number";
 
 /// A run of ASCII digits at `at`: its end.
 fn digits_end(b: &[u8], at: usize) -> usize {

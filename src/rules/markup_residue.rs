@@ -20,7 +20,7 @@ use crate::finding::Finding;
 use crate::fix::Edit;
 use crate::source::{Document, Format};
 
-const ID: &str = "markup-residue";
+pub(super) const ID: &str = "markup-residue";
 
 pub struct MarkupResidue;
 

@@ -21,7 +21,7 @@ use super::{parallel, CorpusData, Rule};
 use crate::finding::Finding;
 use crate::parallel::Issue;
 
-const ID: &str = "missing-figure";
+pub(super) const ID: &str = "missing-figure";
 
 pub struct MissingFigure;
 

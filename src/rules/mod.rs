@@ -113,12 +113,111 @@ pub struct RuleInfo {
     pub id: String,
     pub severity: Severity,
     pub summary: String,
+    /// What its `[rules.ID]` table takes besides `severity`.
+    #[serde(default)]
+    pub options: Options,
+}
+
+/// The options a rule's `[rules.ID]` table takes besides `severity`.
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum Options {
+    #[default]
+    None,
+    /// `min-chars`, `shingle`, `near`.
+    Duplicates,
+    /// `phrases`.
+    Boilerplate,
 }
 
 #[derive(Deserialize)]
 struct RulesFile {
     rule: Vec<RuleInfo>,
 }
+
+/// A built-in rule's code: its id, the source whose `//!` comment explains it, and how it
+/// is made from the settings. Its metadata is in `rules/rules.toml`; a test keeps the two
+/// in step.
+struct BuiltIn {
+    id: &'static str,
+    source: &'static str,
+    build: fn(&Settings) -> Box<dyn Rule>,
+}
+
+/// Every built-in rule, in the order they run.
+const BUILT_IN: &[BuiltIn] = &[
+    BuiltIn {
+        id: boilerplate::ID,
+        source: include_str!("boilerplate.rs"),
+        build: |s| Box::new(boilerplate::Boilerplate::new(&s.boilerplate_phrases)),
+    },
+    BuiltIn {
+        id: duplicate_document::ID,
+        source: include_str!("duplicate_document.rs"),
+        build: |s| {
+            let phrases = boilerplate::Boilerplate::new(&s.boilerplate_phrases);
+            Box::new(duplicate_document::DuplicateDocument::new(s.document.clone(), phrases))
+        },
+    },
+    BuiltIn {
+        id: duplicate_paragraph::ID,
+        source: include_str!("duplicate_paragraph.rs"),
+        build: |s| {
+            let phrases = boilerplate::Boilerplate::new(&s.boilerplate_phrases);
+            Box::new(duplicate_paragraph::DuplicateParagraph::new(s.paragraph.clone(), phrases))
+        },
+    },
+    BuiltIn {
+        id: date_mismatch::ID,
+        source: include_str!("date_mismatch.rs"),
+        build: |_| Box::new(date_mismatch::DateMismatch),
+    },
+    BuiltIn {
+        id: magnitude_mismatch::ID,
+        source: include_str!("magnitude_mismatch.rs"),
+        build: |_| Box::new(magnitude_mismatch::MagnitudeMismatch),
+    },
+    BuiltIn {
+        id: malformed_number::ID,
+        source: include_str!("malformed_number.rs"),
+        build: |_| Box::new(malformed_number::MalformedNumber),
+    },
+    BuiltIn {
+        id: markup_residue::ID,
+        source: include_str!("markup_residue.rs"),
+        build: |_| Box::new(markup_residue::MarkupResidue),
+    },
+    BuiltIn {
+        id: missing_figure::ID,
+        source: include_str!("missing_figure.rs"),
+        build: |_| Box::new(missing_figure::MissingFigure),
+    },
+    BuiltIn {
+        id: numeric_contradiction::ID,
+        source: include_str!("numeric_contradiction.rs"),
+        build: |_| Box::new(numeric_contradiction::NumericContradiction),
+    },
+    BuiltIn {
+        id: repeated_punctuation::ID,
+        source: include_str!("repeated_punctuation.rs"),
+        build: |_| Box::new(repeated_punctuation::RepeatedPunctuation),
+    },
+    BuiltIn {
+        id: romanization_artifact::ID,
+        source: include_str!("romanization_artifact.rs"),
+        build: |_| Box::new(romanization_artifact::RomanizationArtifact),
+    },
+    BuiltIn {
+        id: unit_mismatch::ID,
+        source: include_str!("unit_mismatch.rs"),
+        build: |_| Box::new(unit_mismatch::UnitMismatch),
+    },
+    BuiltIn {
+        id: unreadable_input::ID,
+        source: include_str!("unreadable_input.rs"),
+        build: |_| Box::new(unreadable_input::UnreadableInput),
+    },
+];
 
 /// Metadata of every rule, in the order of `rules/rules.toml`.
 pub fn infos() -> &'static [RuleInfo] {
@@ -132,22 +231,7 @@ pub fn infos() -> &'static [RuleInfo] {
 
 /// The built-in rules, configured, followed by the user's pattern rules.
 pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
-    let boilerplate = || boilerplate::Boilerplate::new(&settings.boilerplate_phrases);
-    let mut rules: Vec<Box<dyn Rule>> = vec![
-        Box::new(boilerplate()),
-        Box::new(duplicate_document::DuplicateDocument::new(settings.document.clone(), boilerplate())),
-        Box::new(duplicate_paragraph::DuplicateParagraph::new(settings.paragraph.clone(), boilerplate())),
-        Box::new(date_mismatch::DateMismatch),
-        Box::new(magnitude_mismatch::MagnitudeMismatch),
-        Box::new(malformed_number::MalformedNumber),
-        Box::new(markup_residue::MarkupResidue),
-        Box::new(missing_figure::MissingFigure),
-        Box::new(numeric_contradiction::NumericContradiction),
-        Box::new(repeated_punctuation::RepeatedPunctuation),
-        Box::new(romanization_artifact::RomanizationArtifact),
-        Box::new(unit_mismatch::UnitMismatch),
-        Box::new(unreadable_input::UnreadableInput),
-    ];
+    let mut rules: Vec<Box<dyn Rule>> = BUILT_IN.iter().map(|b| (b.build)(settings)).collect();
     rules.extend(settings.patterns.iter().map(|p| Box::new(p.clone()) as Box<dyn Rule>));
     rules
 }
@@ -156,21 +240,8 @@ pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
 /// unknown id. (`pattern` explains pattern rules in general.)
 pub fn explanation(id: &str) -> Option<String> {
     let source = match id {
-        "boilerplate" => include_str!("boilerplate.rs"),
-        "duplicate-document" => include_str!("duplicate_document.rs"),
-        "duplicate-paragraph" => include_str!("duplicate_paragraph.rs"),
-        "date-mismatch" => include_str!("date_mismatch.rs"),
-        "magnitude-mismatch" => include_str!("magnitude_mismatch.rs"),
-        "malformed-number" => include_str!("malformed_number.rs"),
-        "markup-residue" => include_str!("markup_residue.rs"),
-        "missing-figure" => include_str!("missing_figure.rs"),
-        "numeric-contradiction" => include_str!("numeric_contradiction.rs"),
-        "repeated-punctuation" => include_str!("repeated_punctuation.rs"),
-        "romanization-artifact" => include_str!("romanization_artifact.rs"),
-        "unit-mismatch" => include_str!("unit_mismatch.rs"),
-        "unreadable-input" => include_str!("unreadable_input.rs"),
         "pattern" => include_str!("pattern.rs"),
-        _ => return None,
+        _ => BUILT_IN.iter().find(|b| b.id == id)?.source,
     };
     let doc: Vec<&str> = source
         .lines()
@@ -178,6 +249,11 @@ pub fn explanation(id: &str) -> Option<String> {
         .map(|l| l.strip_prefix("//! ").or_else(|| l.strip_prefix("//!")).unwrap_or(l))
         .collect();
     Some(doc.join("\n"))
+}
+
+/// The metadata of a built-in rule.
+pub fn info(id: &str) -> Option<&'static RuleInfo> {
+    infos().iter().find(|r| r.id == id)
 }
 
 /// `docs/rules.md`: every rule's id, severity, summary and explanation, the page SARIF

@@ -26,7 +26,7 @@ use crate::finding::Finding;
 use crate::parallel::{Issue, Problem};
 use crate::story::Status;
 
-const ID: &str = "numeric-contradiction";
+pub(super) const ID: &str = "numeric-contradiction";
 
 pub struct NumericContradiction;
 

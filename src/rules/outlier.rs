@@ -54,7 +54,7 @@ fn finding(rule: &'static str, claims: &HashMap<usize, Cow<'_, [Claim]>>, docs: 
             counted(agreeing, "other report", "other reports")
         )
     };
-    if rule == "magnitude-mismatch" {
+    if o.status == Status::Magnitude {
         let k = (here.value / there.value).log10().round() as i32;
         message.push_str(&format!(" (off by a factor of 10^{})", k.abs()));
     }

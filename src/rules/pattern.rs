@@ -102,6 +102,9 @@ pub struct PatternRule {
     /// Lives for the whole run: rule ids are `&'static str` like the built-in ones.
     pub id: &'static str,
     pub severity: Severity,
+    /// `severity = "off"`: the rule is known (and checked against its examples) but does
+    /// not run.
+    pub off: bool,
     pub kind: PatternKind,
     pub message: Option<String>,
     /// Literal phrases, looked for before `matchers`, in the order they were written.
@@ -195,6 +198,7 @@ mod tests {
         PatternRule {
             id: "t",
             severity: Severity::Warning,
+            off: false,
             kind: PatternKind::Existence,
             message: Some("{found}".to_string()),
             literals: Literals::new(tokens.iter().map(|t| (t.to_string(), None)).collect()),

@@ -20,7 +20,7 @@ use crate::source::Document;
 
 pub struct RepeatedPunctuation;
 
-const ID: &str = "repeated-punctuation";
+pub(super) const ID: &str = "repeated-punctuation";
 
 /// Marks that end or pause a clause; two of them side by side are a defect.
 fn is_pause(c: char) -> bool {

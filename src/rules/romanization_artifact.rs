@@ -23,7 +23,7 @@ use std::ops::Range;
 
 pub struct RomanizationArtifact;
 
-const ID: &str = "romanization-artifact";
+pub(super) const ID: &str = "romanization-artifact";
 
 fn is_tone_vowel(c: char) -> bool {
     "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ".contains(c)

@@ -20,7 +20,7 @@ use super::{parallel, CorpusData, Rule};
 use crate::finding::Finding;
 use crate::parallel::{Issue, Problem};
 
-const ID: &str = "unit-mismatch";
+pub(super) const ID: &str = "unit-mismatch";
 
 pub struct UnitMismatch;
 

@@ -10,9 +10,13 @@
 //! English: `{"text": "Revenue rose 8 percent", }` (a trailing comma) is reported with the
 //! record number.
 //!
-//! Fix the input; this finding cannot be suppressed by configuration.
+//! Fix the input. `--ignore unreadable-input` or `severity = "off"` hides the finding, but
+//! the run still exits with code 2: what could not be read was not checked. Inline
+//! directives and `[per-file-ignores]` do not apply to it.
 
 use super::Rule;
+
+pub(super) const ID: &str = "unreadable-input";
 
 /// The findings themselves are made by `check` from load errors; the rule exists so that
 /// it is listed, explained and selectable like the others.
@@ -20,6 +24,6 @@ pub struct UnreadableInput;
 
 impl Rule for UnreadableInput {
     fn id(&self) -> &'static str {
-        "unreadable-input"
+        ID
     }
 }

@@ -247,8 +247,12 @@ fn configuration_errors_name_the_file_line_and_problem() {
     assert!(e.contains("factlint.toml") && e.contains("unknown severity `loud`") && e.contains("2 │"), "{e}");
     let e = config_error("exclud = [\"x\"]\n");
     assert!(e.contains("unknown field `exclud`") && e.contains("1 │"), "{e}");
-    let e = config_error("[rules.no-such-rule]\nseverity = \"error\"\n");
-    assert!(e.contains("unknown field `no-such-rule`"), "{e}");
+    let e = config_error("[rules.duplicate-paragraf]\nseverity = \"error\"\n");
+    assert!(e.contains("unknown rule `duplicate-paragraf`") && e.contains("did you mean `duplicate-paragraph`"), "{e}");
+    let e = config_error("[rules.boilerplate]\nnear = 0.5\n");
+    assert!(e.contains("`boilerplate` takes no option `near`") && e.contains("2 │"), "{e}");
+    let e = config_error("[rules.markup-residue]\nphrases = [\"x\"]\n");
+    assert!(e.contains("`markup-residue` takes no option `phrases`"), "{e}");
     let e = config_error("[[pattern]]\nid = \"bad\"\nkind = \"existence\"\nregex = [\"(unclosed\"]\n");
     assert!(e.contains("invalid regular expression") && e.contains("4 │"), "{e}");
     let e = config_error("[[pattern]]\nid = \"p\"\nkind = \"existence\"\ntokens = [\"据传\"]\nfail = [\"没有\"]\n");

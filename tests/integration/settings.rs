@@ -106,3 +106,17 @@ fn show_settings_and_show_files_say_what_a_run_would_use() {
          proj/d.csv\tcsv\t1 record, no text field (text, content, body)\n"
     );
 }
+
+#[test]
+fn a_pattern_rule_turned_off_does_not_run() {
+    let pattern =
+        "[[pattern]]\nid = \"unsourced\"\nkind = \"existence\"\ntokens = [\"据传\"]\nfail = [\"据传有1007家。\"]\n";
+    let dir = corpus(&[("factlint.toml", pattern.as_bytes()), ("a.txt", "据传全国有1007家医院。\n".as_bytes())]);
+    let (code, out, _) = concise(dir.path(), &["."]);
+    assert_eq!(code, Some(1));
+    assert!(out.contains("[unsourced]"), "{out}");
+    let off = format!("{pattern}severity = \"off\"\n");
+    std::fs::write(dir.path().join("factlint.toml"), off).unwrap();
+    let (code, out, _) = concise(dir.path(), &["."]);
+    assert_eq!((code, out.as_str()), (Some(0), ""));
+}
