@@ -95,3 +95,23 @@ impl Rule for Boilerplate {
         vec![Edit::removing_paragraph(document, span)]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in;
+
+    #[test]
+    fn editor_and_promo_lines_are_flagged() {
+        let text = "全国已有1007家医院参与。\n\n责任编辑：张三\n\n海量资讯、精准解读，尽在新浪财经APP\n";
+        assert_eq!(flagged_in(super::ID, text), ["责任编辑：张三", "海量资讯、精准解读，尽在新浪财经APP"]);
+    }
+
+    #[test]
+    fn article_text_about_editors_is_not() {
+        assert!(flagged_in(
+            super::ID,
+            "编辑部今天公布了1007家医院的名单。\n\nThe editor said 25 provinces took part.\n"
+        )
+        .is_empty());
+    }
+}

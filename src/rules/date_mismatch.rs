@@ -32,3 +32,19 @@ impl Rule for DateMismatch {
         parallel::findings(ID, data, &|i| i == Issue::Differ(Problem::Date))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in_translation;
+
+    #[test]
+    fn a_changed_day_is_flagged() {
+        assert_eq!(flagged_in_translation(super::ID, ("on July 5", "on July 15")), ["bridge.en.txt: July 15"]);
+    }
+
+    #[test]
+    fn the_same_day_in_other_words_is_not() {
+        assert!(flagged_in_translation(super::ID, ("", "")).is_empty());
+        assert!(flagged_in_translation(super::ID, ("on July 5", "on the 5th")).is_empty());
+    }
+}

@@ -150,3 +150,21 @@ impl Rule for DuplicateDocument {
         out
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check_texts, BRIDGE_EN, BRIDGE_ZH};
+
+    #[test]
+    fn a_copy_with_a_changed_figure_is_one_finding() {
+        let copy = BRIDGE_EN.replace("More than 2,300 workers", "More than 3,200 workers");
+        let found = check_texts(super::ID, &[("a.txt", BRIDGE_EN), ("b.txt", &copy), ("c.txt", BRIDGE_ZH)]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].file, "a.txt");
+    }
+
+    #[test]
+    fn a_translation_is_no_copy() {
+        assert!(check_texts(super::ID, &[("a.txt", BRIDGE_EN), ("b.txt", BRIDGE_ZH)]).is_empty());
+    }
+}

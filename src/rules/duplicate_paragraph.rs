@@ -294,6 +294,24 @@ impl Rule for DuplicateParagraph {
 mod tests {
     use super::{earlier_copies, normalize, shingles};
 
+    #[test]
+    fn a_paragraph_pasted_twice_is_flagged_at_the_second_copy() {
+        let para = "全县今年共招聘乡村教师3000名，覆盖全部乡镇中心学校和教学点。";
+        let text = format!("{para}\n\n其他内容在这里。\n\n{para}\n");
+        let found = crate::testing::check_texts(super::ID, &[("a.txt", &text)]);
+        assert_eq!(found.len(), 1);
+        assert_eq!((found[0].text.as_str(), found[0].message.as_str()), (para, "paragraph repeated"));
+        let changed = format!("{para}\n\n{}\n", para.replace("3000名", "3500名"));
+        let found = crate::testing::check_texts(super::ID, &[("a.txt", &changed)]);
+        assert!(found[0].message.starts_with("paragraph nearly repeats"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn short_and_different_paragraphs_are_not() {
+        let text = "记者 张三\n\n记者 张三\n\nThe county recruited 3,000 teachers this year across all towns.\n\nThe province opened 25 new clinics in rural areas this spring.\n";
+        assert!(crate::testing::flagged_in(super::ID, text).is_empty());
+    }
+
     /// Every earlier paragraph tried in order: what the candidate search must equal when
     /// no cap bites.
     fn every_pair(paras: &[(String, Vec<u32>)], near: f64) -> Vec<Option<(usize, f64)>> {

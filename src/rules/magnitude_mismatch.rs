@@ -33,3 +33,20 @@ impl Rule for MagnitudeMismatch {
         parallel::without_repeats(outlier::findings(ID, Status::Magnitude, data), parallel::findings(ID, data, &wanted))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in_translation;
+
+    #[test]
+    fn a_slipped_scale_word_is_flagged() {
+        let flagged = flagged_in_translation(super::ID, ("4.65 billion yuan", "465 million yuan"));
+        assert_eq!(flagged, ["bridge.en.txt: 465 million yuan"]);
+    }
+
+    #[test]
+    fn the_same_figure_in_other_words_is_not() {
+        assert!(flagged_in_translation(super::ID, ("", "")).is_empty());
+        assert!(flagged_in_translation(super::ID, ("4.65 billion yuan", "4,650 million yuan")).is_empty());
+    }
+}

@@ -109,3 +109,21 @@ impl Rule for MarkupResidue {
         vec![Edit::new(span, replacement)]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::{check_texts, flagged_in};
+
+    #[test]
+    fn tags_entities_and_comments_in_plain_text_are_flagged() {
+        let text =
+            "记者从国家卫健委获悉&nbsp;累计投入1.4万亿元<br/>\nThe council met on Monday.</p><p>It voted.<!-- x -->\n";
+        assert_eq!(flagged_in(super::ID, text), ["&nbsp;", "<br/>", "</p>", "<p>", "<!-- x -->"]);
+    }
+
+    #[test]
+    fn comparisons_ampersands_and_markup_files_are_not() {
+        assert!(flagged_in(super::ID, "R&D spending rose; 3 < 5 and AT&T agreed.\n").is_empty());
+        assert!(check_texts(super::ID, &[("a.html", "<p>投入1.4万亿元</p>")]).is_empty());
+    }
+}

@@ -34,3 +34,23 @@ impl Rule for MissingFigure {
         parallel::findings(ID, data, &|i| i == Issue::Missing)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in_translation;
+
+    #[test]
+    fn a_dropped_clause_is_flagged_on_its_segment() {
+        let flagged = flagged_in_translation(super::ID, (", 3.2% less than planned", ""));
+        assert_eq!(flagged.len(), 1, "{flagged:?}");
+        assert!(
+            flagged[0].starts_with("bridge.en.txt: CHONGQING, July 6") && flagged[0].ends_with("4.65 billion yuan.")
+        );
+    }
+
+    #[test]
+    fn a_figure_in_other_words_is_not_missing() {
+        assert!(flagged_in_translation(super::ID, ("", "")).is_empty());
+        assert!(flagged_in_translation(super::ID, ("3.2% less", "3.2 percent less")).is_empty());
+    }
+}

@@ -348,4 +348,12 @@ mod tests {
             assert!(built.contains(&info.id.as_str()), "{} is in rules/rules.toml but not built", info.id);
         }
     }
+
+    #[test]
+    fn every_built_in_rule_has_tests_beside_it() {
+        for rule in BUILT_IN {
+            let tests = rule.source.split("#[cfg(test)]").nth(1).unwrap_or_default();
+            assert!(tests.matches("#[test]").count() >= 2, "{} needs tests: what it flags, what it must not", rule.id);
+        }
+    }
 }

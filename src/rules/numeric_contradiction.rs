@@ -40,3 +40,25 @@ impl Rule for NumericContradiction {
         parallel::without_repeats(outlier::findings(ID, Status::Conflict, data), parallel::findings(ID, data, &wanted))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in_translation;
+
+    #[test]
+    fn a_changed_figure_is_flagged_where_it_was_changed() {
+        assert_eq!(
+            flagged_in_translation(super::ID, ("1,680 meters", "1,860 meters")),
+            ["bridge.en.txt: 1,860 meters"]
+        );
+        assert_eq!(flagged_in_translation(super::ID, ("8 lanes", "6 lanes")), ["bridge.en.txt: 6 lanes"]);
+    }
+
+    #[test]
+    fn overlapping_intervals_are_no_contradiction() {
+        assert!(flagged_in_translation(super::ID, ("", "")).is_empty());
+        // 46.5亿元 rounds from 4.645 to 4.655 billion: "about 4.7 billion" may be true with it.
+        assert!(flagged_in_translation(super::ID, ("4.65 billion", "about 4.7 billion")).is_empty());
+        assert!(flagged_in_translation(super::ID, ("More than 2,300", "Over 2,300")).is_empty());
+    }
+}

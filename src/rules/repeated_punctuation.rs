@@ -81,3 +81,19 @@ impl Rule for RepeatedPunctuation {
         vec![Edit::new(span, first.to_string())]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in;
+
+    #[test]
+    fn doubled_and_clashing_marks_are_flagged() {
+        let text = "基层医疗衛生基礎薄弱等難點問題,,推動工作重心下移，。\nThe council met on Monday,, and voted.\n";
+        assert_eq!(flagged_in(super::ID, text), [",,", "，。", ",,"]);
+    }
+
+    #[test]
+    fn ellipses_dashes_and_emphasis_are_not() {
+        assert!(flagged_in(super::ID, "他说……好吧。真的！！！是吗？！——是的。。。\nWait... what?!\n").is_empty());
+    }
+}

@@ -96,3 +96,22 @@ fn artifacts(text: &str, para: Range<usize>) -> Vec<(Range<usize>, Range<usize>)
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in;
+
+    #[test]
+    fn pinyin_after_han_characters_is_flagged_once_per_paragraph() {
+        let found = crate::testing::check_texts(super::ID, &[("a.txt", "廣西壯族自治區(qū)衛(wèi)生計(jì)生委\n")]);
+        assert_eq!(found.len(), 1);
+        assert_eq!(found[0].text, "區(qū)");
+        assert!(found[0].message.ends_with("(and 2 more in this paragraph)"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn parentheses_that_are_not_pinyin_are_not() {
+        let text = "Beijing (Peking) hosted it.\nthe Guangxi Health Commission (广西卫生计生委)\n投入(亿元)1.4\n";
+        assert!(flagged_in(super::ID, text).is_empty());
+    }
+}

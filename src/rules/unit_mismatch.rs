@@ -34,3 +34,19 @@ impl Rule for UnitMismatch {
         parallel::findings(ID, data, &wanted)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::flagged_in_translation;
+
+    #[test]
+    fn the_source_number_in_another_unit_is_flagged() {
+        assert_eq!(flagged_in_translation(super::ID, ("1,680 meters", "1,680 feet")), ["bridge.en.txt: 1,680 feet"]);
+    }
+
+    #[test]
+    fn a_converted_figure_is_not() {
+        assert!(flagged_in_translation(super::ID, ("", "")).is_empty());
+        assert!(flagged_in_translation(super::ID, ("1,680 meters", "1.68 kilometers")).is_empty());
+    }
+}

@@ -27,3 +27,22 @@ impl Rule for UnreadableInput {
         ID
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::testing::check_texts;
+
+    #[test]
+    fn a_record_that_cannot_be_read_is_reported_and_the_rest_read() {
+        let records = "{\"text\": \"投入1.4万亿元\"}\n{\"text\": \"Revenue rose 8 percent\", }\n";
+        let found = check_texts(super::ID, &[("news.jsonl", records)]);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.starts_with("record 2: invalid JSON"), "{}", found[0].message);
+    }
+
+    #[test]
+    fn readable_inputs_in_every_encoding_are_not() {
+        assert!(check_texts(super::ID, &[("news.jsonl", "{\"text\": \"投入1.4万亿元\"}\n")]).is_empty());
+        assert!(check_texts(super::ID, &[("a.txt", "\u{feff}The council met on Monday.\n")]).is_empty());
+    }
+}
