@@ -12,7 +12,10 @@ use crate::source::Document;
 use crate::story::{Claims, PackedClaims, StoryKeys};
 use rayon::prelude::*;
 
+mod focus;
 mod streamed;
+
+pub use focus::Focus;
 
 pub use streamed::run_streamed;
 

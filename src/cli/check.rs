@@ -4,14 +4,14 @@
 use super::args::{CheckArgs, ColorChoice, FailOn, FindingFormat};
 use super::{inputs, render_error, Destination, EXIT_CLEAN, EXIT_ERROR, EXIT_FINDINGS};
 use crate::baseline::Baseline;
-use crate::check::{self, RunOptions, Selection};
+use crate::check::{self, Focus, RunOptions, Selection};
 use crate::config::Settings;
 use crate::corpus::{Corpus, Inputs};
 use crate::finding::{counted, Finding, Place, Severity};
 use crate::report::{self, json::Summary, sarif::RuleDescriptor};
 use crate::rules;
 use std::io::{IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Documents below which no progress is drawn: short runs finish before it helps.
 const PROGRESS_MIN_DOCUMENTS: u64 = 2000;
@@ -39,19 +39,17 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         return EXIT_ERROR;
     }
     let mut input_args = args.input.clone();
-    let focus_paths = match &args.corpus_root {
-        Some(root) => {
-            if !root.is_dir() {
-                eprintln!("factlint: --corpus-root {} is not a folder", root.display());
+    let focus = match &args.corpus_root {
+        Some(root) => match Focus::new(root, &args.input.paths) {
+            Ok((focus, read)) => {
+                input_args.paths = read;
+                Some(focus)
+            }
+            Err(message) => {
+                eprintln!("factlint: {message}");
                 return EXIT_ERROR;
             }
-            let given = std::mem::take(&mut input_args.paths);
-            let root_path = canonical(root);
-            let under_root = |p: &PathBuf| canonical(p).starts_with(&root_path);
-            input_args.paths =
-                std::iter::once(root.clone()).chain(given.iter().filter(|p| !under_root(p)).cloned()).collect();
-            Some(given.iter().map(|p| canonical(p)).collect::<Vec<_>>())
-        }
+        },
         None => None,
     };
     let inputs = match inputs(&input_args, settings) {
@@ -70,16 +68,7 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     if args.show_files {
         return super::show::files(&inputs);
     }
-    // Asked of every file several times a run (per-document work, snapshot): each path is
-    // resolved once.
-    let focused_files: std::sync::Mutex<std::collections::HashMap<String, bool>> = Default::default();
-    let in_focus = |path: &str| {
-        let mut known = focused_files.lock().unwrap_or_else(|e| e.into_inner());
-        *known.entry(path.to_string()).or_insert_with(|| {
-            let resolved = canonical(Path::new(path));
-            focus_paths.iter().flatten().any(|g| resolved.starts_with(g))
-        })
-    };
+    let in_focus = |path: &str| focus.as_ref().is_some_and(|f| f.contains(path));
     let mut fixable = std::collections::BTreeSet::new();
     let bar = progress_bar();
     let tick = || tick(&bar);
@@ -88,7 +77,7 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         crate::cache::ClaimCache::open(&dir, crate::cache::extractor_key(&settings.lexicons))
     });
     let options = RunOptions {
-        focus: focus_paths.is_some().then_some(&in_focus as &(dyn Fn(&str) -> bool + Sync)),
+        focus: focus.is_some().then_some(&in_focus as &(dyn Fn(&str) -> bool + Sync)),
         on_document: Some(&tick),
         cache: cache.as_ref(),
         indexed: None,
@@ -224,10 +213,6 @@ fn selection(args: &CheckArgs, settings: &Settings) -> Selection {
     let configured = settings.ignore.iter().filter(|id| !chosen(id));
     let ignore = configured.chain(&args.ignore).chain(&args.extend_ignore).cloned().collect();
     Selection { select, ignore }
-}
-
-fn canonical(p: &Path) -> PathBuf {
-    p.canonicalize().unwrap_or_else(|_| p.to_path_buf())
 }
 
 fn doc_name(corpus: &Corpus, f: &Finding) -> String {
