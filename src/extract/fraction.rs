@@ -18,9 +18,10 @@ impl Extractor {
         let denominator_value = p.numeral.value.to_f64();
         if let Some(num_len) = zh_fraction_marker(after, permissive) {
             let mut num_text = &after[num_len..];
-            let negative_numerator = permissive && (num_text.starts_with('负') || num_text.starts_with('負'));
-            if negative_numerator {
-                num_text = &num_text['负'.len_utf8()..];
+            let sign = num_text.chars().next().filter(|c| permissive && lex.zh_negative.contains(c));
+            let negative_numerator = sign.is_some();
+            if let Some(sign) = sign {
+                num_text = &num_text[sign.len_utf8()..];
             }
             if let Ok((tail, n)) = zh_numeral(lex, num_text, self.zh_opts) {
                 if denominator_value != 0.0 && !p.numeral.more && !n.more {
@@ -64,7 +65,7 @@ impl Extractor {
         let after = &text[p.end..];
         // 三百五又三分之一, 1 3/5
         let mixed = after.trim_start_matches(' ');
-        let joiner = if let Some(rest) = mixed.strip_prefix('又') {
+        let joiner = if let Some(rest) = mixed.strip_prefix(|c: char| lex.zh_mixed_fraction.contains(&c)) {
             Some(rest.trim_start_matches(' '))
         } else if p.numeral.script == Script::Arabic
             && after.starts_with(' ')

@@ -242,7 +242,6 @@ pub struct Lexicon {
     pub arabic_only_measures: HashSet<String>,
     /// Each measure symbol's kind (its base symbol) and how to convert to the base.
     pub conversions: HashMap<String, Conversion>,
-    pub durations: HashSet<String>,
 
     pub qualifier_before: Table<Qualifier>,
     pub qualifier_after: Table<Qualifier>,
@@ -280,6 +279,17 @@ pub struct Lexicon {
 fn bit(bits: &[u64], c: char) -> bool {
     let i = c as usize;
     i < 0x10000 && bits.get(i >> 6).is_some_and(|w| w >> (i & 63) & 1 == 1)
+}
+
+/// Whether a measure's unit symbol (`yr`, `d`, `min`) is a length of time: such figures
+/// are not distinctive of a story, nor compared across reports (`[durations]` in
+/// `rules/lexicon/units.toml`).
+pub fn is_duration_unit(unit: &str) -> bool {
+    static UNITS_OF_TIME: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        let file: LexiconFile = toml::from_str(UNITS).expect("rules/lexicon/units.toml is valid");
+        file.durations.map(|d| d.units).unwrap_or_default()
+    });
+    UNITS_OF_TIME.iter().any(|u| u == unit)
 }
 
 /// A lexicon file could not be read: what is wrong and where (a byte span in the file).
@@ -440,14 +450,26 @@ impl Lexicon {
     pub fn builtin() -> Lexicon {
         let mut lex = Lexicon::default();
         for text in [NUMERALS, CURRENCIES, UNITS, QUALIFIERS, NOT_CLAIMS, SUBJECTS] {
-            lex.extend_from_toml(text).expect("built-in lexicon files are valid");
+            lex.merge(toml::from_str(text).expect("built-in lexicon files are valid"));
         }
         lex
     }
 
-    /// Merges one lexicon file (any of the sections of the built-in files) into this one.
+    /// Merges one lexicon file (any of the sections of the built-in files but
+    /// `[durations]`) into this one.
     pub fn extend_from_toml(&mut self, text: &str) -> Result<(), LexiconError> {
         let file: LexiconFile = toml::from_str(text)?;
+        if file.durations.is_some() {
+            // Stories read the units of time as built in; an extension would be ignored.
+            let message = "`[durations]` lists the built-in units of time and cannot be extended".to_string();
+            let span = text.find("[durations]").map(|at| at..at + "[durations]".len());
+            return Err(LexiconError { message, span });
+        }
+        self.merge(file);
+        Ok(())
+    }
+
+    fn merge(&mut self, file: LexiconFile) {
         self.add_numerals(file.zh, file.en);
         self.add_currencies(file.currency);
         Self::add_units([
@@ -466,9 +488,6 @@ impl Lexicon {
         }
         self.arabic_only_measures.extend(file.arabic_only_measures);
         self.conversions.extend(file.conversions);
-        if let Some(d) = file.durations {
-            self.durations.extend(d.units);
-        }
         for (form, q) in file.before {
             self.qualifier_before.insert(&form, q);
         }
@@ -496,7 +515,6 @@ impl Lexicon {
         // Longest first, so 下达 is taken whole rather than its last character.
         self.subject_fillers.sort_by_key(|(_, _, f)| std::cmp::Reverse(f.len()));
         self.index();
-        Ok(())
     }
 
     fn add_numerals(&mut self, zh: Option<ZhNumerals>, en: Option<EnNumerals>) {
@@ -740,5 +758,32 @@ mod tests {
         let err = Lexicon::builtin().extend_from_toml("[[currency]]\ncode = \"X\"\nafterr = []\n").unwrap_err();
         assert!(err.message.contains("afterr"), "{}", err.message);
         assert!(err.span.is_some());
+    }
+}
+#[cfg(test)]
+mod extended {
+    use super::Lexicon;
+    use crate::extract::Extractor;
+
+    /// Sections once loaded and never read: a word added to them must change what is read.
+    #[test]
+    fn words_added_to_a_section_are_read() {
+        let values = |lex: &Lexicon, text: &str| {
+            Extractor::new(lex.clone()).claims(text).iter().map(|c| c.value).collect::<Vec<_>>()
+        };
+        let mut lex = Lexicon::builtin();
+        assert_eq!(values(&lex, "Growth was minus 5 percent."), [-5.0]);
+        assert_eq!(values(&lex, "Growth was sub 5 percent."), [5.0]);
+        assert_eq!(values(&lex, "增速为减5%。"), [5.0]);
+        lex.extend_from_toml("[en]\nnegative = [\"sub\"]\n[zh]\nnegative = [\"减\"]\n").unwrap();
+        assert_eq!(values(&lex, "Growth was sub 5 percent."), [-5.0]);
+        assert_eq!(values(&lex, "增速为减5%。"), [-5.0]);
+    }
+
+    #[test]
+    fn units_of_time_are_built_in_and_cannot_be_extended() {
+        assert!(super::is_duration_unit("yr") && super::is_duration_unit("wk") && !super::is_duration_unit("km"));
+        let e = Lexicon::builtin().extend_from_toml("[durations]\nunits = [\"qtr\"]\n").unwrap_err();
+        assert!(e.message.contains("cannot be extended") && e.span == Some(0..11), "{e:?}");
     }
 }

@@ -87,7 +87,10 @@ pub(crate) fn negative_sign(lex: &super::Lexicon, text: &str, at: usize) -> Opti
         }
     }
     let last = head.chars().next_back()?;
-    for sign in ['负', '負', '-', '－'].into_iter().filter(|&s| s == last) {
+    // A sign word (负) is never part of what comes before; a dash may be (`3-5`).
+    let word_sign = lex.zh_negative.contains(&last);
+    if word_sign || matches!(last, '-' | '－') {
+        let sign = last;
         if let Some(rest) = head.strip_suffix(sign) {
             let after_figure = |c: char| {
                 c.is_ascii_alphanumeric()
@@ -96,20 +99,17 @@ pub(crate) fn negative_sign(lex: &super::Lexicon, text: &str, at: usize) -> Opti
                     || lex.is_unit_start(c)
                     || super::arabic::is_digit(c)
             };
-            let glued_to_word = rest.ends_with(after_figure) && !matches!(sign, '负' | '負');
+            let glued_to_word = rest.ends_with(after_figure) && !word_sign;
             if !glued_to_word {
                 return Some(rest.len());
             }
         }
     }
     let trimmed = head.strip_suffix(' ')?;
-    for word in ["minus", "negative"] {
+    lex.en_negative.iter().find_map(|word| {
         let at = trimmed.len().checked_sub(word.len())?;
-        if trimmed.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(word)) {
-            return Some(at);
-        }
-    }
-    None
+        trimmed.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(word)).then_some(at)
+    })
 }
 
 #[cfg(test)]

@@ -91,7 +91,7 @@ fn counter_and_noun<'c>(a: &DocClaims<'_>, ca: &'c Claim, cb: &'c Claim) -> (&'c
 }
 
 fn is_duration(c: &Claim) -> bool {
-    c.dimension == Dimension::Measure && matches!(c.unit.as_str(), "yr" | "mo" | "wk" | "d" | "h" | "min" | "s")
+    c.dimension == Dimension::Measure && crate::extract::lexicon::is_duration_unit(&c.unit)
 }
 
 /// Short lengths of time (四年, "ten years") are too incidental to pair by order: only

@@ -115,7 +115,7 @@ const MAX_DAYS_APART: i64 = 3;
 /// (1007, 1.4万亿, 11.8万) or three or more (832); `3000多` or `10万` are too round to tell
 /// stories apart.
 pub fn key(c: &Claim) -> Option<u64> {
-    if c.dimension == Dimension::Measure && matches!(c.unit.as_str(), "yr" | "mo" | "d" | "h" | "min" | "s") {
+    if c.dimension == Dimension::Measure && crate::extract::lexicon::is_duration_unit(&c.unit) {
         return None;
     }
     let digits = c.digits.trim_end_matches('0');
