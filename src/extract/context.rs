@@ -220,9 +220,8 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
                 && after['年'.len_utf8()..]
                     .trim_start_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c))
                     .starts_with('月');
-        let era_before = ["民國", "民国", "公元", "西元"]
-            .iter()
-            .any(|e| text[..end].trim_end_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c)).ends_with(e));
+        let before_year = text[..end].trim_end_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c));
+        let era_before = lex.zh_eras.iter().any(|e| before_year.ends_with(e.as_str()));
         if month_follows || era_before {
             return true;
         }

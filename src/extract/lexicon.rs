@@ -210,6 +210,11 @@ pub struct Lexicon {
     pub zh_fraction: String,
     pub zh_mixed_fraction: HashSet<char>,
     pub zh_dozen: HashSet<char>,
+    /// Words before a numeral that make it a percentage, with the power of ten that
+    /// scales it to percent (百分之 0, 千分之 -1), longest first.
+    pub zh_percent_of: Vec<(String, i32)>,
+    /// Era names before a year (民國105年): the figure is a date, not a claim.
+    pub zh_eras: Vec<String>,
 
     pub en_ones: HashMap<String, u64>,
     pub en_tens: HashMap<String, u64>,
@@ -233,6 +238,8 @@ pub struct Lexicon {
     pub percent: Table<()>,
     pub permille: Table<()>,
     pub percentage_points: Table<()>,
+    /// Words inside a percentage-point unit that make it basis points (hundredths).
+    pub basis_points: Vec<String>,
     pub tenths: Table<()>,
     pub discount: Table<()>,
     pub tenths_not_before: HashSet<char>,
@@ -319,6 +326,7 @@ struct LexiconFile {
     percent: Vec<String>,
     permille: Vec<String>,
     percentage_points: Vec<String>,
+    basis_points: Vec<String>,
     tenths: Vec<String>,
     discount: Vec<String>,
     tenths_not_before: Vec<String>,
@@ -358,6 +366,8 @@ struct ZhNumerals {
     fraction: String,
     mixed_fraction: Vec<String>,
     dozen: Vec<String>,
+    percent_of: BTreeMap<String, i32>,
+    eras: Vec<String>,
 }
 
 #[derive(Deserialize, Default)]
@@ -481,6 +491,7 @@ impl Lexicon {
             (file.counters, &mut self.counters),
         ]);
         self.arabic_only_counters.extend(file.arabic_only_counters);
+        self.basis_points.extend(file.basis_points);
         chars_of(&file.tenths_not_before, &mut self.tenths_not_before);
         chars_of(&file.discount_not_before, &mut self.discount_not_before);
         for (form, symbol) in file.measures {
@@ -547,6 +558,9 @@ impl Lexicon {
             chars_of(&zh.half, &mut self.zh_half);
             chars_of(&zh.mixed_fraction, &mut self.zh_mixed_fraction);
             chars_of(&zh.dozen, &mut self.zh_dozen);
+            self.zh_percent_of.extend(zh.percent_of);
+            self.zh_percent_of.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            self.zh_eras.extend(zh.eras);
             if !zh.fraction.is_empty() {
                 self.zh_fraction = zh.fraction;
             }
@@ -778,6 +792,11 @@ mod extended {
         lex.extend_from_toml("[en]\nnegative = [\"sub\"]\n[zh]\nnegative = [\"减\"]\n").unwrap();
         assert_eq!(values(&lex, "Growth was sub 5 percent."), [-5.0]);
         assert_eq!(values(&lex, "增速为减5%。"), [-5.0]);
+        assert_eq!(values(&lex, "皇紀2600年，涉及1007家。"), [2600.0, 1007.0]);
+        assert_eq!(values(&lex, "占千份之五。"), [1000.0]);
+        lex.extend_from_toml("[zh]\neras = [\"皇紀\"]\npercent_of = { \"千份之\" = -1 }\n").unwrap();
+        assert_eq!(values(&lex, "皇紀2600年，涉及1007家。"), [1007.0]);
+        assert_eq!(values(&lex, "占千份之五。"), [0.5]);
     }
 
     #[test]

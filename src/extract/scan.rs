@@ -250,12 +250,9 @@ impl Extractor {
             }
         }
         // 百分之五, 千分之二, 万分之三
-        for (prefix, exp) in [("百分之", 0), ("千分之", -1), ("万分之", -2), ("萬分之", -2), ("百分比", 0)]
-        {
-            if let Some(after) = rest.strip_prefix(prefix) {
-                if exp == 0 && prefix == "百分比" {
-                    continue;
-                }
+        for (prefix, exp) in &self.lex.zh_percent_of {
+            let exp = *exp;
+            if let Some(after) = rest.strip_prefix(prefix.as_str()) {
                 let (tail, n) = zh_numeral(&self.lex, after, self.zh_opts).ok()?;
                 return Some(Parsed {
                     start,

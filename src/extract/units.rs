@@ -33,8 +33,8 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
         if gap == 0 || rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             let english = rest.starts_with(|c: char| c.is_ascii_alphabetic());
             // "points" alone is a score, not percentage points; it needs "percentage".
-            if !english || rest[..n].to_ascii_lowercase().contains("percentage") || rest[..n].contains("basis") {
-                let basis = ["basis", "基点", "基點", "基本点", "基本點"].iter().any(|b| rest[..n].contains(b));
+            let basis = lex.basis_points.iter().any(|b| rest[..n].contains(b.as_str()));
+            if !english || rest[..n].to_ascii_lowercase().contains("percentage") || basis {
                 let exponent = if basis { -2 } else { 0 };
                 return Some(unit(Dimension::PercentagePoint, "pp", at(n), exponent));
             }
