@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Refactors that must keep every output byte-identical: runs `check -f json` and
-# `align -f json` of two factlint binaries over every `../shared/corpus` folder, the seeds,
+# Refactors that must keep every output byte-identical: runs `extract -f jsonl`,
+# `check -f json` and `align -f json` of two factlint binaries over every `../shared/corpus` folder, the seeds,
 # the example corpus and a synthetic corpus (bench/gen_corpus.py), and compares them.
 #
 #   bench/same-output.sh OLD_BINARY [NEW_BINARY] [SYNTHETIC_MB]
@@ -24,11 +24,12 @@ if [ "$mb" -gt 0 ]; then
 fi
 status=0
 for input in "${inputs[@]}"; do
-    for command in check align; do
-        extra=()
-        [ "$command" = check ] && extra=(--no-cache --fail-on never)
-        "$old" "$command" --no-config "$input" -f json "${extra[@]}" > "$work/old.json" 2> /dev/null || true
-        "$new" "$command" --no-config "$input" -f json "${extra[@]}" > "$work/new.json" 2> /dev/null || true
+    for command in extract check align; do
+        extra=(-f json)
+        [ "$command" = check ] && extra=(-f json --no-cache --fail-on never)
+        [ "$command" = extract ] && extra=(-f jsonl)
+        "$old" "$command" --no-config "$input" "${extra[@]}" > "$work/old.json" 2> /dev/null || true
+        "$new" "$command" --no-config "$input" "${extra[@]}" > "$work/new.json" 2> /dev/null || true
         if cmp -s "$work/old.json" "$work/new.json"; then
             echo "same      $command $(basename "$input") ($(wc -c < "$work/new.json") bytes)"
         else

@@ -5,6 +5,7 @@
 //! into the text it was given; mapping those spans back to files is the caller's job.
 
 pub mod arabic;
+mod assemble;
 pub mod claim;
 pub mod context;
 pub mod decimal;

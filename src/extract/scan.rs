@@ -4,19 +4,18 @@
 //! (digits, Chinese numerals, currency symbols, the first letter of an English number
 //! word), so long runs of ordinary text cost one comparison per character.
 
-use super::claim::{bounds, Claim, Dimension, Scaling};
-use super::context::{not_a_claim, qualifier_before};
+use super::claim::{Claim, Dimension};
 use super::en::{en_numeral, EnOptions};
 use super::lexicon::{Lexicon, Qualifier};
 use super::numeral::{Numeral, Script};
-use super::units::{qualifier_after, unit_after};
+use super::units::unit_after;
 use super::zh::{zh_numeral, ZhOptions};
 use super::{arabic, subject};
 
 /// Turns text into claims.
 #[derive(Debug, Clone)]
 pub struct Extractor {
-    lex: Lexicon,
+    pub(super) lex: Lexicon,
     pub(crate) zh_opts: ZhOptions,
     pub(crate) en_opts: EnOptions,
     /// Lowercase English words that can begin a number.
@@ -312,240 +311,8 @@ impl Extractor {
         Some(parsed)
     }
 
-    /// The claim starting at `start`, or where to resume scanning.
-    fn claim_at(&self, text: &str, start: usize) -> Result<Claim, usize> {
-        let lex = &self.lex;
-        let skip_one = start + text[start..].chars().next().map_or(1, char::len_utf8);
-        // A currency symbol or code before the digits: $5, US$ 5, RMB 10.
-        // USD115: a currency code glued to the digits
-        let letters = text[start..].bytes().take_while(u8::is_ascii_alphabetic).count();
-        let glued_code = (letters > 0 && text[start + letters..].starts_with(|c: char| c.is_ascii_digit()))
-            .then(|| lex.currency_before.prefix_of(&text[start..start + letters]).filter(|(n, _)| *n == letters))
-            .flatten();
-        let before = glued_code.or_else(|| lex.currency_before.prefix_of(&text[start..]));
-        let (prefix_currency, number_start) = match before {
-            Some((n, c)) => {
-                let after = &text[start + n..];
-                let gap = after.len() - after.trim_start_matches(' ').len();
-                if gap <= 1 && after[gap..].starts_with(|ch: char| ch.is_ascii_digit()) {
-                    (Some(c.clone()), start + n + gap)
-                } else if lex.is_zh_numeral_char(text[start..].chars().next().unwrap_or(' '))
-                    || text[start..].starts_with(|ch: char| ch.is_ascii_digit())
-                {
-                    (None, start)
-                } else {
-                    return Err(start + n.max(1));
-                }
-            }
-            None => (None, start),
-        };
-        // 新台幣1.4兆元, 人民币8亿元: a currency named right before the digits.
-        let (prefix_currency, start) = match prefix_currency {
-            None => match lex.currency_before.suffix_of(&text[..start]) {
-                // ...unless it is the unit of a figure before it (4人民币5美元).
-                Some((n, c))
-                    if text[start - n..start].starts_with(|ch: char| !ch.is_ascii())
-                        && !text[..start - n]
-                            .ends_with(|ch: char| arabic::is_digit(ch) || lex.is_zh_numeral_char(ch)) =>
-                {
-                    (Some(c.clone()), start - n)
-                }
-                _ => (None, start),
-            },
-            some => (some, start),
-        };
-        let parsed = self.parse_number(text, number_start).ok_or(skip_one)?;
-        let mut numeral = parsed.numeral;
-        let mut end = parsed.end;
-        let skip_number = end.max(skip_one);
-        // Without a scale word, only a unit makes a figure a claim: most numerals in running
-        // text (一些, 统一, bare digits) have none and stop here.
-        let bare =
-            !numeral.scaled && parsed.percent_scale.is_none() && numeral.ratio.is_none() && prefix_currency.is_none();
-        if bare
-            && !text[end..].chars().next().is_some_and(|c| c == ' ' || c.is_ascii_alphabetic() || lex.is_unit_start(c))
-            && !qualified_here(lex, text, start)
-        {
-            return Err(skip_number);
-        }
-
-        // A range: 3至5万, 1万-5万元, two to three.
-        let mut upper: Option<Numeral> = None;
-        if parsed.percent_scale.is_none() {
-            if let Some((right, right_end)) = self.range_right(text, parsed.start, end, &numeral) {
-                if right.scaled && !numeral.scaled {
-                    numeral.value = numeral.value.shift(right.scale);
-                    numeral.precision = numeral.precision.shift(right.scale);
-                    numeral.scaled = true;
-                    numeral.scale = right.scale;
-                }
-                if right.value > numeral.value {
-                    upper = Some(right);
-                    end = right_end;
-                }
-            }
-        }
-
-        let mut unit = match parsed.percent_scale {
-            Some(_) => None,
-            None => unit_after(lex, upper.as_ref().unwrap_or(&numeral), &text[end..]),
-        };
-        // "$ 20,000.00 $ 37,305.97": after a prefixed amount, a symbol begins the next one.
-        if prefix_currency.is_some()
-            && unit.as_ref().is_some_and(|u| {
-                u.dimension == Dimension::Currency && !text[end..].trim_start().starts_with(char::is_alphabetic)
-            })
-        {
-            unit = None;
-        }
-        let prefixed = prefix_currency.is_some();
-        // A lone 一 or "one": an article, not a figure, before a counter (一个, 一名, one
-        // person) and, among amounts, before 块 (mostly "a piece"; 一元 is one yuan).
-        let lone_one = |n: &Numeral| {
-            n.value == super::decimal::Dec::ONE
-                && n.ratio.is_none()
-                && !n.scaled
-                && upper.is_none()
-                && parsed.percent_scale.is_none()
-                && (n.single_han_digit || n.script == Script::English)
-        };
-        // Decided here, before the context checks, because such articles are most of the
-        // numerals in Chinese news. Amounts wait until their change is added (一块五).
-        if lone_one(&numeral)
-            && !prefixed
-            && unit.as_ref().is_none_or(|u| !matches!(u.dimension, Dimension::Percent | Dimension::Currency))
-        {
-            log_skip(text, parsed.start, end, "one as an article (一个, one)");
-            return Err(skip_number);
-        }
-        if let Some(reason) = not_a_claim(lex, text, parsed.start, parsed.end, &numeral, unit.as_ref(), prefixed) {
-            log_skip(text, parsed.start, parsed.end, reason);
-            return Err(skip_number);
-        }
-        let (dimension, unit_name, exponent) = match (&unit, parsed.percent_scale, &prefix_currency) {
-            (_, Some(exp), _) => (Dimension::Percent, "%".to_string(), exp),
-            // 新台幣1.4兆元: a currency named before the figure beats the generic 元 after it.
-            (Some(u), None, Some(c)) if u.dimension == Dimension::Currency => (u.dimension, c.code.clone(), u.exponent),
-            (Some(u), None, _) if u.dimension == Dimension::Currency => (u.dimension, u.unit.clone(), u.exponent),
-            (_, None, Some(c)) => {
-                if unit.as_ref().is_some_and(|u| u.dimension != Dimension::Count) {
-                    return Err(skip_number);
-                }
-                unit = None;
-                (Dimension::Currency, c.code.clone(), c.minor_exponent)
-            }
-            (Some(u), None, None) => (u.dimension, u.unit.clone(), u.exponent),
-            (None, None, None) => {
-                // "more than 3,000", "近10万": a qualified figure is a count even with no noun.
-                let qualified = qualifier_before(lex, text, start).is_some_and(|(q, _)| q != Qualifier::Exact)
-                    && !numeral.single_han_digit
-                    && numeral.value >= super::Dec::from_int(10);
-                if (numeral.scaled && !numeral.digit_string || qualified) && numeral.ratio.is_none() {
-                    (Dimension::Count, String::new(), 0)
-                } else {
-                    log_skip(text, parsed.start, end, "a bare number with no unit");
-                    return Err(skip_number);
-                }
-            }
-        };
-        let mut exponent = exponent;
-        if let Some(u) = &unit {
-            end += u.len;
-            // "75 USD million": a scale word after the currency code
-            if u.dimension == Dimension::Currency && !numeral.scaled {
-                if let Some(rest) = text[end..].strip_prefix(' ') {
-                    let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-                    if let Some(&s) = lex.en_scales.get(&rest[..len].to_ascii_lowercase()) {
-                        exponent += s;
-                        end += 1 + len;
-                    }
-                }
-            }
-            // 五元三毛, 两美元又三美分, 3 dollars 50 cents: the change adds to the amount.
-            if u.dimension == Dimension::Currency && u.exponent == 0 && upper.is_none() {
-                if let Some((extra, len)) = self.currency_change(text, end, &u.unit) {
-                    numeral.value = numeral.value.checked_add(extra).unwrap_or(numeral.value);
-                    numeral.precision = numeral.precision.min(extra.last_digit_place());
-                    numeral.has_point = true;
-                    end += len;
-                }
-            }
-        }
-        if lone_one(&numeral) && dimension == Dimension::Currency && text[parsed.end..].starts_with(['块', '塊']) {
-            log_skip(text, parsed.start, end, "one as an article (一块)");
-            return Err(skip_number);
-        }
-        let glued_abbreviation = numeral.script == Script::Arabic
-            && numeral.scaled
-            && text[parsed.start..parsed.end].ends_with(|c: char| c.is_ascii_alphabetic())
-            && !text[parsed.start..parsed.end].contains(' ');
-        if glued_abbreviation && dimension != Dimension::Currency && !self.zh_opts.spaces {
-            log_skip(text, parsed.start, end, "a letter glued to digits (5G, 4K)");
-            return Err(skip_number);
-        }
-
-        // Qualifiers before and after.
-        let mut claim_start = start;
-        let mut qualifier = Qualifier::Exact;
-        if let Some((q, at)) = qualifier_before(lex, text, start) {
-            qualifier = q;
-            if q != Qualifier::Exact {
-                claim_start = at;
-            }
-        }
-        if let Some((n, q)) = qualifier_after(lex, &text[end..]) {
-            if qualifier == Qualifier::Exact || q == qualifier {
-                qualifier = q;
-                end += n;
-            }
-        }
-        if upper.is_some() {
-            qualifier = Qualifier::Exact;
-        }
-        // 三成半, 七成六: a half or a digit after 成 adds to the tenths.
-        if let Some(u) = unit.as_ref().filter(|u| u.exponent == 1 && u.dimension == Dimension::Percent) {
-            if let Some((extra, len)) = tenths_tail(lex, &text[end..]) {
-                numeral.value = numeral.value.checked_add(extra).unwrap_or(numeral.value);
-                numeral.precision = super::decimal::Dec::new(1, -1);
-                end += len;
-                let _ = u;
-            }
-        }
-        // -22.2%, 负3.9%: a sign written on the figure.
-        if let Some(sign_at) = super::mentions::negative_sign(lex, text, claim_start.min(parsed.start)) {
-            if claim_start == parsed.start
-                && matches!(
-                    dimension,
-                    Dimension::Percent | Dimension::PercentagePoint | Dimension::Currency | Dimension::Measure
-                )
-            {
-                numeral.negative = true;
-                claim_start = sign_at;
-            }
-        }
-        let round_integers = matches!(dimension, Dimension::Percent | Dimension::PercentagePoint);
-        let b = bounds(&numeral, qualifier, Scaling { exponent, round_integers }, upper.as_ref());
-        let subject =
-            self.subject(text, claim_start, end, dimension, unit.as_ref().and_then(|u| u.noun_phrase.clone()));
-        Ok(Claim {
-            start: claim_start,
-            end,
-            number_start: parsed.start,
-            number_end: parsed.end,
-            value: b.value,
-            low: b.low,
-            high: b.high,
-            qualifier: b.qualifier,
-            dimension,
-            unit: unit_name.into(),
-            subject: subject.into(),
-            digits: numeral.value.digits(),
-            scale_exponent: numeral.scale,
-        })
-    }
-
     /// Minor units after an amount (`三毛`, `50 cents`, ` and 45 cents`): value and bytes.
-    fn currency_change(&self, text: &str, at: usize, code: &str) -> Option<(super::Dec, usize)> {
+    pub(super) fn currency_change(&self, text: &str, at: usize, code: &str) -> Option<(super::Dec, usize)> {
         let rest = &text[at..];
         let skipped =
             ["又", "零", " and ", " "].iter().find_map(|j| rest.strip_prefix(j).map(|_| j.len())).unwrap_or(0);
@@ -578,7 +345,13 @@ impl Extractor {
     }
 
     /// The right end of a range after the left number ending at `left_end`.
-    fn range_right(&self, text: &str, left_start: usize, left_end: usize, left: &Numeral) -> Option<(Numeral, usize)> {
+    pub(super) fn range_right(
+        &self,
+        text: &str,
+        left_start: usize,
+        left_end: usize,
+        left: &Numeral,
+    ) -> Option<(Numeral, usize)> {
         if left.ratio.is_some() {
             return None;
         }
@@ -608,7 +381,7 @@ impl Extractor {
         Some((p.numeral, p.end))
     }
 
-    fn subject(
+    pub(super) fn subject(
         &self,
         text: &str,
         start: usize,
@@ -636,14 +409,14 @@ impl Extractor {
 
 /// Whether a bounding qualifier stands right before `at` ("more than ", 近): a cheap
 /// check for figures with no unit, which are most of the numbers in running text.
-fn qualified_here(lex: &Lexicon, text: &str, at: usize) -> bool {
+pub(super) fn qualified_here(lex: &Lexicon, text: &str, at: usize) -> bool {
     let head = &text[..at];
     let head = head.strip_suffix(' ').unwrap_or(head);
     lex.qualifier_before.suffix_of(head).is_some_and(|(_, q)| *q != Qualifier::Exact)
 }
 
 /// A half (半) or a Chinese digit right after 成: the tenths it adds, and its bytes.
-fn tenths_tail(lex: &Lexicon, after: &str) -> Option<(super::decimal::Dec, usize)> {
+pub(super) fn tenths_tail(lex: &Lexicon, after: &str) -> Option<(super::decimal::Dec, usize)> {
     let c = after.chars().next()?;
     let follows_numeral =
         after[c.len_utf8()..].chars().next().is_some_and(|n| lex.is_zh_numeral_char(n) || lex.is_unit_start(n));
@@ -663,7 +436,7 @@ fn url_len(s: &str) -> usize {
 }
 
 /// Says at trace level (`-vv`) why a number was not taken as a claim.
-fn log_skip(text: &str, start: usize, end: usize, reason: &str) {
+pub(super) fn log_skip(text: &str, start: usize, end: usize, reason: &str) {
     if log::log_enabled!(log::Level::Trace) {
         let shown = text.get(start..end.min(text.len())).unwrap_or("");
         log::trace!("not a claim: {shown:?} at byte {start}: {reason}");
