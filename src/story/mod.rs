@@ -9,6 +9,7 @@ mod dates;
 pub mod glossary;
 pub mod group;
 mod majority;
+mod passes;
 
 use crate::corpus::{Corpus, Resident};
 use crate::extract::Claim;
