@@ -211,8 +211,8 @@ pub struct Lexicon {
     pub zh_mixed_fraction: HashSet<char>,
     pub zh_dozen: HashSet<char>,
     /// Words before a numeral that make it a percentage, with the power of ten that
-    /// scales it to percent (百分之 0, 千分之 -1), longest first.
-    pub zh_percent_of: Vec<(String, i32)>,
+    /// scales it to percent (百分之 0, 千分之 -1).
+    pub zh_percent_of: Table<i32>,
     /// Era names before a year (民國105年): the figure is a date, not a claim.
     pub zh_eras: Vec<String>,
 
@@ -558,8 +558,9 @@ impl Lexicon {
             chars_of(&zh.half, &mut self.zh_half);
             chars_of(&zh.mixed_fraction, &mut self.zh_mixed_fraction);
             chars_of(&zh.dozen, &mut self.zh_dozen);
-            self.zh_percent_of.extend(zh.percent_of);
-            self.zh_percent_of.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+            for (form, exp) in zh.percent_of {
+                self.zh_percent_of.insert(&form, exp);
+            }
             self.zh_eras.extend(zh.eras);
             if !zh.fraction.is_empty() {
                 self.zh_fraction = zh.fraction;

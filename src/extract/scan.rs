@@ -249,17 +249,9 @@ impl Extractor {
             }
         }
         // 百分之五, 千分之二, 万分之三
-        for (prefix, exp) in &self.lex.zh_percent_of {
-            let exp = *exp;
-            if let Some(after) = rest.strip_prefix(prefix.as_str()) {
-                let (tail, n) = zh_numeral(&self.lex, after, self.zh_opts).ok()?;
-                return Some(Parsed {
-                    start,
-                    end: start + rest.len() - tail.len(),
-                    numeral: n,
-                    percent_scale: Some(exp),
-                });
-            }
+        if let Some((len, &exp)) = self.lex.zh_percent_of.prefix_of(rest) {
+            let (tail, n) = zh_numeral(&self.lex, &rest[len..], self.zh_opts).ok()?;
+            return Some(Parsed { start, end: start + rest.len() - tail.len(), numeral: n, percent_scale: Some(exp) });
         }
         // 半成 is half a tenth (5%), 半折 half the price (50%).
         if let Some(after) = rest.strip_prefix(|c: char| self.lex.zh_half.contains(&c)) {
