@@ -16,7 +16,9 @@ use std::path::Path;
 /// Documents below which no progress is drawn: short runs finish before it helps.
 const PROGRESS_MIN_DOCUMENTS: u64 = 2000;
 
-pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
+/// Refuses, saying why, what the arguments ask that cannot be done: an unknown rule id
+/// (with a suggestion), `--fix` on standard input, `--index` with paths or `-f html`.
+fn refuse(args: &CheckArgs, settings: &Settings) -> Result<(), u8> {
     let known = settings.rule_ids();
     let mut named = args.select.iter().chain(&args.ignore).chain(&args.extend_select).chain(&args.extend_ignore);
     if let Some(bad) = named.find(|r| !known.contains(r)) {
@@ -24,19 +26,72 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
             Some(near) => eprintln!("factlint: unknown rule `{bad}`; did you mean `{near}`?"),
             None => eprintln!("factlint: unknown rule `{bad}`; `factlint rules` lists them"),
         }
-        return EXIT_ERROR;
+        return Err(EXIT_ERROR);
     }
-    if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
-        eprintln!("factlint: --fix writes to files, not to standard input; --diff shows the fixes");
-        return EXIT_ERROR;
+    let why = if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
+        "--fix writes to files, not to standard input; --diff shows the fixes"
+    } else if !args.index.is_empty() && args.format == FindingFormat::Html {
+        "-f html reads the corpus files; it does not take --index"
+    } else if !args.index.is_empty() && (!args.input.paths.is_empty() || args.corpus_root.is_some()) {
+        "--index reads the corpus from shard indexes; give no paths or --corpus-root with it"
+    } else {
+        return Ok(());
+    };
+    eprintln!("factlint: {why}");
+    Err(EXIT_ERROR)
+}
+
+/// `--write-baseline` (every finding recorded, none reported) or `--baseline` (the
+/// findings it holds dropped, their number said on stderr).
+fn apply_baseline(args: &CheckArgs, corpus: &Corpus, findings: &mut Vec<Finding>) -> Result<(), u8> {
+    if let Some(path) = &args.write_baseline {
+        let baseline = Baseline::of(findings, |f| doc_name(corpus, f));
+        if let Err(e) = baseline.write(path) {
+            render_error(&e);
+            return Err(EXIT_ERROR);
+        }
+        if !super::quiet() {
+            let written = counted(findings.len(), "finding", "findings");
+            eprintln!("factlint: wrote {written} to baseline {}", path.display());
+        }
+        findings.clear();
+    } else if let Some(path) = &args.baseline {
+        match Baseline::read(path) {
+            Ok(b) => {
+                let dropped = b.filter(findings);
+                if dropped > 0 && !super::quiet() {
+                    // Said on stderr, so machine-readable reports stay as they are.
+                    let hidden = counted(dropped, "finding", "findings");
+                    eprintln!("factlint: {hidden} already in baseline {} not shown", path.display());
+                }
+            }
+            Err(e) => {
+                render_error(&e);
+                return Err(EXIT_ERROR);
+            }
+        }
     }
-    if !args.index.is_empty() && args.format == FindingFormat::Html {
-        eprintln!("factlint: -f html reads the corpus files; it does not take --index");
-        return EXIT_ERROR;
+    Ok(())
+}
+
+/// With `-f github` and `GITHUB_STEP_SUMMARY` set: a table of findings per rule appended
+/// to the job summary.
+fn step_summary(findings: &[Finding], documents: usize) {
+    let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") else { return };
+    let table = report::github::summary(findings, documents);
+    let appended = std::fs::OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(&path)
+        .and_then(|mut f| f.write_all(table.as_bytes()));
+    if let Err(e) = appended {
+        eprintln!("factlint: cannot write the step summary {}: {e}", Path::new(&path).display());
     }
-    if !args.index.is_empty() && (!args.input.paths.is_empty() || args.corpus_root.is_some()) {
-        eprintln!("factlint: --index reads the corpus from shard indexes; give no paths or --corpus-root with it");
-        return EXIT_ERROR;
+}
+
+pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
+    if let Err(code) = refuse(&args, settings) {
+        return code;
     }
     let mut input_args = args.input.clone();
     let focus = match &args.corpus_root {
@@ -103,32 +158,8 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         cache.save();
     }
 
-    if let Some(path) = &args.write_baseline {
-        let baseline = Baseline::of(&result.findings, |f| doc_name(&corpus, f));
-        if let Err(e) = baseline.write(path) {
-            render_error(&e);
-            return EXIT_ERROR;
-        }
-        if !super::quiet() {
-            let findings = counted(result.findings.len(), "finding", "findings");
-            eprintln!("factlint: wrote {findings} to baseline {}", path.display());
-        }
-        result.findings.clear();
-    } else if let Some(path) = &args.baseline {
-        match Baseline::read(path) {
-            Ok(b) => {
-                let dropped = b.filter(&mut result.findings);
-                if dropped > 0 && !super::quiet() {
-                    // Said on stderr, so machine-readable reports stay as they are.
-                    let findings = counted(dropped, "finding", "findings");
-                    eprintln!("factlint: {findings} already in baseline {} not shown", path.display());
-                }
-            }
-            Err(e) => {
-                render_error(&e);
-                return EXIT_ERROR;
-            }
-        }
+    if let Err(code) = apply_baseline(&args, &corpus, &mut result.findings) {
+        return code;
     }
 
     if corpus.files == 0 && args.input.force_exclude && !input_args.paths.is_empty() && inputs.named_paths().is_empty()
@@ -172,17 +203,7 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         return code;
     }
     if args.format == FindingFormat::Github {
-        if let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY") {
-            let table = report::github::summary(&result.findings, summary.documents);
-            let appended = std::fs::OpenOptions::new()
-                .append(true)
-                .create(true)
-                .open(&path)
-                .and_then(|mut f| f.write_all(table.as_bytes()));
-            if let Err(e) = appended {
-                eprintln!("factlint: cannot write the step summary {}: {e}", Path::new(&path).display());
-            }
-        }
+        step_summary(&result.findings, summary.documents);
     }
     if !corpus.errors.is_empty() {
         return EXIT_ERROR;
