@@ -356,7 +356,7 @@ fn html_report(
 
 /// (id, default severity, summary, long explanation) of every rule: built-in, then the
 /// user's pattern rules.
-fn rule_rows(settings: &Settings) -> Vec<(String, Severity, String, String)> {
+pub(super) fn rule_rows(settings: &Settings) -> Vec<(String, Severity, String, String)> {
     let mut out: Vec<(String, Severity, String, String)> = rules::infos()
         .iter()
         .map(|r| {

@@ -46,10 +46,7 @@ pub fn settings(settings: &Settings, selection: &Selection, inputs: &Inputs) -> 
     line(String::new());
     line("# rule = severity (off: not run)".to_string());
     line("[rules]".to_string());
-    let mut ids: Vec<(String, crate::finding::Severity)> =
-        crate::rules::infos().iter().map(|r| (r.id.clone(), r.severity)).collect();
-    ids.extend(settings.patterns.iter().map(|p| (p.id.to_string(), p.severity)));
-    for (id, default) in ids {
+    for (id, default, _, _) in super::check::rule_rows(settings) {
         let severity = match settings.severity(&id, default) {
             Some(s) if selection.includes(&id) => s.as_str(),
             _ => "off",

@@ -94,8 +94,7 @@ pub fn plan(corpus: &Corpus, findings: &[Finding], settings: &Settings, skip: &[
         let document = &corpus.documents[doc];
         for (k, edits) in safe_edits(document, proposed, &extractor) {
             fixes.fixed.insert(k, document.file.path.clone());
-            let file_edits = fixes.files.entry(document.file.path.clone()).or_default();
-            file_edits.extend(edits.iter().map(|e| byte_edit(document, e).expect("checked by safe_edits")));
+            fixes.files.entry(document.file.path.clone()).or_default().extend(edits);
         }
     }
     for edits in fixes.files.values_mut() {
@@ -104,12 +103,12 @@ pub fn plan(corpus: &Corpus, findings: &[Finding], settings: &Settings, skip: &[
     fixes
 }
 
-/// The proposed fixes of one document that are safe to apply together.
+/// The proposed fixes of one document that are safe to apply together, as file edits.
 fn safe_edits(
     document: &Document,
     proposed: Vec<(usize, Vec<Edit>)>,
     extractor: &Extractor,
-) -> Vec<(usize, Vec<Edit>)> {
+) -> Vec<(usize, Vec<ByteEdit>)> {
     if document.file.to_raw.is_some() {
         log::debug!("{}: no fixes; the file is not plain UTF-8", document.name);
         return Vec::new();
@@ -121,28 +120,30 @@ fn safe_edits(
         let touches_figure =
             |e: &Edit| !e.drops_copy && claims.iter().any(|c| c.start < e.span.end && e.span.start < c.end);
         let overlaps = |e: &Edit| taken.iter().any(|t| t.start < e.span.end && e.span.start < t.end);
-        if let Some(e) = edits.iter().find(|e| touches_figure(e) || overlaps(e) || byte_edit(document, e).is_none()) {
-            log::debug!(
+        let in_file: Option<Vec<ByteEdit>> = edits.iter().map(|e| byte_edit(document, e)).collect();
+        match in_file {
+            Some(bytes) if !edits.iter().any(|e| touches_figure(e) || overlaps(e)) => {
+                taken.extend(edits.iter().map(|e| e.span.clone()));
+                accepted.push((k, edits, bytes));
+            }
+            _ => log::debug!(
                 "{}: no fix at {:?}: it touches a figure, another fix, or escaped bytes",
                 document.name,
-                e.span
-            );
-            continue;
+                edits.first().map(|e| e.span.clone())
+            ),
         }
-        taken.extend(edits.iter().map(|e| e.span.clone()));
-        accepted.push((k, edits));
     }
     if accepted.is_empty() {
-        return accepted;
+        return Vec::new();
     }
-    let mut all: Vec<&Edit> = accepted.iter().flat_map(|(_, e)| e).collect();
+    let mut all: Vec<&Edit> = accepted.iter().flat_map(|(_, e, _)| e).collect();
     all.sort_by_key(|e| e.span.start);
     let fixed = applied(&document.text, &all);
-    if figures(extractor, &fixed) != figures(extractor, &document.text) {
+    if figures(&fixed, &extractor.claims(&fixed)) != figures(&document.text, &claims) {
         log::debug!("{}: no fixes; together they would change the figures the text states", document.name);
         return Vec::new();
     }
-    accepted
+    accepted.into_iter().map(|(k, _, bytes)| (k, bytes)).collect()
 }
 
 /// `text` with `edits` (sorted, not overlapping) applied.
@@ -158,11 +159,10 @@ pub fn applied(text: &str, edits: &[&Edit]) -> String {
     out
 }
 
-/// The figures a text states, each once: what it says, its value and its unit.
-fn figures(extractor: &Extractor, text: &str) -> BTreeSet<(String, String, String)> {
-    extractor
-        .claims(text)
-        .into_iter()
+/// The figures a text states (its `claims`), each once: what it says, its value and its unit.
+fn figures(text: &str, claims: &[crate::extract::Claim]) -> BTreeSet<(String, String, String)> {
+    claims
+        .iter()
         .map(|c| {
             (text[c.start..c.end].to_string(), format!("{:?} {:?} {:?}", c.value, c.low, c.high), c.unit.to_string())
         })

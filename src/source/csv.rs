@@ -89,6 +89,12 @@ pub fn value(text: &str, f: &Field) -> String {
     }
 }
 
+/// The column names of a header row, trimmed and lowercased (how `--text-field` and the
+/// `id`, `title` and `date` columns are matched).
+pub fn column_names(text: &str, header: &Row) -> Vec<String> {
+    header.fields.iter().map(|f| value(text, f).trim().to_ascii_lowercase()).collect()
+}
+
 /// Appends a field's unescaped text to `out`, mapped to the file.
 pub fn unescape(text: &str, f: &Field, out: &mut TextBuilder) {
     let raw = &text[f.raw.clone()];

@@ -492,7 +492,7 @@ fn load_csv(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
         }
     };
     let Some((header, records)) = rows.split_first() else { return loaded };
-    let names: Vec<String> = header.fields.iter().map(|f| csv::value(text, f).trim().to_ascii_lowercase()).collect();
+    let names = csv::column_names(text, header);
     let column = |candidates: &[String]| candidates.iter().find_map(|c| names.iter().position(|n| n == c));
     let Some(text_col) = column(&opts.text_fields) else {
         loaded.errors.push(error_at(

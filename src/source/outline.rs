@@ -43,7 +43,7 @@ fn csv_outline(bytes: Vec<u8>, opts: &LoadOptions) -> Outline {
     let text = &decoded.text;
     let rows = csv::rows(text).unwrap_or_default();
     let Some((header, records)) = rows.split_first() else { return Outline { records: 0, text_field: None } };
-    let names: Vec<String> = header.fields.iter().map(|f| csv::value(text, f).trim().to_ascii_lowercase()).collect();
+    let names = csv::column_names(text, header);
     let text_field = opts.text_fields.iter().find(|c| names.contains(c)).cloned();
     Outline { records: records.len(), text_field }
 }

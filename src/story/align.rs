@@ -57,6 +57,15 @@ pub(super) fn same_unit(a: &Claim, b: &Claim) -> bool {
         || bare(b) && matches!(a.dimension, Dimension::Currency | Dimension::Count)
 }
 
+/// The glossary concepts each claim's clause names.
+fn concepts_near(
+    glossary: &Glossary,
+    (a, ca): (&DocClaims<'_>, &Claim),
+    (b, cb): (&DocClaims<'_>, &Claim),
+) -> (Vec<usize>, Vec<usize>) {
+    (glossary.concepts(clause(a.text, ca), a.chinese), glossary.concepts(clause(b.text, cb), b.chinese))
+}
+
 /// Whether the glossary says two claims (in different languages) name different things.
 pub(super) fn glossary_disagrees(
     glossary: &Glossary,
@@ -65,8 +74,7 @@ pub(super) fn glossary_disagrees(
     b: &DocClaims<'_>,
     cb: &Claim,
 ) -> bool {
-    let near_a = glossary.concepts(clause(a.text, ca), a.chinese);
-    let near_b = glossary.concepts(clause(b.text, cb), b.chinese);
+    let (near_a, near_b) = concepts_near(glossary, (a, ca), (b, cb));
     if near_a.is_empty() || near_b.is_empty() {
         return false;
     }
@@ -104,6 +112,21 @@ fn is_duration(c: &Claim) -> bool {
     c.dimension == Dimension::Measure && crate::extract::lexicon::is_duration_unit(&c.unit)
 }
 
+/// Whether a count's counter is one the glossary knows to fit the other side's noun (个
+/// fits any plural; with `specific`, generic counters such as 个 never do); claims that
+/// are not counts always fit.
+pub(super) fn counter_known_to_fit(
+    glossary: &Glossary,
+    a: &DocClaims<'_>,
+    (ca, cb): (&Claim, &Claim),
+    specific: bool,
+) -> bool {
+    ca.dimension != Dimension::Count || {
+        let (counter, noun) = counter_and_noun(a, ca, cb);
+        !(specific && glossary.is_generic(counter)) && glossary.counter_known_fit(counter, noun)
+    }
+}
+
 /// Short lengths of time (四年, "ten years") are too incidental to pair by order: only
 /// the same value pairs them.
 pub(super) fn short_durations(a: &Claim, b: &Claim) -> bool {
@@ -119,8 +142,7 @@ pub(super) fn glossary_agrees_or_silent(
     b: &DocClaims<'_>,
     cb: &Claim,
 ) -> bool {
-    let near_a = glossary.concepts(clause(a.text, ca), a.chinese);
-    let near_b = glossary.concepts(clause(b.text, cb), b.chinese);
+    let (near_a, near_b) = concepts_near(glossary, (a, ca), (b, cb));
     (near_a.is_empty() && near_b.is_empty()) || near_a.iter().any(|x| near_b.contains(x))
 }
 
@@ -250,14 +272,8 @@ pub(super) fn pair_up(
     preference: &Preference<'_>,
     taken: &mut Taken<'_>,
 ) {
-    // Counts whose counter the glossary knows to fit the noun (个 fits any plural).
-    let known_fit = |i: usize, j: usize| {
-        let (ca, cb) = (&a.claims[i], &b.claims[j]);
-        ca.dimension != Dimension::Count || {
-            let (counter, noun) = counter_and_noun(a, ca, cb);
-            preference.glossary.counter_known_fit(counter, noun)
-        }
-    };
+    let known_fit =
+        |i: usize, j: usize| counter_known_to_fit(preference.glossary, a, (&a.claims[i], &b.claims[j]), false);
     for &i in left {
         if taken.a[i] {
             continue;

@@ -2,8 +2,8 @@
 //! which claims of either document are taken, and the pairs so far.
 
 use super::align::{
-    common_suffix, comparable, counter_and_noun, counts_fit, glossary_agrees_or_silent, glossary_disagrees, pair_up,
-    same_unit, same_value, short_durations, unique_values, ByValue, Preference, Taken, MIN_SUBJECT_CHARS,
+    common_suffix, comparable, counter_known_to_fit, counts_fit, glossary_agrees_or_silent, glossary_disagrees,
+    pair_up, same_unit, same_value, short_durations, unique_values, ByValue, Preference, Taken, MIN_SUBJECT_CHARS,
 };
 use super::context::{clause, context, period, CONTEXT_CHARS};
 use super::glossary::Glossary;
@@ -227,11 +227,7 @@ impl<'a, 'd> Aligner<'a, 'd> {
             if short_durations(ca, cb) {
                 return false;
             }
-            let known = ca.dimension != Dimension::Count || {
-                let (counter, noun) = counter_and_noun(a, ca, cb);
-                glossary.counter_known_fit(counter, noun)
-            };
-            known
+            counter_known_to_fit(glossary, a, (ca, cb), false)
                 && comparable(ca, cb, true)
                 && super::comparable_values(ca, cb)
                 && counts_fit(glossary, a, ca, cb)
@@ -254,18 +250,10 @@ impl<'a, 'd> Aligner<'a, 'd> {
         preference: &Preference<'_>,
     ) {
         let (a, b, glossary) = (self.a, self.b, self.glossary);
-        let known = |i: usize, j: usize| known_count_fit(a, b, glossary, i, j);
+        // Counts zipped in order need a specific counter (not 个) that the glossary knows
+        // to fit the noun: generic counters would pair any two counts in order.
+        let known = |i: usize, j: usize| counter_known_to_fit(glossary, a, (&a.claims[i], &b.claims[j]), true);
         let mut taken = Taken { a: &mut self.taken_a, b: &mut self.taken_b, pairs: &mut self.pairs };
         pair_up(a, b, sides, fits, &known, preference, &mut taken);
-    }
-}
-
-/// Counts zipped in order need a specific counter (not 个) that the glossary knows to fit
-/// the noun: generic counters would pair any two counts in order.
-fn known_count_fit(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary, i: usize, j: usize) -> bool {
-    let (ca, cb) = (&a.claims[i], &b.claims[j]);
-    ca.dimension != Dimension::Count || {
-        let (counter, noun) = counter_and_noun(a, ca, cb);
-        !glossary.is_generic(counter) && glossary.counter_known_fit(counter, noun)
     }
 }
