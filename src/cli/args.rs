@@ -33,8 +33,7 @@ pub struct Cli {
 }
 
 fn parse_source_language(tag: &str) -> Result<String, String> {
-    use crate::parallel::Language;
-    if Language::Chinese.is(tag) || Language::English.is(tag) {
+    if crate::extract::Lang::from_tag(tag).is_some() {
         Ok(tag.to_string())
     } else {
         Err("expected zh, zh-Hans, zh-Hant or en".to_string())

@@ -212,7 +212,7 @@ pub(crate) fn parse_severity(path: &Path, text: &str, s: &Spanned<String>) -> Re
 /// A language tag for `source-language`: `zh`, `zh-Hans`, `zh-Hant`, `en`.
 fn parse_language(path: &Path, text: &str, s: &Spanned<String>) -> Result<String, ConfigError> {
     let tag = s.get_ref();
-    if crate::parallel::Language::Chinese.is(tag) || crate::parallel::Language::English.is(tag) {
+    if crate::extract::Lang::from_tag(tag).is_some() {
         return Ok(tag.clone());
     }
     Err(ConfigError::at(path, text, Some(s.span()), format!("unknown language `{tag}`"), "here")

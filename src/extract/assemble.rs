@@ -253,7 +253,7 @@ impl Extractor {
             && d.numeral.scaled
             && text[start..end].ends_with(|c: char| c.is_ascii_alphabetic())
             && !text[start..end].contains(' ');
-        if glued_abbreviation && dimension != Dimension::Currency && !self.zh_opts.spaces {
+        if glued_abbreviation && dimension != Dimension::Currency && !self.mode.is_permissive() {
             log_skip(text, start, d.end, "a letter glued to digits (5G, 4K)");
             return Err(d.skip);
         }

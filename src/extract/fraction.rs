@@ -4,16 +4,18 @@
 //! In permissive mode (the peer-suite harness) also: mixed fractions (`三百五又三分之一`,
 //! `1 3/5`), exponents (`2e5`, `1.1^23`) and dozens (`十打`), which news text does not use.
 
-use super::en::denominator;
+use super::arabic;
+use super::lang::en::denominator;
+use super::lang::zh::zh_numeral;
+use super::lang::Mode;
 use super::numeral::Script;
 use super::scan::{Extractor, Parsed};
-use super::{arabic, zh::zh_numeral};
 
 impl Extractor {
     /// 三分之二, 2/3, two-thirds: the numeral becomes a ratio, stated as a percent.
     pub(crate) fn fraction(&self, text: &str, p: &mut Parsed) {
         let lex = self.lexicon();
-        let permissive = self.zh_opts.spaces;
+        let permissive = self.mode.is_permissive();
         let after = &text[p.end..];
         let denominator_value = p.numeral.value.to_f64();
         if let Some(num_len) = zh_fraction_marker(after, permissive) {
@@ -23,7 +25,7 @@ impl Extractor {
             if let Some(sign) = sign {
                 num_text = &num_text[sign.len_utf8()..];
             }
-            if let Ok((tail, n)) = zh_numeral(lex, num_text, self.zh_opts) {
+            if let Ok((tail, n)) = zh_numeral(lex, num_text, self.mode) {
                 if denominator_value != 0.0 && !p.numeral.more && !n.more {
                     let sign = if negative_numerator != p.numeral.negative { -1.0 } else { 1.0 };
                     p.numeral.ratio = Some((sign * n.value.to_f64(), denominator_value));
@@ -137,13 +139,13 @@ impl Extractor {
     /// and in permissive mode "one over three": the numeral becomes a ratio.
     fn english_fraction(&self, text: &str, p: &mut Parsed) {
         let lex = self.lexicon();
-        let permissive = self.zh_opts.spaces;
+        let permissive = self.mode.is_permissive();
         let whole = p.numeral.value.to_f64();
         let after = &text[p.end..];
         let english = p.numeral.script == Script::English;
         // W Dths: the whole number is the numerator.
         if english && (!p.numeral.scaled || permissive) {
-            if let Some((den, len)) = denominator_phrase(lex, after, self.en_opts) {
+            if let Some((den, len)) = denominator_phrase(lex, after, self.mode) {
                 let hyphen = after.starts_with('-');
                 let rest = &text[p.end + len..];
                 let of_follows = rest.trim_start().to_ascii_lowercase().starts_with("of ");
@@ -214,15 +216,15 @@ impl Extractor {
             let q = self.parse_number_plain(text, at)?;
             (q.numeral.value.to_f64(), q.end - at)
         };
-        let (d, d_len) = denominator_phrase(lex, &rest[n_len..], self.en_opts)?;
+        let (d, d_len) = denominator_phrase(lex, &rest[n_len..], self.mode)?;
         Some((n, d, n_len + d_len))
     }
 }
 
 /// A denominator right after a numerator: " thirds", "-quarters", " twenty-firsts",
 /// " thirty fifths": (denominator, bytes).
-fn denominator_phrase(lex: &super::Lexicon, after: &str, opts: super::en::EnOptions) -> Option<(f64, usize)> {
-    if let Some((d, len)) = denominator(lex, after, opts) {
+fn denominator_phrase(lex: &super::Lexicon, after: &str, mode: Mode) -> Option<(f64, usize)> {
+    if let Some((d, len)) = denominator(lex, after, mode) {
         return Some((d as f64, len));
     }
     // a tens word and an ordinal: twenty-first (21), thirty fifths (35)

@@ -279,6 +279,9 @@ pub struct Lexicon {
     candidate_bits: Vec<u64>,
     /// Chinese numeral characters, as a bitset over the BMP.
     numeral_bits: Vec<u64>,
+    /// Every character a Chinese numeral token can be (digits, places, groups, tens,
+    /// decimal points, vague tails), as a bitset over the BMP.
+    numeral_token_bits: Vec<u64>,
     /// First characters of every unit, qualifier or connector that may follow a number.
     unit_start_bits: Vec<u64>,
 }
@@ -647,6 +650,13 @@ impl Lexicon {
         bit(&self.numeral_bits, c)
     }
 
+    /// Whether `c` may be a token of a Chinese numeral: false rules it out with one bit
+    /// lookup (characters beyond the BMP are never ruled out).
+    #[inline]
+    pub fn may_be_zh_numeral_token(&self, c: char) -> bool {
+        c as usize >= 0x10000 || bit(&self.numeral_token_bits, c)
+    }
+
     /// Whether a non-ASCII `c` can begin a number: a one-bit lookup.
     #[inline]
     pub fn is_candidate(&self, c: char) -> bool {
@@ -672,6 +682,12 @@ impl Lexicon {
             set(&mut bits, *c);
         }
         self.numeral_bits = bits.clone();
+        let mut tokens = bits.clone();
+        let marks = self.zh_decimal_points.iter().chain(&self.zh_more).chain(&self.zh_few);
+        for c in self.zh_groups.keys().chain(marks) {
+            set(&mut tokens, *c);
+        }
+        self.numeral_token_bits = tokens;
         // Groups (万分之三) and halves (半成) begin some figures too.
         for c in self.zh_groups.keys().chain(self.zh_half.iter()) {
             set(&mut bits, *c);

@@ -9,8 +9,8 @@ mod assemble;
 pub mod claim;
 pub mod context;
 pub mod decimal;
-pub mod en;
 pub mod fraction;
+pub mod lang;
 pub mod lexicon;
 pub mod mention;
 pub mod mentions;
@@ -19,13 +19,13 @@ pub mod scan;
 pub mod script;
 pub mod subject;
 pub mod units;
-pub mod zh;
 
 #[cfg(test)]
 mod tests;
 
 pub use claim::{Claim, Dimension};
 pub use decimal::Dec;
+pub use lang::{Lang, Mode};
 pub use lexicon::{Lexicon, Qualifier};
 pub use mention::Mention;
 pub use mentions::NumberMention;

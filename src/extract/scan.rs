@@ -5,19 +5,18 @@
 //! word), so long runs of ordinary text cost one comparison per character.
 
 use super::claim::{Claim, Dimension};
-use super::en::{en_numeral, EnOptions};
+use super::lang::{read_numeral, read_numeral_alone, zh::zh_numeral, Mode};
 use super::lexicon::{Lexicon, Qualifier};
 use super::numeral::{Numeral, Script};
+use super::subject;
 use super::units::unit_after;
-use super::zh::{zh_numeral, ZhOptions};
-use super::{arabic, subject};
 
 /// Turns text into claims.
 #[derive(Debug, Clone)]
 pub struct Extractor {
     pub(super) lex: Lexicon,
-    pub(crate) zh_opts: ZhOptions,
-    pub(crate) en_opts: EnOptions,
+    /// How much the number grammars accept.
+    pub(crate) mode: Mode,
     /// Lowercase English words that can begin a number.
     english_starters: rustc_hash::FxHashSet<Vec<u8>>,
 }
@@ -58,7 +57,7 @@ impl Extractor {
             lex.en_ones.keys().chain(lex.en_tens.keys()).map(|w| w.as_bytes().to_vec()).collect();
         english_starters
             .extend(["a", "an", "half", "quarter", "percent", "percents", "per"].map(|w| w.as_bytes().to_vec()));
-        Extractor { lex, zh_opts: ZhOptions::default(), en_opts: EnOptions::default(), english_starters }
+        Extractor { lex, mode: Mode::News, english_starters }
     }
 
     pub fn lexicon(&self) -> &Lexicon {
@@ -67,8 +66,7 @@ impl Extractor {
 
     /// Accept the spaced-out forms test suites write (`一百 五 十 二`, `fifty - two`).
     pub fn permissive(mut self) -> Extractor {
-        self.zh_opts.spaces = true;
-        self.en_opts.loose_spacing = true;
+        self.mode = Mode::Permissive;
         self
     }
 
@@ -170,11 +168,7 @@ impl Extractor {
     /// A number with no fraction handling: the numerator or denominator of a fraction.
     pub(crate) fn parse_number_plain(&self, text: &str, start: usize) -> Option<Parsed> {
         let rest = numeral_window(text, start);
-        let (tail, n) = if rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
-            en_numeral(&self.lex, rest, self.en_opts).ok()?
-        } else {
-            zh_numeral(&self.lex, rest, self.zh_opts).ok()?
-        };
+        let (tail, n) = read_numeral_alone(&self.lex, rest, self.mode)?;
         Some(Parsed { start, end: start + rest.len() - tail.len(), numeral: n, percent_scale: None })
     }
 
@@ -209,7 +203,7 @@ impl Extractor {
                 if article > 0 {
                     break;
                 }
-                if word == "half" && (self.zh_opts.spaces || after.starts_with(" of")) {
+                if word == "half" && (self.mode.is_permissive() || after.starts_with(" of")) {
                     let mut p = whole(0.5, 4, false)?;
                     p.percent_scale = Some(2);
                     p.numeral.ratio = Some((1.0, 2.0));
@@ -223,7 +217,7 @@ impl Extractor {
         numeral.article = true;
         let after = &text[start + len..];
         let of_follows = after.trim_start().to_ascii_lowercase().starts_with("of ");
-        if !(self.zh_opts.spaces || of_follows) {
+        if !(self.mode.is_permissive() || of_follows) {
             return None;
         }
         Some(Parsed { start, end: start + len, numeral, percent_scale: Some(2) })
@@ -240,7 +234,8 @@ impl Extractor {
         }
         // "percent of 10", "per cent of twenty-two"
         // Only the test-suite forms start with these words; news never does.
-        let leads: &[&str] = if self.zh_opts.spaces { &["percents of ", "percent of ", "per cent of "] } else { &[] };
+        let leads: &[&str] =
+            if self.mode.is_permissive() { &["percents of ", "percent of ", "per cent of "] } else { &[] };
         for lead in leads {
             let head = rest.get(..lead.len()).unwrap_or("");
             if head.eq_ignore_ascii_case(lead) {
@@ -250,7 +245,7 @@ impl Extractor {
         }
         // 百分之五, 千分之二, 万分之三
         if let Some((len, &exp)) = self.lex.zh_percent_of.prefix_of(rest) {
-            let (tail, n) = zh_numeral(&self.lex, &rest[len..], self.zh_opts).ok()?;
+            let (tail, n) = zh_numeral(&self.lex, &rest[len..], self.mode).ok()?;
             return Some(Parsed { start, end: start + rest.len() - tail.len(), numeral: n, percent_scale: Some(exp) });
         }
         // 半成 is half a tenth (5%), 半折 half the price (50%).
@@ -264,40 +259,14 @@ impl Extractor {
             numeral.single_han_digit = false;
             return Some(Parsed { start, end: start + rest.len() - after.len(), numeral, percent_scale: None });
         }
-        let numeral_end = |tail: &str| start + rest.len() - tail.len();
-        let (end, numeral) = if c.is_ascii_alphabetic() {
-            match en_numeral(&self.lex, rest, self.en_opts) {
-                Ok((tail, n)) => (numeral_end(tail), n),
-                Err(_) => return self.english_fraction_start(text, start),
-            }
-        } else if arabic::is_digit(c) || c == '.' || c == '．' {
-            let zh = zh_numeral(&self.lex, rest, self.zh_opts).ok();
-            // English scale words follow a space or are glued letters: "2.3 million", "10k".
-            let ascii_follows = |tail: &str| tail.starts_with(|ch: char| ch == ' ' || ch.is_ascii_alphabetic());
-            let try_en = match &zh {
-                Some((tail, n)) => n.script == Script::Arabic && ascii_follows(tail),
-                None => true,
-            };
-            let en = if try_en { en_numeral(&self.lex, rest, self.en_opts).ok() } else { None };
-            match (zh, en) {
-                (Some((zt, zn)), Some((et, en))) => {
-                    if et.len() < zt.len() && zn.script == Script::Arabic {
-                        (numeral_end(et), en)
-                    } else {
-                        (numeral_end(zt), zn)
-                    }
-                }
-                (Some((zt, zn)), None) => (numeral_end(zt), zn),
-                (None, Some((et, en))) => (numeral_end(et), en),
-                (None, None) => return None,
-            }
-        } else {
-            let (tail, n) = zh_numeral(&self.lex, rest, self.zh_opts).ok()?;
-            (numeral_end(tail), n)
+        let Some((tail, numeral)) = read_numeral(&self.lex, rest, self.mode) else {
+            // "a half", "a fifth", "half a dozen": fractions that start with a word.
+            return if c.is_ascii_alphabetic() { self.english_fraction_start(text, start) } else { None };
         };
+        let end = start + rest.len() - tail.len();
         let mut parsed = Parsed { start, end, numeral, percent_scale: None };
         self.fraction(text, &mut parsed);
-        if self.zh_opts.spaces {
+        if self.mode.is_permissive() {
             self.test_suite_forms(text, &mut parsed);
         }
         Some(parsed)

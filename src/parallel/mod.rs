@@ -25,7 +25,7 @@ use crate::extract::{Claim, Extractor};
 use crate::story::glossary::Glossary;
 use crate::story::{DocClaims, ParallelResult};
 pub use compare::{Comparison, Discrepancy, Found, Issue, SegmentPair};
-pub use pairs::{Language, Pair, PairKind};
+pub use pairs::{Pair, PairKind};
 pub use prepare::{dateline, Prepared};
 pub use relate::{Dateline, Problem};
 use std::collections::HashMap;
@@ -108,7 +108,7 @@ impl<'r, 'a> Compared<'r, 'a> {
             pairs::Candidate {
                 index: i,
                 name: &d.name,
-                language: if v.chinese { Language::Chinese } else { Language::English },
+                language: v.lang,
                 published: d.date.as_deref().and_then(crate::story::group::minute_number),
                 figures: &self.figures[&i],
             }

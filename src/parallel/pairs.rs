@@ -6,7 +6,7 @@
 //! pairs. Which side is the source: the configured source language, else the file named
 //! after the other (a `-SYSTEM` translation), else the earlier date or the first by name.
 
-use crate::extract::Claim;
+use crate::extract::{Claim, Lang};
 use crate::story::group;
 
 /// Why two documents are parallel.
@@ -49,34 +49,11 @@ impl Pair {
     }
 }
 
-/// The language of a document, as pairing needs it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Language {
-    Chinese,
-    English,
-}
-
-impl Language {
-    pub fn of(text: &str) -> Language {
-        if crate::extract::script::is_mostly_han(text) {
-            Language::Chinese
-        } else {
-            Language::English
-        }
-    }
-
-    /// Whether a configured tag (`zh`, `zh-Hant`, `en`) names this language.
-    pub fn is(self, tag: &str) -> bool {
-        let base = tag.split(['-', '_']).next().unwrap_or("").to_ascii_lowercase();
-        matches!((self, base.as_str()), (Language::Chinese, "zh") | (Language::English, "en"))
-    }
-}
-
 /// What pairing knows of one document.
 pub struct Candidate<'a> {
     pub index: usize,
     pub name: &'a str,
-    pub language: Language,
+    pub language: Lang,
     /// Its date and time in minutes ([`group::minute_number`]).
     pub published: Option<i64>,
     /// Its distinctive figures in order ([`sequence`]).
@@ -199,21 +176,21 @@ mod tests {
     use super::*;
     use crate::extract::Extractor;
 
-    fn candidate<'a>(index: usize, name: &'a str, figures: &'a [u64], language: Language) -> Candidate<'a> {
+    fn candidate<'a>(index: usize, name: &'a str, figures: &'a [u64], language: Lang) -> Candidate<'a> {
         Candidate { index, name, language, published: None, figures }
     }
 
     #[test]
     fn named_translations_pair_and_the_system_file_is_the_target() {
         let none: Vec<u64> = Vec::new();
-        let zh = candidate(0, "wmt/042.zh.txt", &none, Language::Chinese);
-        let mt = candidate(1, "wmt/042.en-online-b.txt", &none, Language::English);
+        let zh = candidate(0, "wmt/042.zh.txt", &none, Lang::Zh);
+        let mt = candidate(1, "wmt/042.en-online-b.txt", &none, Lang::En);
         let p = pair(&mt, &zh, None).expect("named files pair");
         assert_eq!((p.source, p.target, p.kind), (0, 1, PairKind::Named));
-        let other = candidate(2, "wmt/043.en.txt", &none, Language::English);
+        let other = candidate(2, "wmt/043.en.txt", &none, Lang::En);
         assert_eq!(pair(&zh, &other, None), None);
         // The configured source language decides first.
-        let en = candidate(3, "wmt/042.en.txt", &none, Language::English);
+        let en = candidate(3, "wmt/042.en.txt", &none, Lang::En);
         assert_eq!(pair(&zh, &en, Some("en")).map(|p| p.source), Some(3));
         assert_eq!(pair(&zh, &en, Some("zh")).map(|p| p.source), Some(0));
     }
@@ -225,11 +202,11 @@ mod tests {
         let en =
             sequence(&ex.claims("It invested 1.4 trillion yuan in 1,007 hospitals serving 118,000 visits, up 11.6%."));
         let shuffled = sequence(&ex.claims("11.6% more; 118,000 visits; 1,007 hospitals; 1.4 trillion yuan."));
-        let (a, b) = (candidate(0, "a.txt", &zh, Language::Chinese), candidate(1, "b.txt", &en, Language::English));
+        let (a, b) = (candidate(0, "a.txt", &zh, Lang::Zh), candidate(1, "b.txt", &en, Lang::En));
         assert_eq!(pair(&a, &b, None).map(|p| p.kind), Some(PairKind::Translation));
-        let c = candidate(2, "c.txt", &shuffled, Language::English);
+        let c = candidate(2, "c.txt", &shuffled, Lang::En);
         assert_eq!(pair(&a, &c, None), None, "figures out of order are no translation");
-        let reprint = candidate(3, "d.txt", &zh, Language::Chinese);
+        let reprint = candidate(3, "d.txt", &zh, Lang::Zh);
         assert_eq!(pair(&a, &reprint, None).map(|p| p.kind), Some(PairKind::Reprint));
     }
 }

@@ -7,7 +7,7 @@ pub use super::days::{days_from_civil, fill, weekday_of};
 use crate::extract::lexicon::Conversion;
 use crate::extract::mention::{Kind, Mention, Relative};
 use crate::extract::Lexicon;
-use crate::extract::{Claim, Dimension};
+use crate::extract::{Claim, Dimension, Lang};
 use crate::story::glossary::Glossary;
 
 /// What a document's dateline (or its date) says: the day its partial dates fill from.
@@ -81,8 +81,9 @@ impl Judge<'_> {
 
     /// The glossary concepts a piece of text names, in its language.
     pub fn concepts(&self, text: &str) -> Vec<usize> {
-        let chinese = crate::extract::script::has_han(text);
-        self.glossary.concepts(text, chinese)
+        // A clause with any Han character is read as Chinese.
+        let lang = if crate::extract::script::has_han(text) { Lang::Zh } else { Lang::En };
+        self.glossary.concepts(text, lang)
     }
 }
 

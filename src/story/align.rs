@@ -63,7 +63,7 @@ fn concepts_near(
     (a, ca): (&DocClaims<'_>, &Claim),
     (b, cb): (&DocClaims<'_>, &Claim),
 ) -> (Vec<usize>, Vec<usize>) {
-    (glossary.concepts(clause(a.text, ca), a.chinese), glossary.concepts(clause(b.text, cb), b.chinese))
+    (glossary.concepts(clause(a.text, ca), a.lang), glossary.concepts(clause(b.text, cb), b.lang))
 }
 
 /// Whether the glossary says two claims (in different languages) name different things.
@@ -101,7 +101,8 @@ pub(super) fn counts_fit(glossary: &Glossary, a: &DocClaims<'_>, ca: &Claim, cb:
 /// The Chinese counter and the English noun of two counts in different languages, where
 /// `ca` is in document `a`.
 pub(super) fn counter_and_noun<'c>(a: &DocClaims<'_>, ca: &'c Claim, cb: &'c Claim) -> (&'c str, &'c str) {
-    if a.chinese {
+    // Chinese counts carry the counter, English ones the noun.
+    if a.lang == crate::extract::Lang::Zh {
         (&ca.unit, &cb.unit)
     } else {
         (&cb.unit, &ca.unit)

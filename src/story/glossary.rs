@@ -1,7 +1,9 @@
 //! The bilingual glossary (`rules/glossary.toml`): which Chinese and English terms name
 //! the same concept, to tell whether two figures in different languages can state the
-//! same quantity.
+//! same quantity. An entry lists its forms per language code (`zh = [...]`,
+//! `en = [...]`) and is kept keyed by [`Lang`].
 
+use crate::extract::Lang;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -19,11 +21,39 @@ struct GlossaryFile {
     referent: Vec<Term>,
 }
 
-#[derive(Deserialize, Clone, Debug)]
+/// A glossary entry as written: its forms per language code. Every language the
+/// extractor has a grammar for has a field, so a misspelt or unknown code is an error
+/// pointing at its line.
+#[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
+struct TermFile {
+    zh: Vec<String>,
+    en: Vec<String>,
+}
+
+/// One glossary entry: its forms in each language, lowercased where the language has
+/// letter case.
+#[derive(Deserialize, Clone, Debug)]
+#[serde(from = "TermFile")]
 pub struct Term {
-    pub zh: Vec<String>,
-    pub en: Vec<String>,
+    forms: [Vec<String>; Lang::ALL.len()],
+}
+
+impl Term {
+    pub fn forms(&self, lang: Lang) -> &[String] {
+        &self.forms[lang as usize]
+    }
+}
+
+impl From<TermFile> for Term {
+    fn from(file: TermFile) -> Term {
+        let mut forms: [Vec<String>; Lang::ALL.len()] = Default::default();
+        for (lang, words) in [(Lang::Zh, file.zh), (Lang::En, file.en)] {
+            forms[lang as usize] =
+                if lang.has_case() { words.into_iter().map(|w| w.to_lowercase()).collect() } else { words };
+        }
+        Term { forms }
+    }
 }
 
 pub struct Glossary {
@@ -58,16 +88,11 @@ impl Glossary {
     }
 
     fn add(&mut self, file: GlossaryFile) {
-        let lower = |list: Vec<Term>| -> Vec<Term> {
-            list.into_iter()
-                .map(|t| Term { zh: t.zh, en: t.en.into_iter().map(|e| e.to_lowercase()).collect() })
-                .collect()
-        };
-        self.terms.extend(lower(file.term));
-        self.counters.extend(lower(file.counter));
+        self.terms.extend(file.term);
+        self.counters.extend(file.counter);
         self.generic.extend(file.generic);
         self.periods.extend(file.periods);
-        self.referents.extend(lower(file.referent));
+        self.referents.extend(file.referent);
     }
 
     /// Named periods (上半年, 一季度) that tell apart figures of one sentence shape.
@@ -81,15 +106,17 @@ impl Glossary {
     }
 
     /// Whether the glossary knows both a Chinese counter and an English noun, and they
-    /// share an entry.
+    /// share an entry. Counters are a Chinese word class: their entries pair Chinese
+    /// counters with the English nouns they count.
     pub fn counter_known_fit(&self, counter: &str, noun: &str) -> bool {
         let noun = noun.to_lowercase();
         if self.is_generic(counter) {
             return noun.len() > 3 && noun.ends_with('s') && noun.chars().all(|c| c.is_ascii_alphabetic());
         }
-        self.counters
-            .iter()
-            .any(|t| t.zh.iter().any(|z| z == counter) && t.en.iter().any(|e| noun.starts_with(e.as_str())))
+        self.counters.iter().any(|t| {
+            t.forms(Lang::Zh).iter().any(|z| z == counter)
+                && t.forms(Lang::En).iter().any(|e| noun.starts_with(e.as_str()))
+        })
     }
 
     /// Whether a Chinese counter (`家`) can count what an English noun (`hospitals`)
@@ -99,10 +126,11 @@ impl Glossary {
             return self.counter_known_fit(counter, noun);
         }
         let noun = noun.to_lowercase();
-        let by_counter: Vec<usize> =
-            (0..self.counters.len()).filter(|&i| self.counters[i].zh.iter().any(|z| z == counter)).collect();
+        let by_counter: Vec<usize> = (0..self.counters.len())
+            .filter(|&i| self.counters[i].forms(Lang::Zh).iter().any(|z| z == counter))
+            .collect();
         let by_noun: Vec<usize> = (0..self.counters.len())
-            .filter(|&i| self.counters[i].en.iter().any(|e| noun.starts_with(e.as_str())))
+            .filter(|&i| self.counters[i].forms(Lang::En).iter().any(|e| noun.starts_with(e.as_str())))
             .collect();
         by_counter.is_empty() || by_noun.is_empty() || by_counter.iter().any(|i| by_noun.contains(i))
     }
@@ -116,8 +144,8 @@ impl Glossary {
             (0..self.referents.len())
                 .filter(|&i| {
                     let t = &self.referents[i];
-                    t.zh.iter().any(|z| z == w)
-                        || (!lower.is_empty() && t.en.iter().any(|e| lower.starts_with(e.as_str())))
+                    t.forms(Lang::Zh).iter().any(|z| z == w)
+                        || (!lower.is_empty() && t.forms(Lang::En).iter().any(|e| lower.starts_with(e.as_str())))
                 })
                 .collect()
         };
@@ -128,18 +156,17 @@ impl Glossary {
     /// Concepts (indexes of terms) named in a piece of text. A concept whose forms are
     /// contained in a longer matched concept's forms (医院 inside 三级医院) is dropped, so
     /// that the most specific names count.
-    pub fn concepts(&self, text: &str, chinese: bool) -> Vec<usize> {
+    pub fn concepts(&self, text: &str, lang: Lang) -> Vec<usize> {
         let lower;
-        let hay = if chinese {
-            text
-        } else {
+        let hay = if lang.has_case() {
             lower = text.to_lowercase();
             lower.as_str()
+        } else {
+            text
         };
         let mut found: Vec<(usize, &str)> = Vec::new();
         for (i, t) in self.terms.iter().enumerate() {
-            let forms = if chinese { &t.zh } else { &t.en };
-            if let Some(f) = forms.iter().find(|f| hay.contains(f.as_str())) {
+            if let Some(f) = t.forms(lang).iter().find(|f| hay.contains(f.as_str())) {
                 found.push((i, f.as_str()));
             }
         }
@@ -159,13 +186,22 @@ mod tests {
     #[test]
     fn specific_terms_win_over_the_words_inside_them() {
         let g = Glossary::builtin();
-        let zh = g.concepts("城市三级医院", true);
-        let en = g.concepts("1,007 urban tertiary hospitals", false);
+        let zh = g.concepts("城市三级医院", Lang::Zh);
+        let en = g.concepts("1,007 urban tertiary hospitals", Lang::En);
         assert_eq!(zh, en);
-        assert_ne!(g.concepts("县级医院", true), zh);
-        assert!(g.concepts("同比增长", true) != g.concepts("month-on-month", false));
+        assert_ne!(g.concepts("县级医院", Lang::Zh), zh);
+        assert!(g.concepts("同比增长", Lang::Zh) != g.concepts("month-on-month", Lang::En));
         assert!(g.counter_fits("家", "hospitals"));
         assert!(!g.counter_fits("家", "patients"));
         assert!(g.counter_fits("家", "widgets"), "unknown nouns are not ruled out");
+    }
+
+    #[test]
+    fn entries_are_keyed_by_language_code() {
+        let mut g = Glossary::builtin();
+        g.extend_from_toml("[[term]]\nzh = [\"光伏\"]\nen = [\"Photovoltaic\"]\n").unwrap();
+        assert_eq!(g.concepts("光伏电站", Lang::Zh), g.concepts("photovoltaic plants", Lang::En));
+        let err = g.extend_from_toml("[[term]]\nzh = [\"光伏\"]\nfr = [\"photovoltaïque\"]\n").unwrap_err();
+        assert!(err.to_string().contains("unknown field `fr`"), "{err}");
     }
 }

@@ -24,7 +24,7 @@ use std::borrow::Cow;
 pub struct DocClaims<'a> {
     pub text: &'a str,
     pub claims: &'a [Claim],
-    pub chinese: bool,
+    pub lang: crate::extract::Lang,
 }
 
 impl DocClaims<'_> {
@@ -233,7 +233,7 @@ fn align_story(
             let text = &documents.get(d).text;
             // A document that could not be read back (its file changed) states nothing here.
             let claims = if text.is_empty() { &[][..] } else { &claims[&d][..] };
-            DocClaims { text, claims, chinese: crate::extract::script::is_mostly_han(text) }
+            DocClaims { text, claims, lang: crate::extract::Lang::of(text) }
         })
         .collect();
     let at = |d: usize| docs.binary_search(&d).expect("a link joins documents of its story");
@@ -287,7 +287,7 @@ fn align_story(
     // earliest date, then the first by name.
     let rank = |d: usize| {
         let doc = documents.get(d);
-        let language = crate::parallel::Language::of(&doc.text);
+        let language = crate::extract::Lang::of(&doc.text);
         let in_source = parallel.source_language.as_deref().is_some_and(|l| language.is(l));
         (!in_source, doc.date.as_deref().and_then(group::minute_number).unwrap_or(i64::MAX), d)
     };

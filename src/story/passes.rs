@@ -30,7 +30,7 @@ impl<'a, 'd> Aligner<'a, 'd> {
             a,
             b,
             glossary,
-            cross: a.chinese != b.chinese,
+            cross: a.lang != b.lang,
             values_b: ByValue::of(b.claims),
             taken_a: vec![false; a.claims.len()],
             taken_b: vec![false; b.claims.len()],
@@ -184,7 +184,7 @@ impl<'a, 'd> Aligner<'a, 'd> {
                 .collect()
         };
         let concepts_of = |d: &DocClaims<'_>| -> Vec<Vec<usize>> {
-            d.claims.iter().map(|c| glossary.concepts(clause(d.text, c), d.chinese)).collect()
+            d.claims.iter().map(|c| glossary.concepts(clause(d.text, c), d.lang)).collect()
         };
         Preference {
             glossary,
