@@ -21,7 +21,7 @@ pub struct ConfigFile {
     /// Never these rules.
     #[serde(default)]
     pub ignore: Vec<Spanned<String>>,
-    /// Extra lexicon files (same sections as `rules/lexicon/*.toml`).
+    /// Extra lexicon files (same sections as the files under `rules/lexicon/`).
     #[serde(default)]
     pub lexicons: Vec<Spanned<String>>,
     /// Extra glossary files (same shape as `rules/glossary.toml`).

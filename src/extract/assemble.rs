@@ -70,9 +70,9 @@ impl Extractor {
         // USD115: a currency code glued to the digits
         let letters = text[start..].bytes().take_while(u8::is_ascii_alphabetic).count();
         let glued_code = (letters > 0 && text[start + letters..].starts_with(|c: char| c.is_ascii_digit()))
-            .then(|| lex.currency_before.prefix_of(&text[start..start + letters]).filter(|(n, _)| *n == letters))
+            .then(|| lex.currency_before().prefix_of(&text[start..start + letters]).filter(|(n, _)| *n == letters))
             .flatten();
-        let before = glued_code.or_else(|| lex.currency_before.prefix_of(&text[start..]));
+        let before = glued_code.or_else(|| lex.currency_before().prefix_of(&text[start..]));
         let (currency, number_start) = match before {
             Some((n, c)) => {
                 let after = &text[start + n..];
@@ -93,7 +93,7 @@ impl Extractor {
             return Ok((currency, number_start, start));
         }
         // 新台幣1.4兆元, 人民币8亿元: a currency named right before the digits...
-        match lex.currency_before.suffix_of(&text[..start]) {
+        match lex.currency_before().suffix_of(&text[..start]) {
             // ...unless it is the unit of a figure before it (4人民币5美元).
             Some((n, c))
                 if text[start - n..start].starts_with(|ch: char| !ch.is_ascii())
@@ -224,7 +224,7 @@ impl Extractor {
         if !d.numeral.scaled {
             if let Some(rest) = text[d.end..].strip_prefix(' ') {
                 let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
-                if let Some(&s) = self.lex.en_scales.get(&rest[..len].to_ascii_lowercase()) {
+                if let Some(&s) = self.lex.en_scales().get(&rest[..len].to_ascii_lowercase()) {
                     exponent += s;
                     d.end += 1 + len;
                 }

@@ -23,20 +23,20 @@ fn before_skipping_space(text: &str, at: usize) -> (&str, usize) {
 /// A qualifier right before the number: (qualifier, start of the qualifier).
 pub fn qualifier_before(lex: &Lexicon, text: &str, at: usize) -> Option<(Qualifier, usize)> {
     let (head, _) = before_skipping_space(text, at);
-    if let Some((n, q)) = lex.qualifier_before.suffix_of(head) {
+    if let Some((n, q)) = lex.qualifier_before().suffix_of(head) {
         return Some((*q, head.len() - n));
     }
     // 最多补贴2万元: a few characters of verb between the qualifier and the figure.
     let mut cut = head.len();
-    for _ in 0..lex.qualifier_distance {
+    for _ in 0..lex.qualifier_distance() {
         let c = head[..cut].chars().next_back()?;
         if !super::script::is_han(c) || lex.is_zh_numeral_char(c) {
             return None;
         }
         cut -= c.len_utf8();
-        if let Some((n, q)) = lex.qualifier_before.suffix_of(&head[..cut]) {
+        if let Some((n, q)) = lex.qualifier_before().suffix_of(&head[..cut]) {
             let form = &head[cut - n..cut];
-            if lex.qualifier_at_distance.contains(form) {
+            if lex.qualifier_at_distance().contains(form) {
                 return Some((*q, at));
             }
         }
@@ -76,7 +76,7 @@ pub fn not_a_claim(
     let prev = prev_char(text, start);
     let next = next_char(text, end);
 
-    if lex.zh_ordinal_before.suffix_of(before).is_some() {
+    if lex.zh_ordinal_before().suffix_of(before).is_some() {
         return Some("ordinal (第)");
     }
     if let Some(p) = prev {
@@ -118,10 +118,10 @@ pub fn not_a_claim(
     if numeral.script != Script::English && numeral.script != Script::Arabic
         || !after.starts_with(|c: char| c.is_ascii())
     {
-        if lex.zh_not_after.prefix_of(after).is_some() && unit.is_none_or(|u| u.dimension == Dimension::Count) {
+        if lex.zh_not_after().prefix_of(after).is_some() && unit.is_none_or(|u| u.dimension == Dimension::Count) {
             return Some("list marker, grade or congress (一是, 三级, 十八大)");
         }
-        if lex.zh_not_before.suffix_of(before).is_some() {
+        if lex.zh_not_before().suffix_of(before).is_some() {
             return Some("vague quantity (数十, 上万)");
         }
     }
@@ -142,7 +142,7 @@ pub fn not_a_claim(
 
 fn glued_ordinal_suffix(lex: &Lexicon, after: &str) -> bool {
     let letters = after.bytes().take_while(u8::is_ascii_alphabetic).count();
-    (1..=2).contains(&letters) && lex.en_ordinal_suffixes.iter().any(|s| s.eq_ignore_ascii_case(&after[..letters]))
+    (1..=2).contains(&letters) && lex.en_ordinal_suffixes().iter().any(|s| s.eq_ignore_ascii_case(&after[..letters]))
 }
 
 /// Labels and dates in English: "No. 5", "May 24", "24 May", "one of".
@@ -157,17 +157,17 @@ fn english_label(
     if word_before.len() < before.len() || !word_before.ends_with(|c: char| c.is_ascii_alphabetic()) {
         let last_word = word_before.rsplit(|c: char| !(c.is_ascii_alphanumeric() || c == '.')).next().unwrap_or("");
         let last_word = last_word.to_ascii_lowercase();
-        if lex.en_months.contains(last_word.trim_end_matches('.')) && numeral.script == Script::Arabic {
+        if lex.en_months().contains(last_word.trim_end_matches('.')) && numeral.script == Script::Arabic {
             return Some("date (May 24)");
         }
-        if lex.en_not_before.contains(&last_word) {
+        if lex.en_not_before().contains(&last_word) {
             return Some("label (No. 5, page 12)");
         }
     }
     if let Some(rest) = after.strip_prefix(' ') {
         let len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
         let day = numeral.value.to_i128().is_some_and(|v| (1..=31).contains(&v)) && !numeral.has_point;
-        if numeral.script == Script::Arabic && day && lex.en_months.contains(&rest[..len].to_ascii_lowercase()) {
+        if numeral.script == Script::Arabic && day && lex.en_months().contains(&rest[..len].to_ascii_lowercase()) {
             return Some("date (24 May)");
         }
     }
@@ -183,7 +183,7 @@ fn english_label(
         return Some("period (first half, second quarter)");
     }
     if lex
-        .en_idioms
+        .en_idioms()
         .iter()
         .any(|i| head.len() >= i.len() && head.as_bytes()[..i.len()].eq_ignore_ascii_case(i.as_bytes()))
     {
@@ -221,7 +221,7 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
                     .trim_start_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c))
                     .starts_with('月');
         let before_year = text[..end].trim_end_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c));
-        let era_before = lex.zh_eras.iter().any(|e| before_year.ends_with(e.as_str()));
+        let era_before = lex.zh_eras().iter().any(|e| before_year.ends_with(e.as_str()));
         if month_follows || era_before {
             return true;
         }
@@ -268,7 +268,7 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
     }
     if numeral.script != Script::English && !numeral.scaled && !numeral.has_point {
         let v = numeral.value.to_i128().unwrap_or(0);
-        let currency_follows = lex.currency_after.prefix_of(after).is_some_and(|(n, _)| n > 3);
+        let currency_follows = lex.currency_after().prefix_of(after).is_some_and(|(n, _)| n > 3);
         if (1..=31).contains(&v)
             && !currency_follows
             && (after.starts_with('日') || after.starts_with('号') || after.starts_with('號'))
@@ -288,7 +288,7 @@ pub fn in_idiom(lex: &Lexicon, text: &str, start: usize, _end: usize) -> bool {
     let mut chars = text[start..].chars();
     let Some(c) = chars.next() else { return false };
     let holds = |key: (char, Option<char>)| {
-        lex.zh_idioms_by_char.get(&key).is_some_and(|idioms| {
+        lex.zh_idioms_by_char().get(&key).is_some_and(|idioms| {
             idioms.iter().any(|(off, idiom)| {
                 start >= *off && text.get(start - off..).is_some_and(|t| t.starts_with(idiom.as_str()))
             })

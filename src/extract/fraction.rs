@@ -20,7 +20,7 @@ impl Extractor {
         let denominator_value = p.numeral.value.to_f64();
         if let Some(num_len) = zh_fraction_marker(after, permissive) {
             let mut num_text = &after[num_len..];
-            let sign = num_text.chars().next().filter(|c| permissive && lex.zh_negative.contains(c));
+            let sign = num_text.chars().next().filter(|c| permissive && lex.zh_negative().contains(c));
             let negative_numerator = sign.is_some();
             if let Some(sign) = sign {
                 num_text = &num_text[sign.len_utf8()..];
@@ -67,7 +67,7 @@ impl Extractor {
         let after = &text[p.end..];
         // 三百五又三分之一, 1 3/5
         let mixed = after.trim_start_matches(' ');
-        let joiner = if let Some(rest) = mixed.strip_prefix(|c: char| lex.zh_mixed_fraction.contains(&c)) {
+        let joiner = if let Some(rest) = mixed.strip_prefix(|c: char| lex.zh_mixed_fraction().contains(&c)) {
             Some(rest.trim_start_matches(' '))
         } else if p.numeral.script == Script::Arabic
             && after.starts_with(' ')
@@ -125,7 +125,7 @@ impl Extractor {
                 return;
             }
         }
-        if let Some(rest) = after.strip_prefix(|c: char| lex.zh_dozen.contains(&c)) {
+        if let Some(rest) = after.strip_prefix(|c: char| lex.zh_dozen().contains(&c)) {
             if p.numeral.ratio.is_none() && !p.numeral.scaled {
                 p.numeral.value = p.numeral.value.checked_mul(super::Dec::from_int(12)).unwrap_or(p.numeral.value);
                 p.end = text.len() - rest.len();
@@ -182,7 +182,7 @@ impl Extractor {
             }
         }
         if permissive {
-            for word in &lex.en_fraction_connectors {
+            for word in lex.en_fraction_connectors() {
                 let connector = format!(" {word} ");
                 if let Some(rest) = after.strip_prefix(connector.as_str()) {
                     let at = text.len() - rest.len();
@@ -229,9 +229,9 @@ fn denominator_phrase(lex: &super::Lexicon, after: &str, mode: Mode) -> Option<(
     }
     // a tens word and an ordinal: twenty-first (21), thirty fifths (35)
     let (tens_word, tens_end) = spaced_word(after)?;
-    let tens = *lex.en_tens.get(&tens_word)?;
+    let tens = *lex.en_tens().get(&tens_word)?;
     let (ord_word, ord_end) = spaced_word(&after[tens_end..])?;
-    let ones = *lex.en_ordinal_ones.get(&ord_word)?;
+    let ones = *lex.en_ordinal_ones().get(&ord_word)?;
     Some(((tens + ones) as f64, tens_end + ord_end))
 }
 
@@ -250,7 +250,7 @@ fn scale_after(lex: &super::Lexicon, rest: &str) -> (f64, usize) {
     for lead in [" of a ", " of an ", " "] {
         if let Some(r) = rest.strip_prefix(lead) {
             let len = r.bytes().take_while(u8::is_ascii_alphabetic).count();
-            if let Some(&s) = lex.en_scales.get(&r[..len].to_ascii_lowercase()) {
+            if let Some(&s) = lex.en_scales().get(&r[..len].to_ascii_lowercase()) {
                 return (10f64.powi(s), lead.len() + len);
             }
         }

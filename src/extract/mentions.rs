@@ -73,7 +73,7 @@ fn pronoun_one(lex: &super::Lexicon, text: &str, p: &super::scan::Parsed) -> boo
     }
     let before = text[..p.start].trim_end_matches(' ');
     let word = before.rsplit(|c: char| !c.is_ascii_alphabetic()).next().unwrap_or("").to_ascii_lowercase();
-    lex.en_pronoun_one_after.contains(&word)
+    lex.en_pronoun_one_after().contains(&word)
 }
 
 /// Where a minus sign for the number at `at` starts: `负`, `-`, "minus ".
@@ -88,7 +88,7 @@ pub(crate) fn negative_sign(lex: &super::Lexicon, text: &str, at: usize) -> Opti
     }
     let last = head.chars().next_back()?;
     // A sign word (负) is never part of what comes before; a dash may be (`3-5`).
-    let word_sign = lex.zh_negative.contains(&last);
+    let word_sign = lex.zh_negative().contains(&last);
     if word_sign || matches!(last, '-' | '－') {
         let sign = last;
         if let Some(rest) = head.strip_suffix(sign) {
@@ -106,7 +106,7 @@ pub(crate) fn negative_sign(lex: &super::Lexicon, text: &str, at: usize) -> Opti
         }
     }
     let trimmed = head.strip_suffix(' ')?;
-    lex.en_negative.iter().find_map(|word| {
+    lex.en_negative().iter().find_map(|word| {
         let at = trimmed.len().checked_sub(word.len())?;
         trimmed.get(at..).is_some_and(|w| w.eq_ignore_ascii_case(word)).then_some(at)
     })

@@ -1,7 +1,7 @@
 //! Numeric-claim extraction: nom parsers that turn text into normalized claims.
 //!
 //! This module depends on nothing else in the crate. It reads words from a
-//! [`Lexicon`] (built from `rules/lexicon/*.toml`) and returns claims with byte spans
+//! [`Lexicon`] (built from the TOML files under `rules/lexicon/`) and returns claims with byte spans
 //! into the text it was given; mapping those spans back to files is the caller's job.
 
 pub mod arabic;

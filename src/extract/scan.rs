@@ -54,7 +54,7 @@ fn numeral_window(text: &str, start: usize) -> &str {
 impl Extractor {
     pub fn new(lex: Lexicon) -> Extractor {
         let mut english_starters: rustc_hash::FxHashSet<Vec<u8>> =
-            lex.en_ones.keys().chain(lex.en_tens.keys()).map(|w| w.as_bytes().to_vec()).collect();
+            lex.en_ones().keys().chain(lex.en_tens().keys()).map(|w| w.as_bytes().to_vec()).collect();
         english_starters
             .extend(["a", "an", "half", "quarter", "percent", "percents", "per"].map(|w| w.as_bytes().to_vec()));
         Extractor { lex, mode: Mode::News, english_starters }
@@ -132,8 +132,8 @@ impl Extractor {
                     }
                     let word_len = rest.bytes().take_while(u8::is_ascii_alphabetic).count();
                     if self.starts_english_number(&rest[..word_len])
-                        || self.lex.currency_before.prefix_of(rest).is_some()
-                        || self.lex.currency_before.prefix_of(&rest[..word_len]).is_some_and(|(n, _)| n == word_len)
+                        || self.lex.currency_before().prefix_of(rest).is_some()
+                        || self.lex.currency_before().prefix_of(&rest[..word_len]).is_some_and(|(n, _)| n == word_len)
                     {
                         return Some(pos);
                     }
@@ -196,7 +196,7 @@ impl Extractor {
                 let tail = &rest[word.len()..];
                 let len = tail.strip_prefix(' ').map_or(0, |t| t.bytes().take_while(u8::is_ascii_alphabetic).count());
                 if let Some(&s) =
-                    (len > 0).then(|| self.lex.en_scales.get(&tail[1..1 + len].to_ascii_lowercase())).flatten()
+                    (len > 0).then(|| self.lex.en_scales().get(&tail[1..1 + len].to_ascii_lowercase())).flatten()
                 {
                     return whole(part * 10f64.powi(s), article + word.len() + 1 + len, true);
                 }
@@ -227,7 +227,7 @@ impl Extractor {
     pub fn parse_number(&self, text: &str, start: usize) -> Option<Parsed> {
         let rest = numeral_window(text, start);
         let c = rest.chars().next()?;
-        if let Some(&(n, d)) = self.lex.vulgar_fractions.get(&c) {
+        if let Some(&(n, d)) = self.lex.vulgar_fractions().get(&c) {
             let mut numeral = Numeral::plain(super::Dec::ZERO, super::Dec::ONE, Script::Arabic);
             numeral.ratio = Some((f64::from(n), f64::from(d)));
             return Some(Parsed { start, end: start + c.len_utf8(), numeral, percent_scale: Some(2) });
@@ -244,15 +244,15 @@ impl Extractor {
             }
         }
         // 百分之五, 千分之二, 万分之三
-        if let Some((len, &exp)) = self.lex.zh_percent_of.prefix_of(rest) {
+        if let Some((len, &exp)) = self.lex.zh_percent_of().prefix_of(rest) {
             let (tail, n) = zh_numeral(&self.lex, &rest[len..], self.mode).ok()?;
             return Some(Parsed { start, end: start + rest.len() - tail.len(), numeral: n, percent_scale: Some(exp) });
         }
         // 半成 is half a tenth (5%), 半折 half the price (50%).
-        if let Some(after) = rest.strip_prefix(|c: char| self.lex.zh_half.contains(&c)) {
+        if let Some(after) = rest.strip_prefix(|c: char| self.lex.zh_half().contains(&c)) {
             let value = match after.chars().next() {
-                Some(c) if self.lex.tenths.contains_prefix(&after[..c.len_utf8()]) => super::Dec::new(5, -1),
-                Some(c) if self.lex.discount.contains_prefix(&after[..c.len_utf8()]) => super::Dec::from_int(5),
+                Some(c) if self.lex.tenths().contains_prefix(&after[..c.len_utf8()]) => super::Dec::new(5, -1),
+                Some(c) if self.lex.discount().contains_prefix(&after[..c.len_utf8()]) => super::Dec::from_int(5),
                 _ => return None,
             };
             let mut numeral = Numeral::plain(value, value.last_digit_place(), Script::Han);
@@ -284,7 +284,7 @@ impl Extractor {
         // Minor units (毛, 美分, cents) are only read here, right after a main unit.
         let tail = &text[p.end..];
         let gap = if tail.starts_with(' ') && !p.numeral.single_han_digit { 1 } else { 0 };
-        if let Some((n, c)) = self.lex.currency_after.prefix_of(&tail[gap..]) {
+        if let Some((n, c)) = self.lex.currency_after().prefix_of(&tail[gap..]) {
             if c.code == code && c.minor_exponent < 0 {
                 return Some((p.numeral.value.shift(c.minor_exponent), p.end + gap + n - at));
             }
@@ -319,7 +319,7 @@ impl Extractor {
         let after = &text[left_end..];
         let english = left.script == Script::English || after.starts_with(' ');
         let gap = if english { after.len() - after.trim_start_matches(' ').len() } else { 0 };
-        let (n, _) = self.lex.range_connectors.prefix_of(&after[gap..])?;
+        let (n, _) = self.lex.range_connectors().prefix_of(&after[gap..])?;
         let connector = &after[gap..gap + n];
         let after_connector = &after[gap + n..];
         let gap2 = after_connector.len() - after_connector.trim_start_matches(' ').len();
@@ -364,7 +364,7 @@ impl Extractor {
                 return s;
             }
         }
-        subject::zh_before(&text[..start], 12, &self.lex.subject_fillers)
+        subject::zh_before(&text[..start], 12, self.lex.subject_fillers())
     }
 }
 
@@ -373,7 +373,7 @@ impl Extractor {
 pub(super) fn qualified_here(lex: &Lexicon, text: &str, at: usize) -> bool {
     let head = &text[..at];
     let head = head.strip_suffix(' ').unwrap_or(head);
-    lex.qualifier_before.suffix_of(head).is_some_and(|(_, q)| *q != Qualifier::Exact)
+    lex.qualifier_before().suffix_of(head).is_some_and(|(_, q)| *q != Qualifier::Exact)
 }
 
 /// A half (半) or a Chinese digit right after 成: the tenths it adds, and its bytes.
@@ -381,10 +381,10 @@ pub(super) fn tenths_tail(lex: &Lexicon, after: &str) -> Option<(super::decimal:
     let c = after.chars().next()?;
     let follows_numeral =
         after[c.len_utf8()..].chars().next().is_some_and(|n| lex.is_zh_numeral_char(n) || lex.is_unit_start(n));
-    if lex.zh_half.contains(&c) {
+    if lex.zh_half().contains(&c) {
         return Some((super::decimal::Dec::new(5, -1), c.len_utf8()));
     }
-    match lex.zh_digits.get(&c) {
+    match lex.zh_digits().get(&c) {
         Some(&d) if d > 0 && !follows_numeral => Some((super::decimal::Dec::new(i128::from(d), -1), c.len_utf8())),
         _ => None,
     }

@@ -121,7 +121,7 @@ mod tests {
     #[test]
     fn table() {
         let lexicon = crate::extract::Lexicon::builtin();
-        let zh_before = |text: &str, max: usize| super::zh_before(text, max, &lexicon.subject_fillers);
+        let zh_before = |text: &str, max: usize| super::zh_before(text, max, lexicon.subject_fillers());
         assert_eq!(zh_after("城市三级医院与1172家", 8), "城市三级医院");
         assert_eq!(zh_after("的医务人员蹲点基层服务", 6), "医务人员蹲点");
         assert_eq!(zh_before("脱贫攻坚期间，中央财政累计投入资金", 12), "中央财政累计投入资金");

@@ -29,33 +29,33 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
     let rest = &text[gap..];
     let at = |len: usize| gap + len;
 
-    if let Some((n, _)) = lex.percentage_points.prefix_of(rest) {
+    if let Some((n, _)) = lex.percentage_points().prefix_of(rest) {
         if gap == 0 || rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             let english = rest.starts_with(|c: char| c.is_ascii_alphabetic());
             // "points" alone is a score, not percentage points; it needs "percentage".
-            let basis = lex.basis_points.iter().any(|b| rest[..n].contains(b.as_str()));
+            let basis = lex.basis_points().iter().any(|b| rest[..n].contains(b.as_str()));
             if !english || rest[..n].to_ascii_lowercase().contains("percentage") || basis {
                 let exponent = if basis { -2 } else { 0 };
                 return Some(unit(Dimension::PercentagePoint, "pp", at(n), exponent));
             }
         }
     }
-    if let Some((n, _)) = lex.percent.prefix_of(rest) {
+    if let Some((n, _)) = lex.percent().prefix_of(rest) {
         let glued_symbol = !rest.starts_with(|c: char| c.is_ascii_alphabetic());
         if glued_symbol || gap > 0 {
             return Some(unit(Dimension::Percent, "%", at(n), 0));
         }
     }
-    if let Some((n, _)) = lex.permille.prefix_of(rest) {
+    if let Some((n, _)) = lex.permille().prefix_of(rest) {
         return Some(unit(Dimension::Percent, "%", at(n), -1));
     }
     if numeral.script != Script::English {
-        if let Some((n, _)) = lex.tenths.prefix_of(text) {
+        if let Some((n, _)) = lex.tenths().prefix_of(text) {
             if tenths_ok(lex, numeral, &text[n..]) {
                 return Some(unit(Dimension::Percent, "%", n, 1));
             }
         }
-        if let Some((n, _)) = lex.discount.prefix_of(text) {
+        if let Some((n, _)) = lex.discount().prefix_of(text) {
             if discount_ok(lex, numeral, &text[n..]) {
                 let exponent = if numeral.value.to_f64() <= 10.0 { 1 } else { 0 };
                 return Some(unit(Dimension::Percent, "%", n, exponent));
@@ -70,7 +70,7 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
         _ => (gap, rest),
     };
     let at = |len: usize| gap + len;
-    if let Some((n, c)) = lex.currency_after.prefix_of(rest) {
+    if let Some((n, c)) = lex.currency_after().prefix_of(rest) {
         let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
         let han = rest.starts_with(super::script::is_han);
         let chinese_minor = c.minor_exponent < 0 && !english;
@@ -83,22 +83,22 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
     }
     let (gap, rest) = if gap == 1 && text.starts_with('-') { (0, text) } else { (gap, rest) };
     let at = |len: usize| gap + len;
-    if let Some((n, symbol)) = lex.measures.prefix_of(rest) {
+    if let Some((n, symbol)) = lex.measures().prefix_of(rest) {
         let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
-        let han_before_arabic_only = numeral.script == Script::Han && lex.arabic_only_measures.contains(&rest[..n]);
+        let han_before_arabic_only = numeral.script == Script::Han && lex.arabic_only_measures().contains(&rest[..n]);
         if (gap == 0 && !english || gap > 0 && english) && !han_before_arabic_only {
             return Some(unit(Dimension::Measure, symbol, at(n), 0));
         }
     }
     if gap == 0 {
-        if let Some((n, _)) = lex.counters.prefix_of(text) {
+        if let Some((n, _)) = lex.counters().prefix_of(text) {
             let counter = &text[..n];
             // 20个比特币: a counter before a currency is part of it.
-            if let Some((m, c)) = lex.currency_after.prefix_of(&text[n..]).filter(|(_, c)| c.minor_exponent == 0) {
+            if let Some((m, c)) = lex.currency_after().prefix_of(&text[n..]).filter(|(_, c)| c.minor_exponent == 0) {
                 return Some(unit(Dimension::Currency, &c.code, n + m, 0));
             }
             let han = matches!(numeral.script, Script::Han);
-            if !(han && lex.arabic_only_counters.contains(counter)) {
+            if !(han && lex.arabic_only_counters().contains(counter)) {
                 return Some(unit(Dimension::Count, counter, n, 0));
             }
         }
@@ -120,14 +120,14 @@ fn unit(dimension: Dimension, unit: &str, len: usize, exponent: i32) -> UnitMatc
 /// 九成 is 90%, but 一成不变 and 3成本 are not tenths.
 fn tenths_ok(lex: &Lexicon, numeral: &Numeral, after: &str) -> bool {
     let v = numeral.value.to_f64();
-    let blocked = after.chars().next().is_some_and(|c| lex.tenths_not_before.contains(&c));
+    let blocked = after.chars().next().is_some_and(|c| lex.tenths_not_before().contains(&c));
     v > 0.0 && v <= 10.0 && !numeral.scaled && !blocked
 }
 
 /// 75折 and 九五折 are a share of the price; 折合 and 折旧 are other words.
 fn discount_ok(lex: &Lexicon, numeral: &Numeral, after: &str) -> bool {
     let v = numeral.value.to_f64();
-    let blocked = after.chars().next().is_some_and(|c| lex.discount_not_before.contains(&c));
+    let blocked = after.chars().next().is_some_and(|c| lex.discount_not_before().contains(&c));
     // 十折 is no discount; 75折 and 9.5折 are.
     v > 0.0 && v < 100.0 && v != 10.0 && !numeral.scaled && !blocked
 }
@@ -159,7 +159,9 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
             capital_start = true;
         }
         let lower = w.to_ascii_lowercase();
-        if lex.en_noun_stopwords.contains(&lower) || lex.en_months.contains(&lower) || lex.en_not_after.contains(&lower)
+        if lex.en_noun_stopwords().contains(&lower)
+            || lex.en_months().contains(&lower)
+            || lex.en_not_after().contains(&lower)
         {
             if lower == "and" && !words.is_empty() {
                 // "medical and health institutions": go on when a word, not a number, follows.
@@ -167,7 +169,7 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
                 let next = after.trim_start_matches(' ');
                 if after.starts_with(' ')
                     && next.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !lex.en_noun_stopwords.contains(next.split(' ').next().unwrap_or(""))
+                    && !lex.en_noun_stopwords().contains(next.split(' ').next().unwrap_or(""))
                 {
                     words.push("and");
                     pos += len + (after.len() - next.len());
@@ -218,7 +220,7 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
 pub fn qualifier_after(lex: &Lexicon, text: &str) -> Option<(usize, Qualifier)> {
     let gap = skip_spaces(text).min(1);
     let rest = &text[gap..];
-    let (n, q) = lex.qualifier_after.prefix_of(rest)?;
+    let (n, q) = lex.qualifier_after().prefix_of(rest)?;
     let english = rest.starts_with(|c: char| c.is_ascii_alphabetic());
     // English qualifiers follow a space ("or more"); Chinese ones are glued (以上).
     if english != (gap > 0) {

@@ -67,7 +67,7 @@ impl Judge<'_> {
 
     /// The measure symbol an English word names ("acres" → `acre`), if any.
     pub fn measure_of(&self, word: &str) -> Option<&str> {
-        self.lexicon.measures.prefix_of(word).filter(|(n, _)| *n == word.len()).map(|(_, symbol)| symbol.as_str())
+        self.lexicon.measures().prefix_of(word).filter(|(n, _)| *n == word.len()).map(|(_, symbol)| symbol.as_str())
     }
 
     /// Whether a counter counts occurrences in sequence (`届`, `次`): such a count and an
@@ -250,7 +250,7 @@ impl Judge<'_> {
         if ua == ub {
             return if overlap(stated(a), stated(b), 1e-9) { Relation::Same } else { disjoint(a.value, b.value) };
         }
-        let (Some(ca), Some(cb)) = (self.lexicon.conversions.get(ua), self.lexicon.conversions.get(ub)) else {
+        let (Some(ca), Some(cb)) = (self.lexicon.conversions().get(ua), self.lexicon.conversions().get(ub)) else {
             return Relation::Unrelated;
         };
         if ca.base != cb.base {

@@ -1,4 +1,4 @@
-//! The calendar lexicon (`rules/lexicon/calendar.toml`): month and weekday names, the
+//! The calendar lexicon (`rules/lexicon/{zh,en}/calendar.toml`): month and weekday names, the
 //! words around dates and clock times, ordinal and counting words. Read by the mention
 //! parsers; nothing about which word means what lives in Rust.
 
@@ -6,7 +6,8 @@ use crate::extract::lexicon::Table;
 use serde::Deserialize;
 use std::collections::BTreeMap;
 
-const CALENDAR: &str = include_str!("../../../rules/lexicon/calendar.toml");
+const ZH_CALENDAR: &str = include_str!("../../../rules/lexicon/zh/calendar.toml");
+const EN_CALENDAR: &str = include_str!("../../../rules/lexicon/en/calendar.toml");
 
 /// Where in a month a date without a day falls (`8月底`, "late August").
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Deserialize)]
@@ -157,8 +158,8 @@ impl Calendar {
     pub fn builtin() -> &'static Calendar {
         static BUILTIN: std::sync::OnceLock<Calendar> = std::sync::OnceLock::new();
         BUILTIN.get_or_init(|| {
-            let file: CalendarFile = toml::from_str(CALENDAR).expect("rules/lexicon/calendar.toml is valid");
-            Calendar::from_file(file)
+            let parse = |text| -> CalendarFile { toml::from_str(text).expect("built-in calendar files are valid") };
+            Calendar::from_file(CalendarFile { zh: parse(ZH_CALENDAR).zh, en: parse(EN_CALENDAR).en })
         })
     }
 

@@ -154,7 +154,7 @@ impl Extractor {
                 && (1900.0..=2100.0).contains(&n.value);
             let kind = if year {
                 Kind::Date(Date { year: Some(n.value as i32), ..Date::default() })
-            } else if self.lexicon().zh_ordinal_before.suffix_of(&text[..n.start]).is_some() {
+            } else if self.lexicon().zh_ordinal_before().suffix_of(&text[..n.start]).is_some() {
                 match u32::try_from(n.value as i64) {
                     Ok(v) if n.value.fract() == 0.0 && n.value > 0.0 => Kind::Ordinal(v, spelled),
                     _ => continue,
@@ -267,7 +267,7 @@ impl Extractor {
             let mut base = 1f64;
             let mut len = n;
             for ch in rest[n..].chars() {
-                let power = lex.zh_places.get(&ch).or_else(|| lex.zh_groups.get(&ch));
+                let power = lex.zh_places().get(&ch).or_else(|| lex.zh_groups().get(&ch));
                 match power {
                     Some(&p) => {
                         base *= 10f64.powi(p);

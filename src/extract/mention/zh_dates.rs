@@ -51,9 +51,9 @@ pub fn date_int<'a>(lex: &Lexicon, input: &'a str) -> IResult<&'a str, DateInt> 
     let mut digits: Vec<u32> = Vec::new();
     let mut tens_at: Option<usize> = None;
     for (i, c) in input.char_indices() {
-        if let Some(&d) = lex.zh_digits.get(&c) {
+        if let Some(&d) = lex.zh_digits().get(&c) {
             digits.push(u32::from(d));
-        } else if lex.zh_places.get(&c) == Some(&1) && tens_at.is_none() {
+        } else if lex.zh_places().get(&c) == Some(&1) && tens_at.is_none() {
             tens_at = Some(digits.len());
         } else {
             break;

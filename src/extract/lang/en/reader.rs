@@ -111,7 +111,7 @@ impl<'a> Reader<'a> {
         self.cursor = self.pos;
         self.arabic = Some(a);
         let Some((w, n)) = word(rest) else { return };
-        let abbreviations = &self.lex.en_scale_abbreviations;
+        let abbreviations = &self.lex.en_scale_abbreviations();
         let scale = abbreviations.get(w.as_str()).or_else(|| abbreviations.get(&rest[..n]));
         // Only as written: "10M" and "10m" are not the same abbreviation.
         if let Some(&s) = scale.filter(|_| abbreviations.contains_key(&rest[..n])) {
@@ -149,19 +149,19 @@ impl<'a> Reader<'a> {
         if (w == "a" || w == "an") && !self.started() {
             return self.article(next_at).map(|()| Next::Again);
         }
-        let took = if let Some(&v) = lex.en_ones.get(w) {
+        let took = if let Some(&v) = lex.en_ones().get(w) {
             self.ones(v)?
-        } else if let Some(&v) = lex.en_tens.get(w) {
+        } else if let Some(&v) = lex.en_tens().get(w) {
             self.tens(v, next_at)?
-        } else if lex.en_hundred.contains(w) {
+        } else if lex.en_hundred().contains(w) {
             self.hundred()?
-        } else if let Some(&s) = lex.en_scales.get(w) {
+        } else if let Some(&s) = lex.en_scales().get(w) {
             self.scale(s)?
         } else if let Some(s) = self.abbreviation(w, &self.input[at..next_at]) {
             self.spaced_abbreviation(s, w, &self.input[at..next_at])
         } else if w == "and" {
             return self.and(next_at);
-        } else if lex.en_dozen.contains(w) {
+        } else if lex.en_dozen().contains(w) {
             self.dozen(next_at)?;
             return Ok(Next::Stop);
         } else {
@@ -172,7 +172,7 @@ impl<'a> Reader<'a> {
 
     /// Counts a word taken at `..next_at`.
     pub(super) fn took(&mut self, w: &str, next_at: usize) {
-        self.prev_was_scale = self.lex.en_scales.contains_key(w);
+        self.prev_was_scale = self.lex.en_scales().contains_key(w);
         self.words += 1;
         self.cursor = next_at;
         self.pos = next_at;
@@ -185,10 +185,10 @@ impl<'a> Reader<'a> {
         let s = separator(after, self.mode);
         let follows = word(&after[s..]).map(|(w2, _)| w2).unwrap_or_default();
         if s == 0
-            || !(lex.en_hundred.contains(&follows)
-                || lex.en_scales.contains_key(&follows)
-                || lex.en_dozen.contains(&follows)
-                || lex.en_denominators.contains_key(&follows))
+            || !(lex.en_hundred().contains(&follows)
+                || lex.en_scales().contains_key(&follows)
+                || lex.en_dozen().contains(&follows)
+                || lex.en_denominators().contains_key(&follows))
         {
             return Err(Invalid);
         }
@@ -272,14 +272,14 @@ impl<'a> Reader<'a> {
         if !(self.started_with_digits && self.words == 0) {
             return None;
         }
-        let abbreviations = &self.lex.en_scale_abbreviations;
+        let abbreviations = &self.lex.en_scale_abbreviations();
         abbreviations.get(as_written).or_else(|| abbreviations.get(w)).copied()
     }
 
     /// "2.33 k", "10 bln": an abbreviation after a space, right after the digits.
     fn spaced_abbreviation(&mut self, s: i32, w: &str, as_written: &str) -> bool {
-        let ambiguous =
-            self.lex.en_ambiguous_abbreviations.contains(as_written) || self.lex.en_ambiguous_abbreviations.contains(w);
+        let ambiguous = self.lex.en_ambiguous_abbreviations().contains(as_written)
+            || self.lex.en_ambiguous_abbreviations().contains(w);
         if self.scaled || ambiguous && !self.mode.is_permissive() {
             return false;
         }
@@ -297,7 +297,8 @@ impl<'a> Reader<'a> {
         let s = separator(after, self.mode);
         let follows = word(&after[s..]).map(|(w2, _)| w2).unwrap_or_default();
         let digit_follows = after[s..].starts_with(|c: char| c.is_ascii_digit());
-        let number_follows = lex.en_ones.contains_key(&follows) || lex.en_tens.contains_key(&follows) || digit_follows;
+        let number_follows =
+            lex.en_ones().contains_key(&follows) || lex.en_tens().contains_key(&follows) || digit_follows;
         if s == 0 || !(self.has_hundred || self.scaled) || !number_follows || follows == "a" {
             return Ok(Next::Stop);
         }
@@ -342,7 +343,7 @@ impl<'a> Reader<'a> {
 
     /// "two hundred point zero three", "point seventy-one" after a refused word `w`.
     pub(super) fn point(&mut self, w: &str, next_at: usize) -> Result<(), Invalid> {
-        if !self.lex.en_point.contains(w) || !self.started() || self.scaled {
+        if !self.lex.en_point().contains(w) || !self.started() || self.scaled {
             return Ok(());
         }
         let Some((frac, len)) = point_digits(self.lex, &self.input[next_at..], self.mode) else { return Ok(()) };

@@ -47,7 +47,7 @@ pub(super) fn separator(s: &str, mode: Mode) -> usize {
 /// Whether the next word after a separator is an ordinal that can end a denominator.
 pub(super) fn ordinal_next(lex: &Lexicon, s: &str, mode: Mode) -> bool {
     let sep = separator(s, mode);
-    sep > 0 && word(&s[sep..]).is_some_and(|(w, _)| lex.en_ordinal_ones.contains_key(&w))
+    sep > 0 && word(&s[sep..]).is_some_and(|(w, _)| lex.en_ordinal_ones().contains_key(&w))
 }
 
 /// The denominator word after a run of cardinal words: "three fifths" → "fifths".
@@ -56,7 +56,7 @@ pub(super) fn denominator_after_cardinal(lex: &Lexicon, s: &str, mode: Mode) -> 
     let mut any = false;
     loop {
         let (w, n) = word(rest)?;
-        if lex.en_ones.contains_key(&w) || lex.en_tens.contains_key(&w) || (w == "a" || w == "an") && !any {
+        if lex.en_ones().contains_key(&w) || lex.en_tens().contains_key(&w) || (w == "a" || w == "an") && !any {
             any = true;
             let sep = separator(&rest[n..], mode);
             if sep == 0 {
@@ -65,7 +65,7 @@ pub(super) fn denominator_after_cardinal(lex: &Lexicon, s: &str, mode: Mode) -> 
             rest = &rest[n + sep..];
             continue;
         }
-        return (any && lex.en_denominators.contains_key(&w)).then_some(w);
+        return (any && lex.en_denominators().contains_key(&w)).then_some(w);
     }
 }
 
@@ -73,7 +73,7 @@ pub(super) fn denominator_after_cardinal(lex: &Lexicon, s: &str, mode: Mode) -> 
 pub(super) fn hundred_after_digits(lex: &Lexicon, s: &str) -> bool {
     let Ok((rest, _)) = arabic_number(s) else { return false };
     let rest = rest.trim_start_matches(' ');
-    word(rest).is_some_and(|(w, _)| lex.en_hundred.contains(&w))
+    word(rest).is_some_and(|(w, _)| lex.en_hundred().contains(&w))
 }
 
 /// Digits after "point", read one word at a time: "zero three" → .03, "seventy-one" → .71.
@@ -86,14 +86,14 @@ pub(super) fn point_digits(lex: &Lexicon, s: &str, mode: Mode) -> Option<(Dec, u
             break;
         }
         let Some((w, n)) = word(&s[pos + sep..]) else { break };
-        if let Some(&v) = lex.en_ones.get(&w) {
+        if let Some(&v) = lex.en_ones().get(&w) {
             digits.push_str(&v.to_string());
-        } else if let Some(&v) = lex.en_tens.get(&w) {
+        } else if let Some(&v) = lex.en_tens().get(&w) {
             // "seventy-one": the tens and the ones that follow are two digits
             let after = &s[pos + sep + n..];
             let sep2 = separator(after, mode);
             match word(&after[sep2..])
-                .and_then(|(w2, n2)| lex.en_ones.get(&w2).filter(|v| **v < 10 && sep2 > 0).map(|v| (*v, n2)))
+                .and_then(|(w2, n2)| lex.en_ones().get(&w2).filter(|v| **v < 10 && sep2 > 0).map(|v| (*v, n2)))
             {
                 Some((ones, n2)) => {
                     digits.push_str(&(v + ones).to_string());
@@ -121,7 +121,7 @@ pub fn denominator(lex: &Lexicon, input: &str, mode: Mode) -> Option<(u64, usize
         return None;
     }
     let (w, n) = word(&input[sep..])?;
-    let d = *lex.en_denominators.get(w.as_str())?;
+    let d = *lex.en_denominators().get(w.as_str())?;
     Some((d, sep + n))
 }
 

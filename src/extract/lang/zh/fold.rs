@@ -167,10 +167,10 @@ impl Fold {
     /// A place (十百千) at the start of `at`.
     pub(super) fn place(&mut self, lex: &Lexicon, at: &str, p: i32) -> Result<bool, Invalid> {
         let before_measure = lex
-            .measures
+            .measures()
             .prefix_of(at)
             .is_some_and(|(n, _)| n > at.chars().next().map_or(0, char::len_utf8))
-            || lex.counters.prefix_of(at).is_some_and(|(n, _)| n > 3)
+            || lex.counters().prefix_of(at).is_some_and(|(n, _)| n > 3)
             || at.starts_with("百分点")
             || at.starts_with("百分點")
             // 百分之五 is a percent; 一百分之五 is five hundredths.
@@ -217,7 +217,7 @@ impl Fold {
     /// A group (万亿兆) at the start of `at`.
     pub(super) fn group(&mut self, lex: &Lexicon, at: &str, g: i32) -> Result<bool, Invalid> {
         let before_measure =
-            lex.measures.prefix_of(at).is_some_and(|(n, _)| n > 3) || at.starts_with(lex.zh_fraction.as_str());
+            lex.measures().prefix_of(at).is_some_and(|(n, _)| n > 3) || at.starts_with(lex.zh_fraction());
         let has_content = self.pending.is_some() || !self.section.is_zero() || self.zero_gap && self.tokens > 0;
         let han_digit_run = self.has_long_digit_run() && !self.any_arabic;
         if before_measure || self.tokens == 0 || han_digit_run {

@@ -51,19 +51,19 @@ fn figure_start(input: &str) -> IResult<&str, char> {
 fn han_token(lex: &Lexicon, c: char) -> Option<Token> {
     if !lex.may_be_zh_numeral_token(c) {
         None
-    } else if let Some(&d) = lex.zh_digits.get(&c) {
+    } else if let Some(&d) = lex.zh_digits().get(&c) {
         Some(if d == 0 { Token::Zero } else { Token::Digit(d) })
-    } else if let Some(&p) = lex.zh_places.get(&c) {
+    } else if let Some(&p) = lex.zh_places().get(&c) {
         Some(Token::Place(p))
-    } else if let Some(&g) = lex.zh_groups.get(&c) {
+    } else if let Some(&g) = lex.zh_groups().get(&c) {
         Some(Token::Group(g))
-    } else if let Some(&t) = lex.zh_tens.get(&c) {
+    } else if let Some(&t) = lex.zh_tens().get(&c) {
         Some(Token::Tens(t))
-    } else if lex.zh_decimal_points.contains(&c) {
+    } else if lex.zh_decimal_points().contains(&c) {
         Some(Token::Point)
-    } else if lex.zh_more.contains(&c) {
+    } else if lex.zh_more().contains(&c) {
         Some(Token::More)
-    } else if lex.zh_few.contains(&c) {
+    } else if lex.zh_few().contains(&c) {
         Some(Token::Few)
     } else {
         None
@@ -81,8 +81,8 @@ pub(super) fn fraction_digits<'a>(lex: &Lexicon, input: &'a str, spaced: bool) -
             scan = scan.trim_start_matches(' ');
         }
         let Some(c) = scan.chars().next() else { break };
-        match lex.zh_digits.get(&c) {
-            Some(&d) if !lex.zh_no_decimal.contains(&c) => {
+        match lex.zh_digits().get(&c) {
+            Some(&d) if !lex.zh_no_decimal().contains(&c) => {
                 digits.push((b'0' + d) as char);
                 scan = &scan[c.len_utf8()..];
                 after = scan;
