@@ -44,17 +44,7 @@ use toml::Spanned;
 /// The file name looked for.
 pub const FILE_NAME: &str = "factlint.toml";
 
-/// Options of the duplicate rules (`rules/duplicates.toml`, then `[rules.duplicate-*]`).
-#[derive(Clone, Debug, Deserialize, PartialEq)]
-#[serde(deny_unknown_fields)]
-pub struct DuplicateSettings {
-    /// Paragraphs (or documents) shorter than this many characters never count.
-    pub min_chars: usize,
-    /// Shingle size: characters for Chinese, words for English.
-    pub shingle: usize,
-    /// Jaccard similarity of shingle sets at or above which two texts are near copies.
-    pub near: f64,
-}
+pub use crate::rules::DuplicateSettings;
 
 #[derive(Deserialize)]
 struct DuplicateDefaults {
@@ -438,4 +428,35 @@ pub fn load_pattern_file(path: &Path) -> Result<Vec<PatternRule>, ConfigError> {
     let mut out = Vec::new();
     compile_patterns(path, &body, &parsed.pattern, &mut known, &mut out)?;
     Ok(out)
+}
+
+/// The rules read their options through this, so that `rules` never imports `config`.
+impl crate::rules::RuleSettings for Settings {
+    fn paragraph(&self) -> &DuplicateSettings {
+        &self.paragraph
+    }
+
+    fn document(&self) -> &DuplicateSettings {
+        &self.document
+    }
+
+    fn boilerplate_phrases(&self) -> &[String] {
+        &self.boilerplate_phrases
+    }
+
+    fn patterns(&self) -> &[PatternRule] {
+        &self.patterns
+    }
+
+    fn extractor(&self) -> Extractor {
+        Settings::extractor(self)
+    }
+
+    fn glossary(&self) -> Glossary {
+        Settings::glossary(self)
+    }
+
+    fn source_language(&self) -> Option<String> {
+        self.source_language.clone()
+    }
 }

@@ -19,40 +19,7 @@ use crate::source::{Document, Format};
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-/// A change of a document's plain text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Edit {
-    pub span: Range<usize>,
-    pub replacement: String,
-    /// The edit deletes an exact copy of text kept elsewhere in the document: the figures
-    /// inside it stay stated there.
-    pub drops_copy: bool,
-}
-
-impl Edit {
-    pub fn new(span: Range<usize>, replacement: String) -> Edit {
-        Edit { span, replacement, drops_copy: false }
-    }
-
-    /// Deletes the paragraph at `para` with the break before it (after it, for the first
-    /// paragraph), so no blank lines pile up where it was.
-    pub fn removing_paragraph(document: &Document, para: Range<usize>) -> Edit {
-        let paragraphs = &document.paragraphs;
-        let at = paragraphs.iter().position(|p| *p == para);
-        let span = match at {
-            Some(i) if i > 0 => paragraphs[i - 1].end..para.end,
-            Some(i) if i + 1 < paragraphs.len() => para.start..paragraphs[i + 1].start,
-            _ => para,
-        };
-        Edit::new(span, String::new())
-    }
-
-    /// Marks the edit as deleting a copy (see [`Edit::drops_copy`]).
-    pub fn of_a_copy(mut self) -> Edit {
-        self.drops_copy = true;
-        self
-    }
-}
+pub use crate::finding::Edit;
 
 /// A change of a file's bytes.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -15,8 +15,8 @@
 //! `factlint check --fix` drops a boilerplate paragraph of one line without digits.
 
 use super::{finding, Rule};
+use crate::finding::Edit;
 use crate::finding::Finding;
-use crate::fix::Edit;
 use crate::source::Document;
 use serde::Deserialize;
 

@@ -19,8 +19,8 @@
 
 use super::boilerplate::Boilerplate;
 use super::duplicate_paragraph::changed_figures;
+use super::DuplicateSettings;
 use super::{CorpusData, Rule};
-use crate::config::DuplicateSettings;
 use crate::dedup::{self, Sketch};
 use crate::finding::{fingerprint, Finding, Place, Related};
 use crate::source::Document;

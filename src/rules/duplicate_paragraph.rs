@@ -19,10 +19,10 @@
 //! `factlint check --fix` deletes the second copy of a paragraph repeated byte for byte.
 
 use super::boilerplate::Boilerplate;
+use super::DuplicateSettings;
 use super::{finding, Rule};
-use crate::config::DuplicateSettings;
+use crate::finding::Edit;
 use crate::finding::{Finding, Place, Related};
-use crate::fix::Edit;
 use crate::source::Document;
 
 pub(super) const ID: &str = "duplicate-paragraph";

@@ -16,8 +16,8 @@
 //! space).
 
 use super::{content_key, finding, Rule};
+use crate::finding::Edit;
 use crate::finding::Finding;
-use crate::fix::Edit;
 use crate::source::{Document, Format};
 
 pub(super) const ID: &str = "markup-residue";

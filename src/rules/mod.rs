@@ -18,10 +18,10 @@ mod parallel;
 pub mod pattern;
 mod repeated_punctuation;
 mod romanization_artifact;
+mod settings;
 mod unit_mismatch;
 mod unreadable_input;
 
-use crate::config::Settings;
 use crate::corpus::Corpus;
 use crate::dedup::Sketch;
 use crate::finding::{Finding, Severity};
@@ -29,6 +29,7 @@ use crate::source::Document;
 use crate::story::Analysis;
 use crate::story::{Claims, StoryKeys};
 use serde::Deserialize;
+pub use settings::{DuplicateSettings, RuleSettings};
 
 /// A check over documents.
 pub trait Rule: Sync {
@@ -59,7 +60,7 @@ pub trait Rule: Sync {
     /// The edits of `document`'s text that repair this rule's finding at `span`, when the
     /// repair cannot change what the text says (see [`crate::fix`]); empty when there is
     /// none.
-    fn fix(&self, _document: &Document, _span: std::ops::Range<usize>) -> Vec<crate::fix::Edit> {
+    fn fix(&self, _document: &Document, _span: std::ops::Range<usize>) -> Vec<crate::finding::Edit> {
         Vec::new()
     }
 }
@@ -75,7 +76,7 @@ pub struct CorpusData<'a> {
     /// Every document's signature when a rule that runs gives them, in document order
     /// (empty otherwise).
     pub signatures: &'a [Sketch],
-    settings: &'a Settings,
+    settings: &'a dyn RuleSettings,
     /// Only findings on these documents will be reported (`--corpus-root`).
     pub focus: Option<&'a [bool]>,
     /// Where per-document work of corpus rules (near-copy sketches) may be remembered.
@@ -88,7 +89,7 @@ impl<'a> CorpusData<'a> {
         corpus: &'a Corpus,
         (claims, keys): (Claims<'a>, &'a StoryKeys),
         signatures: &'a [Sketch],
-        settings: &'a Settings,
+        settings: &'a dyn RuleSettings,
     ) -> CorpusData<'a> {
         let analysis = std::sync::OnceLock::new();
         CorpusData { corpus, claims, keys, signatures, settings, focus: None, cache: None, analysis }
@@ -98,7 +99,7 @@ impl<'a> CorpusData<'a> {
         self.analysis.get_or_init(|| {
             let parallel = crate::story::ParallelOptions {
                 extractor: self.settings.extractor(),
-                source_language: self.settings.source_language.clone(),
+                source_language: self.settings.source_language(),
                 keep_segments: false,
             };
             let glossary = self.settings.glossary();
@@ -141,7 +142,7 @@ struct RulesFile {
 struct BuiltIn {
     id: &'static str,
     source: &'static str,
-    build: fn(&Settings) -> Box<dyn Rule>,
+    build: fn(&dyn RuleSettings) -> Box<dyn Rule>,
 }
 
 /// Every built-in rule, in the order they run.
@@ -149,22 +150,22 @@ const BUILT_IN: &[BuiltIn] = &[
     BuiltIn {
         id: boilerplate::ID,
         source: include_str!("boilerplate.rs"),
-        build: |s| Box::new(boilerplate::Boilerplate::new(&s.boilerplate_phrases)),
+        build: |s| Box::new(boilerplate::Boilerplate::new(s.boilerplate_phrases())),
     },
     BuiltIn {
         id: duplicate_document::ID,
         source: include_str!("duplicate_document.rs"),
         build: |s| {
-            let phrases = boilerplate::Boilerplate::new(&s.boilerplate_phrases);
-            Box::new(duplicate_document::DuplicateDocument::new(s.document.clone(), phrases))
+            let phrases = boilerplate::Boilerplate::new(s.boilerplate_phrases());
+            Box::new(duplicate_document::DuplicateDocument::new(s.document().clone(), phrases))
         },
     },
     BuiltIn {
         id: duplicate_paragraph::ID,
         source: include_str!("duplicate_paragraph.rs"),
         build: |s| {
-            let phrases = boilerplate::Boilerplate::new(&s.boilerplate_phrases);
-            Box::new(duplicate_paragraph::DuplicateParagraph::new(s.paragraph.clone(), phrases))
+            let phrases = boilerplate::Boilerplate::new(s.boilerplate_phrases());
+            Box::new(duplicate_paragraph::DuplicateParagraph::new(s.paragraph().clone(), phrases))
         },
     },
     BuiltIn {
@@ -230,9 +231,9 @@ pub fn infos() -> &'static [RuleInfo] {
 }
 
 /// The built-in rules, configured, followed by the user's pattern rules.
-pub fn registry(settings: &Settings) -> Vec<Box<dyn Rule>> {
+pub fn registry(settings: &dyn RuleSettings) -> Vec<Box<dyn Rule>> {
     let mut rules: Vec<Box<dyn Rule>> = BUILT_IN.iter().map(|b| (b.build)(settings)).collect();
-    rules.extend(settings.patterns.iter().map(|p| Box::new(p.clone()) as Box<dyn Rule>));
+    rules.extend(settings.patterns().iter().map(|p| Box::new(p.clone()) as Box<dyn Rule>));
     rules
 }
 
@@ -337,13 +338,13 @@ mod tests {
     #[test]
     fn every_built_rule_has_metadata_and_an_explanation() {
         let infos = infos();
-        for rule in registry(&Settings::default()) {
+        for rule in registry(&crate::config::Settings::default()) {
             assert!(infos.iter().any(|i| i.id == rule.id()), "{} missing from rules/rules.toml", rule.id());
             let text = explanation(rule.id()).unwrap_or_default();
             assert!(text.lines().count() >= 4, "{} needs a doc comment: what, why, examples", rule.id());
             assert!(crate::extract::script::has_han(&text), "{} needs a Chinese example", rule.id());
         }
-        let built: Vec<&str> = registry(&Settings::default()).iter().map(|r| r.id()).collect();
+        let built: Vec<&str> = registry(&crate::config::Settings::default()).iter().map(|r| r.id()).collect();
         for info in infos {
             assert!(built.contains(&info.id.as_str()), "{} is in rules/rules.toml but not built", info.id);
         }

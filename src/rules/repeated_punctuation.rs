@@ -14,8 +14,8 @@
 //! `factlint check --fix` keeps one mark of a run of the same mark (`，，` → `，`).
 
 use super::{content_key, finding, Rule};
+use crate::finding::Edit;
 use crate::finding::Finding;
-use crate::fix::Edit;
 use crate::source::Document;
 
 pub struct RepeatedPunctuation;

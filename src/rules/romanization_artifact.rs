@@ -16,8 +16,8 @@
 
 use super::{content_key, finding, Rule};
 use crate::extract::script::is_han;
+use crate::finding::Edit;
 use crate::finding::Finding;
-use crate::fix::Edit;
 use crate::source::Document;
 use std::ops::Range;
 
