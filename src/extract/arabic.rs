@@ -42,6 +42,30 @@ pub struct ArabicNumber {
     pub full_width: bool,
 }
 
+/// Whether the group separator `c`, followed by `rest`, separates thousands: exactly three
+/// digits follow and then no fourth, a full-width comma only between full-width digits,
+/// the first group at most three digits long, and every group before it three long.
+fn separates_thousands(
+    c: char,
+    rest: &str,
+    full_width: bool,
+    since_separator: Option<usize>,
+    integer_digits: usize,
+) -> bool {
+    let mut ahead_buf = ['\0'; 4];
+    let mut ahead_len = 0;
+    for (slot, ch) in ahead_buf.iter_mut().zip(rest.chars()) {
+        *slot = ch;
+        ahead_len += 1;
+    }
+    let ahead = &ahead_buf[..ahead_len];
+    let three = ahead.len() >= 3 && ahead[..3].iter().all(|&d| is_digit(d));
+    let fourth = ahead.get(3).copied().is_some_and(is_digit);
+    let width_ok = c != '，' || (ahead[..3.min(ahead.len())].iter().all(|&d| d > '9') && full_width);
+    let first_group_ok = since_separator.is_some() || integer_digits <= 3;
+    three && !fourth && width_ok && first_group_ok && since_separator.is_none_or(|n| n == 3)
+}
+
 /// nom parser for one Arabic number at the start of `input`.
 pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit));
@@ -90,28 +114,13 @@ pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
         }
         let rest = &input[i + c.len_utf8()..];
         if is_group_separator(c) && !has_point && integer_digits > 0 {
-            // Thousands separator: exactly three digits follow, then no fourth digit.
-            let mut ahead_buf = ['\0'; 4];
-            let mut ahead_len = 0;
-            for (slot, ch) in ahead_buf.iter_mut().zip(rest.chars()) {
-                *slot = ch;
-                ahead_len += 1;
+            if !separates_thousands(c, rest, full_width, since_separator, integer_digits) {
+                break;
             }
-            let ahead = &ahead_buf[..ahead_len];
-            let three = ahead.len() >= 3 && ahead[..3].iter().all(|&d| is_digit(d));
-            let fourth = ahead.get(3).copied().is_some_and(is_digit);
-            let width_ok = c != '，' || (ahead[..3.min(ahead.len())].iter().all(|&d| d > '9') && full_width);
-            let first_group_ok = since_separator.is_some() || integer_digits <= 3;
-            if three && !fourth && width_ok && first_group_ok {
-                if since_separator.is_some_and(|n| n != 3) {
-                    break;
-                }
-                has_separator = true;
-                since_separator = Some(0);
-                chars.next();
-                continue;
-            }
-            break;
+            has_separator = true;
+            since_separator = Some(0);
+            chars.next();
+            continue;
         }
         if is_decimal_point(c) && !has_point && rest.chars().next().is_some_and(is_digit) {
             if c == '．' && !full_width {

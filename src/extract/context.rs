@@ -192,17 +192,15 @@ fn english_label(
     None
 }
 
-/// A year (`2016年`, `二〇一六年`, "in 2016") or a day of a date.
 /// Bytes of the digit string that ends at `end`.
 fn numeral_len(text: &str, end: usize) -> usize {
     text[..end].bytes().rev().take_while(u8::is_ascii_digit).count()
 }
 
+/// A year (`2016年`, `二〇一六年`, "in 2016"), a part of a date or the minutes of a clock
+/// time: not a claim.
 fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Option<&UnitMatch>) -> bool {
     let after = &text[end..];
-    if after.starts_with("年代") {
-        return true;
-    }
     let year_like = numeral.digit_string
         && !numeral.scaled
         && !numeral.has_point
@@ -210,76 +208,82 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
         && !numeral.more
         && numeral.value.to_i128().is_some_and(|v| (1000..=2100).contains(&v))
         && (numeral.script != Script::Arabic || numeral.integer_digits == 4);
-    if year_like && (after.starts_with('年') || after.starts_with("年度")) {
-        return true;
+    after.starts_with("年代")
+        || year_like && after.starts_with('年')
+        || era_year(lex, text, end, numeral)
+        || clock_minutes(lex, text, end)
+        || year_like && numeral.script == Script::Arabic && english_year(text, end, unit)
+        || day_or_month(lex, after, numeral)
+}
+
+/// Whether `c` can be part of a number written in digits or Chinese numerals.
+fn numeral_char(lex: &Lexicon, c: char) -> bool {
+    is_digit(c) || lex.is_zh_numeral_char(c)
+}
+
+/// 民國 years and dates written with them: 105年3月, 民國105年.
+fn era_year(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral) -> bool {
+    let Some(after_year) = text[end..].strip_prefix('年') else { return false };
+    if numeral.scaled || numeral.has_point {
+        return false;
     }
-    // 民國 years and dates written with them: 105年3月, 民國105年
-    if after.starts_with('年') && !numeral.scaled && !numeral.has_point {
-        let month_follows =
-            after['年'.len_utf8()..].chars().take_while(|c| is_digit(*c) || lex.is_zh_numeral_char(*c)).count() > 0
-                && after['年'.len_utf8()..]
-                    .trim_start_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c))
-                    .starts_with('月');
-        let before_year = text[..end].trim_end_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c));
-        let era_before = lex.zh_eras().iter().any(|e| before_year.ends_with(e.as_str()));
-        if month_follows || era_before {
-            return true;
-        }
+    let month = after_year.trim_start_matches(|c: char| numeral_char(lex, c));
+    let month_follows = month.len() < after_year.len() && month.starts_with('月');
+    let before_year = text[..end].trim_end_matches(|c: char| numeral_char(lex, c));
+    month_follows || lex.zh_eras().iter().any(|e| before_year.ends_with(e.as_str()))
+}
+
+/// 下午1時48分, 10点30分: the minutes of a clock time.
+fn clock_minutes(lex: &Lexicon, text: &str, end: usize) -> bool {
+    if !text[end..].starts_with('分') {
+        return false;
     }
-    // 下午1時48分, 10点30分: the minutes of a clock time
-    if after.starts_with('分') {
-        let head = text[..end].trim_end_matches(|c: char| is_digit(c) || lex.is_zh_numeral_char(c));
-        let hour = head.strip_suffix(['时', '時', '点', '點']).unwrap_or("");
-        if hour.ends_with(|c: char| is_digit(c) || lex.is_zh_numeral_char(c)) {
-            return true;
-        }
+    let head = text[..end].trim_end_matches(|c: char| numeral_char(lex, c));
+    let hour = head.strip_suffix(['时', '時', '点', '點']).unwrap_or("");
+    hour.ends_with(|c: char| numeral_char(lex, c))
+}
+
+/// A four-digit year in English or mixed text: "for 1339 people" is a count; "in 2019
+/// people…", "the 2008 Olympics" are years.
+fn english_year(text: &str, end: usize, unit: Option<&UnitMatch>) -> bool {
+    let previous_word = text[..end - numeral_len(text, end)]
+        .trim_end()
+        .rsplit(|c: char| !c.is_ascii_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let year_word = matches!(
+        previous_word.as_str(),
+        "in" | "since"
+            | "by"
+            | "of"
+            | "from"
+            | "until"
+            | "till"
+            | "during"
+            | "the"
+            | "to"
+            | "and"
+            | "before"
+            | "after"
+            | ""
+    );
+    let counted = unit.is_some_and(|u| u.dimension == Dimension::Count && !u.unit.is_empty());
+    let keeps_figure = unit.is_some_and(|u| matches!(u.dimension, Dimension::Currency | Dimension::Percent))
+        || (counted && !year_word);
+    let han_context = text[end..].starts_with(|c: char| !c.is_ascii());
+    !keeps_figure && !han_context
+}
+
+/// A day (`24日`, `5号`) or a month (`5月`) of a date.
+fn day_or_month(lex: &Lexicon, after: &str, numeral: &Numeral) -> bool {
+    if numeral.script == Script::English || numeral.scaled || numeral.has_point {
+        return false;
     }
-    if year_like && numeral.script == Script::Arabic {
-        // "for 1339 people" is a count; "in 2019 people…", "the 2008 Olympics" are years.
-        let previous_word = text[..end - numeral_len(text, end)]
-            .trim_end()
-            .rsplit(|c: char| !c.is_ascii_alphabetic())
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let year_word = matches!(
-            previous_word.as_str(),
-            "in" | "since"
-                | "by"
-                | "of"
-                | "from"
-                | "until"
-                | "till"
-                | "during"
-                | "the"
-                | "to"
-                | "and"
-                | "before"
-                | "after"
-                | ""
-        );
-        let counted = unit.is_some_and(|u| u.dimension == Dimension::Count && !u.unit.is_empty());
-        let keeps_figure = unit.is_some_and(|u| matches!(u.dimension, Dimension::Currency | Dimension::Percent))
-            || (counted && !year_word);
-        let han_context = after.starts_with(|c: char| !c.is_ascii());
-        if !keeps_figure && !han_context {
-            return true;
-        }
-    }
-    if numeral.script != Script::English && !numeral.scaled && !numeral.has_point {
-        let v = numeral.value.to_i128().unwrap_or(0);
-        let currency_follows = lex.currency_after().prefix_of(after).is_some_and(|(n, _)| n > 3);
-        if (1..=31).contains(&v)
-            && !currency_follows
-            && (after.starts_with('日') || after.starts_with('号') || after.starts_with('號'))
-        {
-            return true;
-        }
-        if (1..=12).contains(&v) && after.starts_with('月') {
-            return true;
-        }
-    }
-    false
+    let v = numeral.value.to_i128().unwrap_or(0);
+    let currency_follows = lex.currency_after().prefix_of(after).is_some_and(|(n, _)| n > 3);
+    let day = (1..=31).contains(&v) && !currency_follows && after.starts_with(['日', '号', '號']);
+    day || (1..=12).contains(&v) && after.starts_with('月')
 }
 
 /// Whether an idiom or name (`一切`, `统一`, `三明`, `千万不要`) covers the number's

@@ -25,10 +25,17 @@ fn skip_spaces(s: &str) -> usize {
 
 /// Finds the unit right after a number. `text` starts where the number ends.
 pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMatch> {
+    // One space may stand between digits and a unit; never after Han numerals.
     let gap = if numeral.script == Script::Han { 0 } else { skip_spaces(text).min(1) };
+    percent_unit(lex, numeral, text, gap)
+        .or_else(|| currency_unit(lex, numeral, text, gap))
+        .or_else(|| measure_or_count(lex, numeral, text, gap))
+}
+
+/// Percentage points, percent, per mille, tenths (成) and discounts (折).
+fn percent_unit(lex: &Lexicon, numeral: &Numeral, text: &str, gap: usize) -> Option<UnitMatch> {
     let rest = &text[gap..];
     let at = |len: usize| gap + len;
-
     if let Some((n, _)) = lex.percentage_points().prefix_of(rest) {
         if gap == 0 || rest.starts_with(|c: char| c.is_ascii_alphabetic()) {
             let english = rest.starts_with(|c: char| c.is_ascii_alphabetic());
@@ -49,39 +56,46 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
     if let Some((n, _)) = lex.permille().prefix_of(rest) {
         return Some(unit(Dimension::Percent, "%", at(n), -1));
     }
-    if numeral.script != Script::English {
-        if let Some((n, _)) = lex.tenths().prefix_of(text) {
-            if tenths_ok(lex, numeral, &text[n..]) {
-                return Some(unit(Dimension::Percent, "%", n, 1));
-            }
-        }
-        if let Some((n, _)) = lex.discount().prefix_of(text) {
-            if discount_ok(lex, numeral, &text[n..]) {
-                let exponent = if numeral.value.to_f64() <= 10.0 { 1 } else { 0 };
-                return Some(unit(Dimension::Percent, "%", n, exponent));
-            }
+    if numeral.script == Script::English {
+        return None;
+    }
+    if let Some((n, _)) = lex.tenths().prefix_of(text) {
+        if tenths_ok(lex, numeral, &text[n..]) {
+            return Some(unit(Dimension::Percent, "%", n, 1));
         }
     }
+    let (n, _) = lex.discount().prefix_of(text)?;
+    if !discount_ok(lex, numeral, &text[n..]) {
+        return None;
+    }
+    let exponent = if numeral.value.to_f64() <= 10.0 { 1 } else { 0 };
+    Some(unit(Dimension::Percent, "%", n, exponent))
+}
+
+/// A currency after the number (`元`, `美元`, "yuan", "12-cent").
+fn currency_unit(lex: &Lexicon, numeral: &Numeral, text: &str, gap: usize) -> Option<UnitMatch> {
     // "12-cent", "one-yen": a hyphen may join an English currency word.
     let (gap, rest) = match text.strip_prefix('-') {
         Some(r) if gap == 0 && numeral.script != Script::Han && r.starts_with(|c: char| c.is_ascii_alphabetic()) => {
             (1, r)
         }
-        _ => (gap, rest),
+        _ => (gap, &text[gap..]),
     };
-    let at = |len: usize| gap + len;
-    if let Some((n, c)) = lex.currency_after().prefix_of(rest) {
-        let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
-        let han = rest.starts_with(super::script::is_han);
-        let chinese_minor = c.minor_exponent < 0 && !english;
-        // 8700块定日镜: 块 before a noun counts pieces; as money it ends the phrase (50块, 50块钱).
-        let piece = matches!(&rest[..n], "块" | "塊")
-            && rest[n..].starts_with(|ch: char| super::script::is_han(ch) && !matches!(ch, '钱' | '錢'));
-        if !chinese_minor && !piece && (gap == 0 || english || !han) {
-            return Some(unit(Dimension::Currency, &c.code, at(n), c.minor_exponent));
-        }
-    }
-    let (gap, rest) = if gap == 1 && text.starts_with('-') { (0, text) } else { (gap, rest) };
+    let (n, c) = lex.currency_after().prefix_of(rest)?;
+    let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
+    let han = rest.starts_with(super::script::is_han);
+    let chinese_minor = c.minor_exponent < 0 && !english;
+    // 8700块定日镜: 块 before a noun counts pieces; as money it ends the phrase (50块, 50块钱).
+    let piece = matches!(&rest[..n], "块" | "塊")
+        && rest[n..].starts_with(|ch: char| super::script::is_han(ch) && !matches!(ch, '钱' | '錢'));
+    (!chinese_minor && !piece && (gap == 0 || english || !han))
+        .then(|| unit(Dimension::Currency, &c.code, gap + n, c.minor_exponent))
+}
+
+/// A measure (`公里`, "km"), a counter (`家`, `个`), or an English noun counted ("1,007
+/// urban tertiary hospitals").
+fn measure_or_count(lex: &Lexicon, numeral: &Numeral, text: &str, gap: usize) -> Option<UnitMatch> {
+    let rest = &text[gap..];
     let at = |len: usize| gap + len;
     if let Some((n, symbol)) = lex.measures().prefix_of(rest) {
         let english = rest.starts_with(|ch: char| ch.is_ascii_alphabetic());
@@ -102,15 +116,12 @@ pub fn unit_after(lex: &Lexicon, numeral: &Numeral, text: &str) -> Option<UnitMa
                 return Some(unit(Dimension::Count, counter, n, 0));
             }
         }
+        return None;
     }
-    if gap > 0 {
-        if let Some((len, phrase, head)) = english_noun_phrase(lex, rest) {
-            let mut u = unit(Dimension::Count, &head, at(len), 0);
-            u.noun_phrase = Some(phrase);
-            return Some(u);
-        }
-    }
-    None
+    let (len, phrase, head) = english_noun_phrase(lex, rest)?;
+    let mut u = unit(Dimension::Count, &head, at(len), 0);
+    u.noun_phrase = Some(phrase);
+    Some(u)
 }
 
 fn unit(dimension: Dimension, unit: &str, len: usize, exponent: i32) -> UnitMatch {
@@ -130,6 +141,17 @@ fn discount_ok(lex: &Lexicon, numeral: &Numeral, after: &str) -> bool {
     let blocked = after.chars().next().is_some_and(|c| lex.discount_not_before().contains(&c));
     // 十折 is no discount; 75折 and 9.5折 are.
     v > 0.0 && v < 100.0 && v != 10.0 && !numeral.scaled && !blocked
+}
+
+/// "medical and health institutions": after `and`, the phrase goes on when a word, not a
+/// number, follows; the spaces to skip.
+fn and_joins_nouns(lex: &Lexicon, word: &str, after: &str) -> Option<usize> {
+    let next = after.trim_start_matches(' ');
+    let joins = word == "and"
+        && after.starts_with(' ')
+        && next.starts_with(|c: char| c.is_ascii_lowercase())
+        && !lex.en_noun_stopwords().contains(next.split(' ').next().unwrap_or(""));
+    joins.then_some(after.len() - next.len())
 }
 
 /// An English noun phrase right after a number: "urban tertiary hospitals" in
@@ -163,20 +185,14 @@ pub fn english_noun_phrase(lex: &Lexicon, text: &str) -> Option<(usize, String, 
             || lex.en_months().contains(&lower)
             || lex.en_not_after().contains(&lower)
         {
-            if lower == "and" && !words.is_empty() {
-                // "medical and health institutions": go on when a word, not a number, follows.
-                let after = &rest[len..];
-                let next = after.trim_start_matches(' ');
-                if after.starts_with(' ')
-                    && next.starts_with(|c: char| c.is_ascii_lowercase())
-                    && !lex.en_noun_stopwords().contains(next.split(' ').next().unwrap_or(""))
-                {
+            match and_joins_nouns(lex, &lower, &rest[len..]) {
+                Some(spaces) if !words.is_empty() => {
                     words.push("and");
-                    pos += len + (after.len() - next.len());
+                    pos += len + spaces;
                     continue;
                 }
+                _ => break,
             }
-            break;
         }
         // A past participle after the noun is the verb ("volunteers joined"); an adverb
         // is no noun, but may open one ("260 especially problematic apps").

@@ -225,7 +225,6 @@ fn align_story(
     docs: Vec<usize>,
     links: Vec<(usize, usize)>,
 ) -> (Story, Vec<Outlier>, Vec<ParallelResult>) {
-    let mut outliers = Vec::new();
     // One view per document of the story: a document is in many of its links.
     let views: Vec<DocClaims<'_>> = docs
         .iter()
@@ -236,35 +235,69 @@ fn align_story(
             DocClaims { text, claims, lang: crate::extract::Lang::of(text) }
         })
         .collect();
-    let at = |d: usize| docs.binary_search(&d).expect("a link joins documents of its story");
-    let view = |d: usize| &views[at(d)];
+    let view = |d: usize| &views[docs.binary_search(&d).expect("a link joins documents of its story")];
+    let (mut aligned, mut results) = align_links(documents, &view, (glossary, parallel), links);
+    crate::parallel::settle(&mut results);
+    aligned.extend(repeated_statements(&aligned, claims));
+    // The order of documents as sources: the configured source language first, then the
+    // earliest date, then the first by name.
+    let rank = |d: usize| {
+        let doc = documents.get(d);
+        let language = crate::extract::Lang::of(&doc.text);
+        let in_source = parallel.source_language.as_deref().is_some_and(|l| language.is(l));
+        (!in_source, doc.date.as_deref().and_then(group::minute_number).unwrap_or(i64::MAX), d)
+    };
+    let claim = |r: ClaimRef| &claims[&r.0][r.1];
+    let (facts, outliers) = facts_of(&aligned, &claim, &rank);
+    leave_to_the_majority(&mut results, &facts, &claim);
+    for r in &mut results {
+        r.confirmed = Vec::new();
+    }
+    (Story { documents: docs, facts }, outliers, results)
+}
+
+/// The claims each link of a story aligns, and the comparison of each link that is a
+/// translation or a reprint.
+fn align_links<'v>(
+    documents: &Resident<'_>,
+    view: &dyn Fn(usize) -> &'v DocClaims<'v>,
+    (glossary, parallel): (&Glossary, &ParallelOptions),
+    links: Vec<(usize, usize)>,
+) -> (Vec<(ClaimRef, ClaimRef)>, Vec<ParallelResult>) {
     let mut compared = crate::parallel::Compared::new(documents, &parallel.extractor, glossary);
     let mut aligned: Vec<(ClaimRef, ClaimRef)> = Vec::new();
     let mut results = Vec::new();
     for (a, b) in links {
-        let pair = compared.pair((a, view(a)), (b, view(b)), parallel.source_language.as_deref());
-        match pair {
-            Some(pair) => {
-                let (result, agreeing) = compared.compare(pair, view(pair.source).claims, view(pair.target).claims);
-                aligned.extend(agreeing.into_iter().map(|(i, j)| ((pair.source, i), (pair.target, j))));
-                // A pair nobody named may be a rewrite that moved its paragraphs: its figures
-                // also meet as the figures of any two reports of a story do.
-                if pair.kind != crate::parallel::PairKind::Named {
-                    aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
-                }
-                let mut result = result;
-                if !parallel.keep_segments {
-                    result.segments = Vec::new();
-                }
-                results.push(result);
-            }
-            None => aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j)))),
+        let as_reports = |aligned: &mut Vec<(ClaimRef, ClaimRef)>| {
+            aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
+        };
+        let Some(pair) = compared.pair((a, view(a)), (b, view(b)), parallel.source_language.as_deref()) else {
+            as_reports(&mut aligned);
+            continue;
+        };
+        let (mut result, agreeing) = compared.compare(pair, view(pair.source).claims, view(pair.target).claims);
+        aligned.extend(agreeing.into_iter().map(|(i, j)| ((pair.source, i), (pair.target, j))));
+        // A pair nobody named may be a rewrite that moved its paragraphs: its figures
+        // also meet as the figures of any two reports of a story do.
+        if pair.kind != crate::parallel::PairKind::Named {
+            as_reports(&mut aligned);
         }
+        if !parallel.keep_segments {
+            result.segments = Vec::new();
+        }
+        results.push(result);
     }
-    crate::parallel::settle(&mut results);
-    // A document that states a quantity twice (a repeated paragraph) states one fact.
-    // Aligned claims are grouped by document, unit and subject, so each looks only at its
-    // own group: a long document must not compare every claim with every other.
+    (aligned, results)
+}
+
+/// A document that states a quantity twice (a repeated paragraph) states one fact: each
+/// aligned claim is joined to the document's other statements of the same value and
+/// subject. Claims are grouped by document, unit and subject, so each looks only at its
+/// own group: a long document must not compare every claim with every other.
+fn repeated_statements(
+    aligned: &[(ClaimRef, ClaimRef)],
+    claims: &std::collections::HashMap<usize, Cow<'_, [Claim]>>,
+) -> Vec<(ClaimRef, ClaimRef)> {
     let endpoints: std::collections::HashSet<ClaimRef> = aligned.iter().flat_map(|&(p, q)| [p, q]).collect();
     let mut groups: std::collections::HashMap<(usize, &str, &str), Vec<usize>> = std::collections::HashMap::new();
     let mut grouped: Vec<ClaimRef> = endpoints.iter().copied().collect();
@@ -274,7 +307,7 @@ fn align_story(
         groups.entry((doc, c.unit.as_str(), c.subject.as_str())).or_default().push(j);
     }
     let mut repeats = Vec::new();
-    for &(x, _) in &aligned {
+    for &(x, _) in aligned {
         let cx = &claims[&x.0][x.1];
         for &j in groups.get(&(x.0, cx.unit.as_str(), cx.subject.as_str())).into_iter().flatten() {
             if j != x.1 && same_value_and_subject(cx, &claims[&x.0][j]) {
@@ -282,25 +315,24 @@ fn align_story(
             }
         }
     }
-    aligned.extend(repeats);
-    // The order of documents as sources: the configured source language first, then the
-    // earliest date, then the first by name.
-    let rank = |d: usize| {
-        let doc = documents.get(d);
-        let language = crate::extract::Lang::of(&doc.text);
-        let in_source = parallel.source_language.as_deref().is_some_and(|l| language.is(l));
-        (!in_source, doc.date.as_deref().and_then(group::minute_number).unwrap_or(i64::MAX), d)
-    };
-    // Facts are the groups aligned pairs join, over an index of the claims they name.
+    repeats
+}
+
+/// The facts aligned pairs join (over an index of the claims they name), each judged,
+/// and the outliers the judging finds.
+fn facts_of<'c>(
+    aligned: &[(ClaimRef, ClaimRef)],
+    claim: &dyn Fn(ClaimRef) -> &'c Claim,
+    rank: &dyn Fn(usize) -> (bool, i64, usize),
+) -> (Vec<Fact>, Vec<Outlier>) {
     let mut index: Vec<ClaimRef> = aligned.iter().flat_map(|&(x, y)| [x, y]).collect();
     index.sort_unstable();
     index.dedup();
     let at = |r: ClaimRef| index.binary_search(&r).expect("every aligned claim is indexed");
     let groups = crate::clusters::clusters(index.len(), aligned.iter().map(|&(x, y)| (at(x), at(y))));
-    let mut facts = Vec::new();
+    let (mut facts, mut outliers) = (Vec::new(), Vec::new());
     for group in groups {
         let members: Vec<ClaimRef> = group.into_iter().map(|i| index[i]).collect();
-        let claim = |r: ClaimRef| &claims[&r.0][r.1];
         // A document may state a quantity twice (a repeated paragraph), but two of its
         // statements that disagree mean the alignment went wrong: say nothing.
         let consistent =
@@ -314,9 +346,5 @@ fn align_story(
         facts.push(Fact { claims: members, status });
     }
     facts.sort_by(|a, b| a.claims.cmp(&b.claims));
-    leave_to_the_majority(&mut results, &facts, &|r: ClaimRef| &claims[&r.0][r.1]);
-    for r in &mut results {
-        r.confirmed = Vec::new();
-    }
-    (Story { documents: docs, facts }, outliers, results)
+    (facts, outliers)
 }
