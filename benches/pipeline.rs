@@ -6,9 +6,9 @@
 use factlint::corpus::Corpus;
 use factlint::dedup::{near_pairs, shingles, Sketch};
 use factlint::extract::Extractor;
+use factlint::glossary::Glossary;
 use factlint::source::{load_bytes, Document, Format, LoadOptions};
 use factlint::story::analyze;
-use factlint::story::glossary::Glossary;
 
 fn main() {
     divan::main();

@@ -13,11 +13,13 @@ pub mod cli;
 pub mod clusters;
 pub mod config;
 pub mod corpus;
+pub mod dates;
 pub mod dedup;
 pub mod extract;
 pub mod finding;
 pub mod fix;
 pub mod fsutil;
+pub mod glossary;
 pub mod index;
 pub mod parallel;
 pub mod report;
@@ -27,3 +29,4 @@ pub mod story;
 pub mod suppress;
 #[cfg(test)]
 mod testing;
+pub mod view;

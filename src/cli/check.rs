@@ -308,7 +308,7 @@ fn write_report(
             FindingFormat::Github => report::github::write(&mut sink, corpus, findings),
             FindingFormat::Html => html_report(&mut sink, (settings, inputs), corpus, findings, summary),
             FindingFormat::Sarif => {
-                let rows = rule_rows(settings);
+                let rows = rules::rule_rows(&settings.patterns);
                 let descriptors: Vec<RuleDescriptor<'_>> = rows
                     .iter()
                     .map(|(id, severity, summary, help)| RuleDescriptor { id, severity: *severity, summary, help })
@@ -352,23 +352,4 @@ fn html_report(
     let page =
         report::html::Page { corpus: &corpus, claims: &claims, analysis: &analysis, checked: Some((&placed, summary)) };
     report::html::write(out, &page)
-}
-
-/// (id, default severity, summary, long explanation) of every rule: built-in, then the
-/// user's pattern rules.
-pub(super) fn rule_rows(settings: &Settings) -> Vec<(String, Severity, String, String)> {
-    let mut out: Vec<(String, Severity, String, String)> = rules::infos()
-        .iter()
-        .map(|r| {
-            let help = rules::explanation(&r.id).unwrap_or_else(|| r.summary.clone());
-            (r.id.clone(), r.severity, r.summary.clone(), help)
-        })
-        .collect();
-    out.extend(
-        settings
-            .patterns
-            .iter()
-            .map(|p| (p.id.to_string(), p.severity, p.summary().to_string(), p.description.clone())),
-    );
-    out
 }

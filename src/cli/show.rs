@@ -46,7 +46,7 @@ pub fn settings(settings: &Settings, selection: &Selection, inputs: &Inputs) -> 
     line(String::new());
     line("# rule = severity (off: not run)".to_string());
     line("[rules]".to_string());
-    for (id, default, _, _) in super::check::rule_rows(settings) {
+    for (id, default, _, _) in crate::rules::rule_rows(&settings.patterns) {
         let severity = match settings.severity(&id, default) {
             Some(s) if selection.includes(&id) => s.as_str(),
             _ => "off",

@@ -33,8 +33,8 @@ pub use error::ConfigError;
 
 use crate::extract::{Extractor, Lexicon};
 use crate::finding::Severity;
+use crate::glossary::Glossary;
 use crate::rules::pattern::PatternRule;
-use crate::story::glossary::Glossary;
 use file::{ConfigFile, PatternFile, RuleTable};
 use serde::Deserialize;
 use std::collections::BTreeMap;

@@ -2,7 +2,8 @@
 //! filled from each document's dateline, weekdays computed from the civil calendar, and
 //! clocks that may be either half of the day.
 
-use super::relate::{Dateline, Problem, Relation};
+use super::relation::{Dateline, Problem, Relation};
+use crate::dates::days_from_civil;
 use crate::extract::mention::{Clock, Date, Kind, Relative};
 
 /// A date with what it leaves out filled from the dateline: `26日` in a July dateline is
@@ -114,20 +115,6 @@ fn day_number(d: &Date) -> Option<i64> {
 
 fn dateline_day(dl: &Dateline) -> Option<i64> {
     days_from_civil(dl.year?, dl.month?, dl.day?)
-}
-
-pub fn days_from_civil(y: i32, m: u8, d: u8) -> Option<i64> {
-    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
-        return None;
-    }
-    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
 }
 
 /// The weekday of a full date (Monday = 1), or the one written with it.

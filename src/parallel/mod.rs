@@ -16,19 +16,31 @@ pub mod pairs;
 mod prepare;
 mod redundant;
 pub mod relate;
+pub mod relation;
 mod script;
 pub mod segment;
 
 use crate::corpus::Resident;
 use crate::extract::mention::{Kind, Mention};
 use crate::extract::{Claim, Extractor};
-use crate::story::glossary::Glossary;
-use crate::story::{DocClaims, ParallelResult};
+use crate::glossary::Glossary;
+use crate::view::DocClaims;
 pub use compare::{Comparison, Discrepancy, Found, Issue, SegmentPair};
 pub use pairs::{Pair, PairKind};
 pub use prepare::{dateline, Prepared};
 pub use relate::{Dateline, Problem};
 use std::collections::HashMap;
+
+/// One parallel pair and what its comparison found.
+#[derive(Clone, Debug)]
+pub struct ParallelResult {
+    pub pair: Pair,
+    pub discrepancies: Vec<compare::Found>,
+    /// Spans of the figures the two documents state alike (source, target).
+    pub confirmed: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
+    /// The aligned segments, when kept.
+    pub segments: Vec<SegmentPair>,
+}
 
 /// Drops the differences of a pair that a third document settles against the source: a
 /// target figure stated the same way by another document of the story is right, and the
@@ -109,7 +121,7 @@ impl<'r, 'a> Compared<'r, 'a> {
                 index: i,
                 name: &d.name,
                 language: v.lang,
-                published: d.date.as_deref().and_then(crate::story::group::minute_number),
+                published: d.date.as_deref().and_then(crate::dates::minute_number),
                 figures: &self.figures[&i],
             }
         };
@@ -167,10 +179,7 @@ impl<'r, 'a> Compared<'r, 'a> {
             else {
                 return true;
             };
-            let (x, y) = (
-                crate::story::context::period(source.text, a, periods),
-                crate::story::context::period(target.text, b, periods),
-            );
+            let (x, y) = (crate::view::period(source.text, a, periods), crate::view::period(target.text, b, periods));
             let apart = x.is_some() && y.is_some() && x != y;
             if apart {
                 log::debug!(

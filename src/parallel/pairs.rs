@@ -7,7 +7,24 @@
 //! after the other (a `-SYSTEM` translation), else the earlier date or the first by name.
 
 use crate::extract::{Claim, Lang};
-use crate::story::group;
+
+/// Language tags that mark parallel files of a translation set.
+const LANGUAGE_TAGS: [&str; 8] = ["zh", "en", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant", "en-us"];
+
+/// `dir/042.zh.txt` → `dir/042`; `dir/042.en-online-b.txt` → `dir/042` (a translation
+/// variant); anything without a language tag → `None`.
+pub fn parallel_name(path: &str) -> Option<String> {
+    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
+    let mut parts: Vec<&str> = file.split('.').collect();
+    if parts.len() < 3 {
+        return None;
+    }
+    parts.pop();
+    let tag = parts.pop()?.to_ascii_lowercase();
+    let lang = tag.split_once('-').map_or(tag.as_str(), |(l, _)| l);
+    let known = LANGUAGE_TAGS.contains(&tag.as_str()) || matches!(lang, "zh" | "en");
+    known.then(|| format!("{dir}/{}", parts.join(".")))
+}
 
 /// Why two documents are parallel.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -54,7 +71,7 @@ pub struct Candidate<'a> {
     pub index: usize,
     pub name: &'a str,
     pub language: Lang,
-    /// Its date and time in minutes ([`group::minute_number`]).
+    /// Its date and time in minutes ([`crate::dates::minute_number`]).
     pub published: Option<i64>,
     /// Its distinctive figures in order ([`sequence`]).
     pub figures: &'a [u64],
@@ -78,7 +95,7 @@ const MAX_FIGURES: usize = 400;
 
 /// The distinctive figures of a document in order of appearance.
 pub fn sequence(claims: &[Claim]) -> Vec<u64> {
-    claims.iter().filter_map(group::key).take(MAX_FIGURES).collect()
+    claims.iter().filter_map(crate::view::key).take(MAX_FIGURES).collect()
 }
 
 /// Length of the longest common subsequence of two figure sequences.
@@ -98,7 +115,7 @@ fn common_in_order(a: &[u64], b: &[u64]) -> usize {
 /// Whether `a` and `b` are parallel, and which is the source. `source_language` is the
 /// configured one, if any.
 pub fn pair(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&str>) -> Option<Pair> {
-    let named = match (group::parallel_name(a.name), group::parallel_name(b.name)) {
+    let named = match (parallel_name(a.name), parallel_name(b.name)) {
         (Some(x), Some(y)) => x == y,
         _ => false,
     };
@@ -168,7 +185,7 @@ fn source_first(a: &Candidate<'_>, b: &Candidate<'_>, source_language: Option<&s
 fn system_named(name: &str) -> bool {
     let file = name.rsplit('/').next().unwrap_or(name);
     let parts: Vec<&str> = file.split('.').collect();
-    parts.len() >= 3 && parts[parts.len() - 2].contains('-') && group::parallel_name(name).is_some()
+    parts.len() >= 3 && parts[parts.len() - 2].contains('-') && parallel_name(name).is_some()
 }
 
 #[cfg(test)]

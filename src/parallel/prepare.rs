@@ -4,13 +4,25 @@
 //! dateline, and the spans whose numbers are names (titles, publication stamps).
 
 use super::align::Segment;
-use super::compare::Side;
 use super::relate::{fill, Dateline};
-use super::segment::{self, weight};
+use super::segment::{self, weight, Paragraph};
 use crate::extract::mention::{Kind, Mention};
 use crate::extract::{Claim, Extractor};
 use crate::source::Document;
 use std::ops::Range;
+
+/// One side of a parallel pair: a document's text, mentions, paragraphs and dateline.
+pub struct Side<'a> {
+    pub text: &'a str,
+    pub mentions: &'a [Mention],
+    pub paragraphs: &'a [Paragraph],
+    /// Each paragraph, and each of its sentences, as alignment sees it.
+    pub paragraph_segments: &'a [Segment],
+    pub sentence_segments: &'a [Vec<Segment>],
+    pub wording: &'a [Wording],
+    pub dateline: Dateline,
+    pub titles: &'a [Range<usize>],
+}
 
 /// A document made ready for comparison: its mentions, paragraphs and dateline.
 pub struct Prepared {
@@ -237,7 +249,7 @@ const DATELINE_BYTES: usize = 160;
 /// dates the text writes out in full.
 pub fn dateline(document: &Document, mentions: &[Mention]) -> Dateline {
     let mut dl = Dateline::default();
-    if let Some(day) = document.date.as_deref().and_then(crate::story::group::day_number) {
+    if let Some(day) = document.date.as_deref().and_then(crate::dates::day_number) {
         let (y, m, d) = civil_from_days(day);
         return Dateline { year: Some(y), month: Some(m), day: Some(d) };
     }

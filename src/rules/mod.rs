@@ -28,6 +28,7 @@ use crate::finding::{Finding, Severity};
 use crate::source::Document;
 use crate::story::Analysis;
 use crate::story::{Claims, StoryKeys};
+use pattern::PatternRule;
 use serde::Deserialize;
 pub use settings::{DuplicateSettings, RuleSettings};
 
@@ -143,6 +144,20 @@ struct BuiltIn {
     id: &'static str,
     source: &'static str,
     build: fn(&dyn RuleSettings) -> Box<dyn Rule>,
+}
+
+/// (id, default severity, summary, long explanation) of every rule: built-in, then the
+/// user's pattern rules.
+pub fn rule_rows(patterns: &[PatternRule]) -> Vec<(String, Severity, String, String)> {
+    let mut out: Vec<(String, Severity, String, String)> = infos()
+        .iter()
+        .map(|r| {
+            let help = explanation(&r.id).unwrap_or_else(|| r.summary.clone());
+            (r.id.clone(), r.severity, r.summary.clone(), help)
+        })
+        .collect();
+    out.extend(patterns.iter().map(|p| (p.id.to_string(), p.severity, p.summary().to_string(), p.description.clone())));
+    out
 }
 
 /// Every built-in rule, in the order they run.

@@ -5,8 +5,8 @@
 //! through [`RuleSettings`], so `rules` does not depend on `config` back.
 
 use crate::extract::Extractor;
+use crate::glossary::Glossary;
 use crate::rules::pattern::PatternRule;
-use crate::story::glossary::Glossary;
 use serde::Deserialize;
 
 /// Options of the duplicate rules (`rules/duplicates.toml`, then `[rules.duplicate-*]`).

@@ -1,23 +1,12 @@
-//! Aligning the claims of two documents of one story: which of them state the same
-//! quantity. Six passes, most certain first:
-//!
-//! 1. anchors: the same value, stated once in each document;
-//! 2. repeated values: a value stated more than once pairs by nearest relative position;
-//! 3. context, in one language: the same words right before the figure and the same unit
-//!    (reprints and rewrites copy sentences: 中央财政累计投入资金 1.4万亿元);
-//! 4. subject, in one language: the same unit and noun phrase before the figure;
-//! 5. order, across languages: a translation keeps the order of its figures, so between
-//!    two consecutive anchors a single remaining figure on each side, of the same kind,
-//!    is the same quantity — unless the glossary says the two sides name different things;
-//! 6. leftovers, across languages: a figure whose kind occurs once among what is left on
-//!    each side.
-//!
-//! Anything else stays unaligned: silence beats a false alarm.
+//! What aligning the claims of two documents of one story asks of a pair of claims: the
+//! same value, a comparable unit and kind, a counter that fits the other side's noun, a
+//! glossary that does not say the two name different things. The passes that use these
+//! tests are in [`super::passes`].
 
-use super::context::clause;
-use super::glossary::Glossary;
 use super::DocClaims;
 use crate::extract::{Claim, Dimension};
+use crate::glossary::Glossary;
+use crate::view::clause;
 
 /// Two claims' values are the same figure.
 pub fn same_value(a: &Claim, b: &Claim) -> bool {
@@ -178,28 +167,6 @@ impl<'c> ByValue<'c> {
     }
 }
 
-/// Pairs (claim in `a`, claim in `b`) that state the same quantity: the passes of the
-/// module's documentation, in order (see [`super::passes`]).
-pub fn align(a: &DocClaims<'_>, b: &DocClaims<'_>, glossary: &Glossary) -> Vec<(usize, usize)> {
-    let mut run = super::passes::Aligner::new(a, b, glossary);
-    run.unique_values();
-    run.repeated_values();
-    let anchors = monotone(&run.pairs);
-    if !run.cross {
-        run.same_context();
-        run.same_subject();
-    }
-    if run.cross {
-        let preference = run.preference();
-        if !anchors.is_empty() {
-            run.between_anchors(&anchors, &preference);
-        }
-        run.leftovers(&preference);
-    }
-    run.pairs.sort_unstable();
-    run.pairs
-}
-
 /// Claims already paired, and the pairs.
 pub(super) struct Taken<'t> {
     pub(super) a: &'t mut [bool],
@@ -315,36 +282,11 @@ pub(super) fn pair_up(
     }
 }
 
-/// The longest run of anchors in the same order in both documents.
-fn monotone(pairs: &[(usize, usize)]) -> Vec<(usize, usize)> {
-    let mut sorted = pairs.to_vec();
-    sorted.sort_unstable();
-    let n = sorted.len();
-    let mut best = vec![1usize; n];
-    let mut prev = vec![usize::MAX; n];
-    for i in 0..n {
-        for j in 0..i {
-            if sorted[j].1 < sorted[i].1 && best[j] + 1 > best[i] {
-                best[i] = best[j] + 1;
-                prev[i] = j;
-            }
-        }
-    }
-    let Some(mut at) = (0..n).max_by_key(|&i| (best[i], std::cmp::Reverse(i))) else { return Vec::new() };
-    let mut out = vec![sorted[at]];
-    while prev[at] != usize::MAX {
-        at = prev[at];
-        out.push(sorted[at]);
-    }
-    out.reverse();
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::extract::Extractor;
-    use crate::story::context::period;
+    use crate::view::period;
 
     fn period_of(text: &str, figure: &str) -> Option<String> {
         let claims = Extractor::default().claims(text);

@@ -4,9 +4,11 @@
 //! documents, so the work grows with the number of shared figures, not with the number of
 //! document pairs. Documents whose dates are far apart never join.
 
-pub use super::dates::{day_number, minute_number};
 use crate::clusters::WeightedPair;
-use crate::extract::{Claim, Dimension};
+pub use crate::dates::{day_number, minute_number};
+use crate::extract::Claim;
+pub use crate::parallel::pairs::parallel_name;
+pub use crate::view::key;
 use rustc_hash::{FxHashMap, FxHashSet};
 
 /// A document's evidence: its distinctive figures, its date (days since 1970), and for a
@@ -76,24 +78,6 @@ impl StoryKeys {
     }
 }
 
-/// Language tags that mark parallel files of a translation set.
-const LANGUAGE_TAGS: [&str; 8] = ["zh", "en", "zh-cn", "zh-tw", "zh-hk", "zh-hans", "zh-hant", "en-us"];
-
-/// `dir/042.zh.txt` → `dir/042`; `dir/042.en-online-b.txt` → `dir/042` (a translation
-/// variant); anything without a language tag → `None`.
-pub fn parallel_name(path: &str) -> Option<String> {
-    let (dir, file) = path.rsplit_once('/').unwrap_or(("", path));
-    let mut parts: Vec<&str> = file.split('.').collect();
-    if parts.len() < 3 {
-        return None;
-    }
-    parts.pop();
-    let tag = parts.pop()?.to_ascii_lowercase();
-    let lang = tag.split_once('-').map_or(tag.as_str(), |(l, _)| l);
-    let known = LANGUAGE_TAGS.contains(&tag.as_str()) || matches!(lang, "zh" | "en");
-    known.then(|| format!("{dir}/{}", parts.join(".")))
-}
-
 /// Figures common across the corpus say nothing about a story: a value found in more
 /// documents than this share (or this floor) is not distinctive.
 const MAX_DOCUMENT_SHARE: f64 = 0.02;
@@ -110,27 +94,6 @@ const MIN_SHARED_FRACTION: f64 = 0.34;
 const MANY_WEIGHT: f64 = 6.0;
 /// Reports more than this many days apart are different events.
 const MAX_DAYS_APART: i64 = 3;
-
-/// The key of a distinctive figure: its value, when it has at least two significant digits
-/// (1007, 1.4万亿, 11.8万) or three or more (832); `3000多` or `10万` are too round to tell
-/// stories apart.
-pub fn key(c: &Claim) -> Option<u64> {
-    if c.dimension == Dimension::Measure && crate::extract::lexicon::is_duration_unit(&c.unit) {
-        return None;
-    }
-    let digits = c.digits.trim_end_matches('0');
-    if c.value.abs() < 10.0 || digits.len() < 2 {
-        return None;
-    }
-    // Values equal to 9 significant digits share a key.
-    let mut exponent = c.value.abs().log10().floor() as i32;
-    let mut mantissa = (c.value / 10f64.powi(exponent - 8)).round() as i64;
-    if mantissa.abs() >= 1_000_000_000 {
-        mantissa /= 10;
-        exponent += 1;
-    }
-    Some((mantissa as u64) ^ ((exponent as i64 as u64) << 40).rotate_left(7))
-}
 
 pub fn evidence<'a>(keys: &'a [u64], date: Option<&str>, path: &str, title: Option<&str>) -> Evidence<'a> {
     Evidence { keys, day: date.and_then(day_number), parallel: parallel_name(path), title: title_pairs(title) }

@@ -4,34 +4,20 @@
 
 pub mod align;
 pub mod claims;
-pub(crate) mod context;
-mod dates;
-pub mod glossary;
 pub mod group;
 mod majority;
 mod passes;
 
 use crate::corpus::{Corpus, Resident};
 use crate::extract::Claim;
+use crate::glossary::Glossary;
+pub use crate::parallel::ParallelResult;
+pub use crate::view::DocClaims;
 pub use claims::{Claims, PackedClaims};
-use glossary::Glossary;
 pub use group::StoryKeys;
 use majority::{judge, leave_to_the_majority};
 use rayon::prelude::*;
 use std::borrow::Cow;
-
-/// One document's text and claims, as alignment sees them.
-pub struct DocClaims<'a> {
-    pub text: &'a str,
-    pub claims: &'a [Claim],
-    pub lang: crate::extract::Lang,
-}
-
-impl DocClaims<'_> {
-    pub fn text_of(&self, c: &Claim) -> &str {
-        &self.text[c.start..c.end]
-    }
-}
 
 /// How the statements of one quantity relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -96,17 +82,6 @@ pub struct ParallelOptions {
     pub source_language: Option<String>,
     /// Keep the aligned segments (for `factlint align`), not only the discrepancies.
     pub keep_segments: bool,
-}
-
-/// One parallel pair and what its comparison found.
-#[derive(Clone, Debug)]
-pub struct ParallelResult {
-    pub pair: crate::parallel::Pair,
-    pub discrepancies: Vec<crate::parallel::compare::Found>,
-    /// Spans of the figures the two documents state alike (source, target).
-    pub confirmed: Vec<(std::ops::Range<usize>, std::ops::Range<usize>)>,
-    /// The aligned segments, when kept.
-    pub segments: Vec<crate::parallel::SegmentPair>,
 }
 
 /// Two claims of one document that repeat one statement: value, unit and subject.
@@ -269,7 +244,7 @@ fn align_links<'v>(
     let mut results = Vec::new();
     for (a, b) in links {
         let as_reports = |aligned: &mut Vec<(ClaimRef, ClaimRef)>| {
-            aligned.extend(align::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
+            aligned.extend(passes::align(view(a), view(b), glossary).into_iter().map(|(i, j)| ((a, i), (b, j))));
         };
         let Some(pair) = compared.pair((a, view(a)), (b, view(b)), parallel.source_language.as_deref()) else {
             as_reports(&mut aligned);

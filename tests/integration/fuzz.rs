@@ -179,8 +179,7 @@ fn check_parallel(common: &str, a: &str, b: &str) -> usize {
         source_language: None,
         keep_segments: true,
     };
-    let analysis =
-        factlint::story::analyze(&corpus, &claims, &factlint::story::glossary::Glossary::builtin(), &options);
+    let analysis = factlint::story::analyze(&corpus, &claims, &factlint::glossary::Glossary::builtin(), &options);
     let text_of = |doc: usize| loaded.get(doc).map(String::as_str).unwrap_or_default();
     for r in &analysis.parallel {
         for d in &r.discrepancies {

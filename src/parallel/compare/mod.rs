@@ -10,27 +10,14 @@ mod pairing;
 mod presence;
 
 use super::align::{self, Segment, Step};
-use super::relate::{Dateline, Judge, Problem};
-use super::segment::Paragraph;
-use crate::extract::mention::Mention;
+use super::relate::{Judge, Problem};
 use block::{unambiguous, Block};
 use pairing::Pairing;
 use presence::StepTargets;
 use std::collections::HashSet;
 use std::ops::Range;
 
-/// One side of a parallel pair: a document's text, mentions, paragraphs and dateline.
-pub struct Side<'a> {
-    pub text: &'a str,
-    pub mentions: &'a [Mention],
-    pub paragraphs: &'a [Paragraph],
-    /// Each paragraph, and each of its sentences, as alignment sees it.
-    pub paragraph_segments: &'a [Segment],
-    pub sentence_segments: &'a [Vec<Segment>],
-    pub wording: &'a [super::prepare::Wording],
-    pub dateline: Dateline,
-    pub titles: &'a [Range<usize>],
-}
+pub use super::prepare::Side;
 
 /// What is wrong with a figure of the source in the target.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]

@@ -67,7 +67,7 @@ pub struct Glossary {
 impl Glossary {
     pub fn builtin() -> Glossary {
         let file: GlossaryFile =
-            toml::from_str(include_str!("../../rules/glossary.toml")).expect("rules/glossary.toml is valid");
+            toml::from_str(include_str!("../rules/glossary.toml")).expect("rules/glossary.toml is valid");
         let mut g = Glossary {
             terms: Vec::new(),
             counters: Vec::new(),

@@ -37,5 +37,21 @@ pub fn day_number(date: &str) -> Option<i64> {
             (y, m, d)
         }
     };
-    crate::parallel::relate::days_from_civil(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+    days_from_civil(i32::try_from(y).ok()?, u8::try_from(m).ok()?, u8::try_from(d).ok()?)
+}
+
+/// Days since 1970-01-01 of a date of the proleptic Gregorian calendar; `None` for a
+/// month or day out of range.
+pub fn days_from_civil(y: i32, m: u8, d: u8) -> Option<i64> {
+    if !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    let (y, m, d) = (i64::from(y), i64::from(m), i64::from(d));
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
 }
