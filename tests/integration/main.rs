@@ -9,6 +9,7 @@ mod fuzz;
 mod gate;
 mod hostile;
 mod index;
+mod layout;
 mod parallel;
 mod rules;
 mod settings;
