@@ -1,5 +1,6 @@
 //! Micro-benchmarks of the three stages of `check` (divan): the extractor on Chinese and
-//! English news text, the near-copy finder, and story grouping with alignment.
+//! English news text and on pathological inputs at two sizes, the near-copy finder, and
+//! story grouping with alignment.
 //! `cargo bench --bench pipeline`. The whole-process figures at 10 MB to 1 GB come from
 //! `bench/corpus-bench.sh`.
 
@@ -90,6 +91,21 @@ fn extract_sina_news(bencher: divan::Bencher) {
     bencher
         .counter(divan::counter::BytesCount::new(size))
         .bench(|| texts.iter().map(|t| extractor.claims(divan::black_box(t)).len()).sum::<usize>());
+}
+
+/// Inputs whose cost could grow faster than their size, at two sizes ten times apart:
+/// the per-byte times of the two sizes should match (linear growth). A run of digits is
+/// a number at no place, and each place must give up early.
+#[divan::bench(args = [100_000, 1_000_000], sample_count = 5)]
+fn extract_pathological(bencher: divan::Bencher, bytes: usize) {
+    let digits = "7".repeat(bytes);
+    let numerals = "两".repeat(bytes / 3);
+    let spelled = "one hundred thousand ".repeat(bytes / 21);
+    let extractor = Extractor::default();
+    let size = digits.len() + numerals.len() + spelled.len();
+    bencher.counter(divan::counter::BytesCount::new(size)).bench(|| {
+        [&digits, &numerals, &spelled].iter().map(|t| extractor.claims(divan::black_box(t)).len()).sum::<usize>()
+    });
 }
 
 #[divan::bench(args = [1_000, 10_000])]

@@ -70,9 +70,10 @@ fn separates_thousands(
 pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
     let fail = || nom::Err::Error(nom::error::Error::new(input, nom::error::ErrorKind::Digit));
     let mut chars = input.char_indices().peekable();
-    // The value is accumulated as the digits are read (no string per number); `None`
-    // once it no longer fits, which fails the parse as `Dec::parse_digits` would.
-    let mut mantissa: Option<i128> = Some(0);
+    // The value is accumulated as the digits are read (no string per number); a value
+    // that no longer fits fails the parse at once, as `Dec::parse_digits` would, so a run
+    // of a million digits costs the scanner forty digits at each place, not the window.
+    let mut mantissa: i128 = 0;
     let mut integer_digits = 0usize;
     let mut has_point = false;
     let mut has_separator = false;
@@ -96,7 +97,7 @@ pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
     while let Some(&(i, c)) = chars.peek() {
         if let Some(d) = digit_value(c) {
             full_width &= c > '9';
-            mantissa = mantissa.and_then(|m| m.checked_mul(10)?.checked_add(i128::from(d)));
+            mantissa = mantissa.checked_mul(10).and_then(|m| m.checked_add(i128::from(d))).ok_or_else(fail)?;
             if has_point {
                 frac_digits += 1;
             } else {
@@ -138,7 +139,7 @@ pub fn arabic_number(input: &str) -> IResult<&str, ArabicNumber> {
     if since_separator.is_some_and(|n| n != 3) {
         return Err(fail());
     }
-    let value = Dec::new(mantissa.ok_or_else(fail)?, -frac_digits);
+    let value = Dec::new(mantissa, -frac_digits);
     let precision = Dec::pow10(-frac_digits);
     Ok((&input[end..], ArabicNumber { value, precision, integer_digits, has_point, has_separator, full_width }))
 }
