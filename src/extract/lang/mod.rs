@@ -183,6 +183,10 @@ mod tests {
 
     #[test]
     fn every_language_has_a_grammar_in_order() {
+        // Tables keyed by language (the glossary's forms) index by `lang as usize`.
+        for (i, lang) in Lang::ALL.iter().enumerate() {
+            assert_eq!(*lang as usize, i);
+        }
         for (lang, grammar) in Lang::ALL.iter().zip(GRAMMARS.iter()) {
             assert_eq!(grammar.lang(), *lang);
             assert_eq!(super::grammar(*lang).lang(), *lang);
