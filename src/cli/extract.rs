@@ -3,9 +3,10 @@
 use super::args::{ClaimFormat, ExtractArgs};
 use super::{inputs, Destination, EXIT_CLEAN, EXIT_ERROR};
 use crate::config::Settings;
-use crate::corpus::{locate, Corpus};
+use crate::corpus::{locate, Corpus, Sink};
 use crate::extract::Extractor;
 use crate::report;
+use crate::source::Document;
 use rayon::prelude::*;
 use std::io::Write;
 
@@ -15,18 +16,29 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
         Err(code) => return code,
     };
     let t0 = std::time::Instant::now();
-    let corpus = Corpus::load(&inputs);
-    log::debug!("loaded {} documents from {} files in {:?}", corpus.documents.len(), corpus.files, t0.elapsed());
-    let t1 = std::time::Instant::now();
     let extractor = settings.extractor();
     let mut destination = match Destination::open(args.output.as_deref(), &inputs, "the claims") {
         Ok(d) => d,
         Err(code) => return code,
     };
     let out = destination.writer();
-    let written = match args.format {
-        ClaimFormat::Jsonl => stream_jsonl(&corpus, &extractor, out),
+    let (corpus, written) = match args.format {
+        // JSON Lines is written as the corpus is read, batch by batch: memory stays that of
+        // one batch and the documents' shells, however large the corpus.
+        ClaimFormat::Jsonl => {
+            let mut sink = JsonlSink { extractor: &extractor, out, written: Ok(()) };
+            let budget = inputs.batch_bytes.unwrap_or(crate::corpus::BATCH_BYTES);
+            let (corpus, _) = Corpus::stream(&inputs, budget, &mut sink);
+            (corpus, sink.written)
+        }
         format => {
+            let corpus = Corpus::load(&inputs);
+            log::debug!(
+                "loaded {} documents from {} files in {:?}",
+                corpus.documents.len(),
+                corpus.files,
+                t0.elapsed()
+            );
             let claims = corpus.claims(&extractor);
             let located: Vec<_> = corpus.documents.iter().zip(&claims).flat_map(|(d, c)| locate(d, c)).collect();
             let result = match format {
@@ -35,10 +47,10 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
             };
             drop(located);
             std::mem::forget(claims);
-            result
+            (corpus, result)
         }
     };
-    log::debug!("extracted and wrote claims in {:?}", t1.elapsed());
+    log::debug!("read, extracted and wrote claims in {:?}", t0.elapsed());
     if let Err(code) = destination.finish(written) {
         return code;
     }
@@ -49,14 +61,30 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
     code
 }
 
-/// Extracts and renders documents in parallel batches on a worker thread while this
-/// thread writes the finished batches in order, so output overlaps extraction.
-fn stream_jsonl(corpus: &Corpus, extractor: &Extractor, out: &mut dyn Write) -> std::io::Result<()> {
-    const BATCH: usize = 512;
+/// Writes the claims of each batch of documents the corpus stream hands over, in order.
+struct JsonlSink<'a> {
+    extractor: &'a Extractor,
+    out: &'a mut dyn Write,
+    /// The first write error; nothing more is written after it.
+    written: std::io::Result<()>,
+}
+
+impl Sink for JsonlSink<'_> {
+    fn documents(&mut self, _first: usize, documents: &[Document]) {
+        if self.written.is_ok() {
+            self.written = write_jsonl(documents, self.extractor, self.out);
+        }
+    }
+}
+
+/// Extracts and renders documents in parallel chunks on a worker thread while this
+/// thread writes the finished chunks in order, so output overlaps extraction.
+fn write_jsonl(documents: &[Document], extractor: &Extractor, out: &mut dyn Write) -> std::io::Result<()> {
+    const CHUNK: usize = 512;
     let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Vec<u8>>>(2);
     std::thread::scope(|scope| {
         scope.spawn(move || {
-            for docs in corpus.documents.chunks(BATCH) {
+            for docs in documents.chunks(CHUNK) {
                 let rendered: Vec<Vec<u8>> = docs
                     .par_iter()
                     .map(|d| {
