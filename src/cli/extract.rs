@@ -25,12 +25,7 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
     let (corpus, written) = match args.format {
         // JSON Lines is written as the corpus is read, batch by batch: memory stays that of
         // one batch and the documents' shells, however large the corpus.
-        ClaimFormat::Jsonl => {
-            let mut sink = JsonlSink { extractor: &extractor, out, written: Ok(()) };
-            let budget = inputs.batch_bytes.unwrap_or(crate::corpus::BATCH_BYTES);
-            let (corpus, _) = Corpus::stream(&inputs, budget, &mut sink);
-            (corpus, sink.written)
-        }
+        ClaimFormat::Jsonl => write_claims_streamed(&inputs, &extractor, out),
         format => {
             let corpus = Corpus::load(&inputs);
             log::debug!(
@@ -59,6 +54,20 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
     // The process ends here: freeing every document one by one would only cost time.
     std::mem::forget(corpus);
     code
+}
+
+/// Reads the inputs in batches and writes every claim as JSON Lines, batch by batch, in
+/// corpus order: what `extract -f jsonl` writes. Returns the corpus of document shells
+/// (with the load errors) and the first write error.
+pub fn write_claims_streamed(
+    inputs: &crate::corpus::Inputs,
+    extractor: &Extractor,
+    out: &mut dyn Write,
+) -> (Corpus, std::io::Result<()>) {
+    let mut sink = JsonlSink { extractor, out, written: Ok(()) };
+    let budget = inputs.batch_bytes.unwrap_or(crate::corpus::BATCH_BYTES);
+    let (corpus, _) = Corpus::stream(inputs, budget, &mut sink);
+    (corpus, sink.written)
 }
 
 /// Writes the claims of each batch of documents the corpus stream hands over, in order.

@@ -4,7 +4,7 @@
 mod align;
 mod args;
 mod check;
-mod extract;
+pub mod extract;
 mod fix;
 mod rules;
 mod show;

@@ -67,7 +67,7 @@ fn render(corpus: &Corpus, result: &check::Report) -> (String, String) {
 }
 
 #[test]
-fn a_streamed_check_reports_what_a_check_in_memory_does() {
+fn a_streamed_check_or_extract_reports_what_a_run_in_memory_does() {
     let post = format!(
         "---\ntitle: 报道\ndate: 2022-05-24\n---\n\n<!-- factlint-disable duplicate-paragraph -->\n\n{PARAGRAPH}\n\n\
 {PARAGRAPH}\n\n<!-- factlint-enable -->\n"
@@ -109,5 +109,23 @@ fn a_streamed_check_reports_what_a_check_in_memory_does() {
             check::run_streamed(&inputs(window, batch), &settings, &Selection::default(), &RunOptions::default());
         assert_eq!(corpus.documents.len(), whole.documents.len());
         assert_eq!(render(&corpus, &result), expected, "window {window}, batch {batch:?}");
+    }
+
+    // `extract -f jsonl` streams too: the lines of the whole corpus at any window and batch.
+    let extractor = settings.extractor();
+    let claims = whole.claims(&extractor);
+    let mut expected = Vec::new();
+    for (document, claims) in whole.documents.iter().zip(&claims) {
+        report::claims::jsonl(&mut expected, &factlint::corpus::locate(document, claims)).unwrap();
+    }
+    let expected = String::from_utf8(expected).unwrap();
+    assert!(expected.lines().count() > 50, "{expected}");
+    for (window, batch) in [(1 << 20, None), (300, Some(200)), (1, Some(1)), (2000, Some(5000))] {
+        let mut out = Vec::new();
+        let (corpus, written) =
+            factlint::cli::extract::write_claims_streamed(&inputs(window, batch), &extractor, &mut out);
+        written.unwrap();
+        assert_eq!(corpus.errors.len(), whole.errors.len());
+        assert_eq!(String::from_utf8(out).unwrap(), expected, "window {window}, batch {batch:?}");
     }
 }
