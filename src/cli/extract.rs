@@ -57,8 +57,8 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
 }
 
 /// Reads the inputs in batches and writes every claim as JSON Lines, batch by batch, in
-/// corpus order: what `extract -f jsonl` writes. Returns the corpus of document shells
-/// (with the load errors) and the first write error.
+/// corpus order: what `extract -f jsonl` writes. Returns the corpus (its load errors; it
+/// keeps no documents) and the first write error.
 pub fn write_claims_streamed(
     inputs: &crate::corpus::Inputs,
     extractor: &Extractor,
@@ -83,6 +83,11 @@ impl Sink for JsonlSink<'_> {
         if self.written.is_ok() {
             self.written = write_jsonl(documents, self.extractor, self.out);
         }
+    }
+
+    /// Claims are written as each batch comes; no document is wanted again.
+    fn keeps_shells(&self) -> bool {
+        false
     }
 }
 

@@ -27,6 +27,14 @@ pub trait Sink {
     /// The documents of a file the sink knew come next: the sink adds the results it kept
     /// of them, in order with the batches.
     fn restored(&mut self, _file: &Input) {}
+
+    /// Whether the corpus keeps each document's shell once the sink has seen it, to read
+    /// it again later. A sink that needs nothing more of a document says no: the corpus
+    /// then holds no documents, and memory stays that of one batch however large the
+    /// corpus.
+    fn keeps_shells(&self) -> bool {
+        true
+    }
 }
 
 /// A file's documents and errors as an earlier run kept them.
@@ -63,6 +71,8 @@ struct Batch<'a> {
     budget: usize,
     /// Documents pending: a batch of short records is cut by their number, not bytes.
     documents: usize,
+    /// Documents handed to the sink so far: the corpus index of the next.
+    handed: usize,
     sink: &'a mut dyn Sink,
 }
 
@@ -91,7 +101,16 @@ impl Batch<'_> {
         if documents.is_empty() {
             return;
         }
-        self.sink.documents(self.corpus.documents.len(), &documents);
+        self.sink.documents(self.handed, &documents);
+        self.handed += documents.len();
+        if !self.sink.keeps_shells() {
+            for slot in slots {
+                if let Some(file) = self.slots.get_mut(slot) {
+                    file.seen += 1;
+                }
+            }
+            return;
+        }
         let evicted = self.corpus.evicted.as_mut().expect("a streamed corpus evicts");
         for (d, slot) in documents.into_iter().zip(slots) {
             let Some(file) = self.slots.get_mut(slot) else {
@@ -111,6 +130,7 @@ impl Batch<'_> {
     fn push_known(&mut self, slot: usize, known: Known) {
         let evicted = self.corpus.evicted.as_mut().expect("a streamed corpus evicts");
         let file = &mut self.slots[slot];
+        self.handed += known.records.len();
         for record in known.records {
             let (document, origin) = restore(record, &file.shell, &file.path, file.seen);
             evicted.origins.push(Some(origin));
@@ -138,7 +158,7 @@ impl Corpus {
             .collect();
         let evicted = Evicted { load: inputs.load.clone(), origins: Vec::new() };
         let corpus = Corpus { files: files.len(), documents: Vec::new(), errors, evicted: Some(evicted) };
-        let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, documents: 0, sink };
+        let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, documents: 0, handed: 0, sink };
         let stamps: Vec<Option<Stamp>> =
             files.par_iter().map(|f| std::fs::metadata(&f.path).ok().map(|m| Stamp::of(&m))).collect();
         let size = |i: usize| stamps[i].map_or(0, |s| s.len as usize);

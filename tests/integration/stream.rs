@@ -126,6 +126,7 @@ fn a_streamed_check_or_extract_reports_what_a_run_in_memory_does() {
             factlint::cli::extract::write_claims_streamed(&inputs(window, batch), &extractor, &mut out);
         written.unwrap();
         assert_eq!(corpus.errors.len(), whole.errors.len());
+        assert!(corpus.documents.is_empty(), "extract keeps no document once written");
         assert_eq!(String::from_utf8(out).unwrap(), expected, "window {window}, batch {batch:?}");
     }
 }
