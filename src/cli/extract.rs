@@ -23,8 +23,8 @@ pub fn run(args: ExtractArgs, settings: &Settings) -> u8 {
     };
     let out = destination.writer();
     let (corpus, written) = match args.format {
-        // JSON Lines is written as the corpus is read, batch by batch: memory stays that of
-        // one batch and the documents' shells, however large the corpus.
+        // JSON Lines is written as the corpus is read, batch by batch, and no document is
+        // kept after: memory stays about that of one batch.
         ClaimFormat::Jsonl => write_claims_streamed(&inputs, &extractor, out),
         format => {
             let corpus = Corpus::load(&inputs);

@@ -10,7 +10,7 @@ use super::lexicon::{CurrencyUnit, Qualifier};
 use super::numeral::{Numeral, Script};
 use super::scan::{log_skip, qualified_here, tenths_tail, Extractor, Parsed};
 use super::units::{qualifier_after, unit_after, UnitMatch};
-use super::{arabic, Dec};
+use super::Dec;
 
 /// What the stages have read of one claim so far.
 struct Draft {
@@ -97,7 +97,7 @@ impl Extractor {
             // ...unless it is the unit of a figure before it (4人民币5美元).
             Some((n, c))
                 if text[start - n..start].starts_with(|ch: char| !ch.is_ascii())
-                    && !text[..start - n].ends_with(|ch: char| arabic::is_digit(ch) || lex.is_zh_numeral_char(ch)) =>
+                    && !text[..start - n].ends_with(|ch: char| lex.is_numeral_char(ch)) =>
             {
                 Ok((Some(c.clone()), number_start, start - n))
             }

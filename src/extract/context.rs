@@ -216,20 +216,15 @@ fn calendar(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral, unit: Opti
         || day_or_month(lex, after, numeral)
 }
 
-/// Whether `c` can be part of a number written in digits or Chinese numerals.
-fn numeral_char(lex: &Lexicon, c: char) -> bool {
-    is_digit(c) || lex.is_zh_numeral_char(c)
-}
-
 /// 民國 years and dates written with them: 105年3月, 民國105年.
 fn era_year(lex: &Lexicon, text: &str, end: usize, numeral: &Numeral) -> bool {
     let Some(after_year) = text[end..].strip_prefix('年') else { return false };
     if numeral.scaled || numeral.has_point {
         return false;
     }
-    let month = after_year.trim_start_matches(|c: char| numeral_char(lex, c));
+    let month = after_year.trim_start_matches(|c: char| lex.is_numeral_char(c));
     let month_follows = month.len() < after_year.len() && month.starts_with('月');
-    let before_year = text[..end].trim_end_matches(|c: char| numeral_char(lex, c));
+    let before_year = text[..end].trim_end_matches(|c: char| lex.is_numeral_char(c));
     month_follows || lex.zh_eras().iter().any(|e| before_year.ends_with(e.as_str()))
 }
 
@@ -238,9 +233,9 @@ fn clock_minutes(lex: &Lexicon, text: &str, end: usize) -> bool {
     if !text[end..].starts_with('分') {
         return false;
     }
-    let head = text[..end].trim_end_matches(|c: char| numeral_char(lex, c));
+    let head = text[..end].trim_end_matches(|c: char| lex.is_numeral_char(c));
     let hour = head.strip_suffix(['时', '時', '点', '點']).unwrap_or("");
-    hour.ends_with(|c: char| numeral_char(lex, c))
+    hour.ends_with(|c: char| lex.is_numeral_char(c))
 }
 
 /// A four-digit year in English or mixed text: "for 1339 people" is a count; "in 2019

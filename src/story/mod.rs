@@ -218,8 +218,7 @@ fn align_story(
     // earliest date, then the first by name.
     let rank = |d: usize| {
         let doc = documents.get(d);
-        let language = crate::extract::Lang::of(&doc.text);
-        let in_source = parallel.source_language.as_deref().is_some_and(|l| language.is(l));
+        let in_source = parallel.source_language.as_deref().is_some_and(|l| view(d).lang.is(l));
         (!in_source, doc.date.as_deref().and_then(group::minute_number).unwrap_or(i64::MAX), d)
     };
     let claim = |r: ClaimRef| &claims[&r.0][r.1];

@@ -117,14 +117,6 @@ impl<T> OrInvalid<T> for Option<T> {
 /// The grammars, in the order they are asked.
 pub static GRAMMARS: [&dyn NumberGrammar; 2] = [&zh::Chinese, &en::English];
 
-/// The grammar of `lang`.
-pub fn grammar(lang: Lang) -> &'static dyn NumberGrammar {
-    match lang {
-        Lang::Zh => &zh::Chinese,
-        Lang::En => &en::English,
-    }
-}
-
 /// The number at the start of `input` as the grammars read it together: the first
 /// grammar's reading, replaced by a later grammar's only where the first read bare
 /// digits and the later one reads further.
@@ -189,7 +181,6 @@ mod tests {
         }
         for (lang, grammar) in Lang::ALL.iter().zip(GRAMMARS.iter()) {
             assert_eq!(grammar.lang(), *lang);
-            assert_eq!(super::grammar(*lang).lang(), *lang);
         }
     }
 }

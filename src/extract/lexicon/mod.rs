@@ -226,6 +226,13 @@ impl Lexicon {
         bit(&self.numeral_bits, c)
     }
 
+    /// Whether `c` can be part of a number written in Arabic digits (any width) or in
+    /// Chinese numerals.
+    #[inline]
+    pub fn is_numeral_char(&self, c: char) -> bool {
+        super::arabic::is_digit(c) || self.is_zh_numeral_char(c)
+    }
+
     /// Whether `c` may be a token of a Chinese numeral: false rules it out with one bit
     /// lookup (characters beyond the BMP are never ruled out).
     #[inline]

@@ -212,7 +212,7 @@ impl Extractor {
         let lex = self.lexicon();
         let rest = &text[at..];
         let mention = |len: usize, kind: Kind| Some(Mention { start: at, end: at + len, kind });
-        let starts_number = rest.starts_with(|c: char| super::arabic::is_digit(c) || lex.is_zh_numeral_char(c));
+        let starts_number = rest.starts_with(|c: char| lex.is_numeral_char(c));
         if let Ok((after, t)) = zh_dates::clock(lex, cal, rest) {
             return mention(rest.len() - after.len(), Kind::Time(t));
         }
