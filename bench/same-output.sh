@@ -19,6 +19,7 @@ inputs=("$root/examples/corpus" "$shared/seeds")
 for folder in "$shared"/corpus/*/; do inputs+=("${folder%/}"); done
 if [ "$mb" -gt 0 ]; then
     synthetic="${FACTLINT_BENCH_DIR:-/tmp/factlint-bench}/same-output-$mb.jsonl"
+    mkdir -p "$(dirname "$synthetic")"
     [ -f "$synthetic" ] || python3 "$root/bench/gen_corpus.py" --mb "$mb" --out "$synthetic"
     inputs+=("$synthetic")
 fi

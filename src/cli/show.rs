@@ -75,7 +75,10 @@ pub fn files(inputs: &Inputs) -> u8 {
     }
     let mut failed = !errors.is_empty();
     for file in &files {
-        let format = format!("{:?}", file.format).to_ascii_lowercase();
+        let mut format = format!("{:?}", file.format).to_ascii_lowercase();
+        if let Some(codec) = crate::source::packing::Packing::of(&file.path).codec() {
+            format = format!("{format}+{codec}");
+        }
         out.push_str(&format!("{}\t{format}", crate::report::visible::escaped(&file.display)));
         match outline(&file.path, file.format, &inputs.load) {
             Ok(None) => {}

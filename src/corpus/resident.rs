@@ -5,7 +5,7 @@
 //! bytes.
 
 use super::Corpus;
-use crate::source::{self, windows, Document, Format, LoadOptions, SourceFile};
+use crate::source::{windows, Document, Format, LoadOptions, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -37,11 +37,13 @@ pub struct ShellRecord {
 impl ShellRecord {
     /// What is kept of `d`, read in full, once its text is let go.
     pub(super) fn of(d: Document) -> ShellRecord {
-        // Without a decoding map, the file position of a JSON Lines record is its bytes.
-        let line_span = (d.format == Format::Jsonl && d.file.to_raw.is_none()).then(|| {
-            let at = d.file.locate(d.region.clone());
-            (at.byte_start..at.byte_end, at.start.line)
-        });
+        // Without a decoding map or a decompressor, the file position of a JSON Lines
+        // record is its bytes.
+        let line_span =
+            (d.format == Format::Jsonl && d.file.to_raw.is_none() && d.file.packing.is_plain()).then(|| {
+                let at = d.file.locate(d.region.clone());
+                (at.byte_start..at.byte_end, at.start.line)
+            });
         ShellRecord { name: d.name, title: d.title, date: d.date, format: d.format, record: d.record, line_span }
     }
 }
@@ -169,10 +171,20 @@ fn read_back(shells: &[Document], evicted: &Evicted, ids: &[usize]) -> HashMap<u
     let whole: Vec<(usize, Document)> = files
         .into_par_iter()
         .flat_map_iter(|((path, format), wanted)| {
+            // Read through (a window or row group at a time), keeping only the wanted ones.
             let shown = display(wanted[0].0);
-            let mut loaded: Vec<Option<Document>> =
-                source::load_file(path, &shown, format, &evicted.load).documents.into_iter().map(Some).collect();
-            wanted.into_iter().filter_map(|(i, index)| Some((i, loaded.get_mut(index)?.take()?))).collect::<Vec<_>>()
+            let mut wanted: HashMap<usize, usize> = wanted.into_iter().map(|(i, index)| (index, i)).collect();
+            let mut kept = Vec::new();
+            let mut index = 0;
+            windows::read_file(path, &shown, format, &evicted.load, &mut |loaded| {
+                for d in loaded.documents {
+                    if let Some(i) = wanted.remove(&index) {
+                        kept.push((i, d));
+                    }
+                    index += 1;
+                }
+            });
+            kept
         })
         .collect();
     out.extend(whole);

@@ -162,7 +162,7 @@ impl Corpus {
         let stamps: Vec<Option<Stamp>> =
             files.par_iter().map(|f| std::fs::metadata(&f.path).ok().map(|m| Stamp::of(&m))).collect();
         let size = |i: usize| stamps[i].map_or(0, |s| s.len as usize);
-        let windowed = |i: usize| files[i].format == Format::Jsonl && size(i) > inputs.load.window_bytes;
+        let windowed = |i: usize| files[i].format.reads_in_windows(&files[i].path, size(i), inputs.load.window_bytes);
         let mut known: Vec<Option<Known>> = files
             .iter()
             .zip(&stamps)

@@ -80,6 +80,10 @@ fn safe_edits(
         log::debug!("{}: no fixes; the file is not plain UTF-8", document.name);
         return Vec::new();
     }
+    if !document.file.packing.is_plain() {
+        log::debug!("{}: no fixes; the file is compressed or Parquet, and is never rewritten", document.name);
+        return Vec::new();
+    }
     let claims = extractor.claims(&document.text);
     let mut taken: Vec<Range<usize>> = Vec::new();
     let mut accepted = Vec::new();

@@ -13,6 +13,9 @@ pub struct ClaimJson<'a> {
     pub doc: &'a str,
     #[serde(flatten)]
     pub position: Position,
+    /// `"record"` when positions count inside a Parquet record's text value.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub within: Option<&'static str>,
     pub text: &'a str,
     pub value: f64,
     pub low: Option<f64>,
@@ -30,6 +33,7 @@ impl<'a> ClaimJson<'a> {
             path: &c.doc.file.path,
             doc: &c.doc.name,
             position: Position::from(l),
+            within: super::within(c.doc),
             text: &c.doc.text[c.claim.start..c.claim.end],
             value: c.claim.value,
             low: c.claim.low,
@@ -85,6 +89,10 @@ pub fn jsonl(out: &mut dyn Write, claims: &[LocatedClaim<'_>]) -> io::Result<()>
             buf.extend_from_slice(key.as_bytes());
             buf.extend_from_slice(b"\":");
             buf.extend_from_slice(int.format(n).as_bytes());
+        }
+        if let Some(within) = j.within {
+            buf.extend_from_slice(b",\"within\":");
+            serde_json::to_writer(&mut buf, within)?;
         }
         buf.extend_from_slice(b",\"text\":");
         serde_json::to_writer(&mut buf, j.text)?;

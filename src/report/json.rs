@@ -13,6 +13,8 @@ struct LocationJson<'a> {
     #[serde(flatten)]
     position: Position,
     #[serde(skip_serializing_if = "Option::is_none")]
+    within: Option<&'static str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     message: Option<&'a str>,
 }
 
@@ -46,7 +48,7 @@ struct Output<'a> {
 
 fn location<'a>(corpus: &'a Corpus, place: &'a Place, message: Option<&'a str>) -> LocationJson<'a> {
     let r = resolve(corpus, place);
-    LocationJson { path: r.path, doc: r.doc, position: r.position, message }
+    LocationJson { path: r.path, doc: r.doc, position: r.position, within: r.within, message }
 }
 
 pub fn write(out: &mut dyn Write, corpus: &Corpus, findings: &[Finding], summary: Summary) -> io::Result<()> {

@@ -50,6 +50,15 @@ pub struct Resolved<'a> {
     pub path: &'a str,
     pub doc: &'a str,
     pub position: Position,
+    /// `Some("record")` when the position counts inside the record's text value (a Parquet
+    /// record), not in the file.
+    pub within: Option<&'static str>,
+}
+
+/// What a position of `doc` counts in, when it is not its file: `"record"` for a Parquet
+/// record's value.
+pub fn within(doc: &crate::source::Document) -> Option<&'static str> {
+    doc.file.packing.is_record_relative().then_some("record")
 }
 
 /// Where a finding's place is in its file.
@@ -58,7 +67,7 @@ pub fn resolve<'a>(corpus: &'a Corpus, place: &'a Place) -> Resolved<'a> {
         Place::Text { doc, span } => {
             let d = &corpus.documents[*doc];
             let l = d.locate(span.clone());
-            Resolved { path: &d.file.path, doc: &d.name, position: Position::from(&l) }
+            Resolved { path: &d.file.path, doc: &d.name, position: Position::from(&l), within: within(d) }
         }
         Place::File { path, doc, offset, line, column } => Resolved {
             path,
@@ -71,6 +80,7 @@ pub fn resolve<'a>(corpus: &'a Corpus, place: &'a Place) -> Resolved<'a> {
                 byte_start: *offset,
                 byte_end: *offset,
             },
+            within: None,
         },
     }
 }

@@ -57,6 +57,10 @@ fn location(r: &Resolved<'_>) -> Value {
         // A point (an unreadable byte): SARIF regions need a non-empty column range.
         region["endColumn"] = json!(p.column + 1);
     }
+    if let Some(within) = r.within {
+        // The region counts inside one record's text value (Parquet), not in the file.
+        region["properties"] = json!({ "within": within });
+    }
     let mut loc = json!({
         "physicalLocation": { "artifactLocation": { "uri": uri(r.path) }, "region": region }
     });

@@ -1,10 +1,12 @@
 //! Reading a corpus: files and folders, plain text, Markdown with front matter, HTML,
-//! JSON Lines and CSV datasets, and stdin. Each input becomes one or more
+//! JSON Lines, CSV and Parquet datasets (the first two also gzip- or zstd-compressed), and
+//! stdin. Each input becomes one or more
 //! [`Document`]s whose plain text maps back to the bytes of the original file.
 //!
 //! Input that cannot be read becomes a [`LoadError`] naming the file and position; the
 //! other files and records are still read.
 
+pub mod columnar;
 pub mod csv;
 pub mod directive;
 pub mod encoding;
@@ -14,11 +16,13 @@ pub mod lines;
 pub mod markdown;
 pub mod offsets;
 pub mod outline;
+pub mod packing;
 pub mod walk;
 pub mod windows;
 
 use lines::{LineCol, LineIndex};
 use offsets::{OffsetMap, TextBuilder};
+use packing::Packing;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
@@ -31,20 +35,41 @@ pub enum Format {
     Html,
     Jsonl,
     Csv,
+    Parquet,
 }
 
 impl Format {
     /// The format for a file name, from its extension; `None` for files a folder walk skips.
+    /// A dataset may be compressed (`a.jsonl.gz`, `b.csv.zst`); an article file may not.
     pub fn from_path(path: &Path) -> Option<Format> {
-        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
-        Some(match ext.as_str() {
+        let compressed = Packing::of(path).is_compressed();
+        let named = if compressed { Path::new(path.file_stem()?) } else { path };
+        let ext = named.extension()?.to_str()?.to_ascii_lowercase();
+        let format = match ext.as_str() {
             "txt" | "text" => Format::Text,
             "md" | "markdown" => Format::Markdown,
             "html" | "htm" | "xhtml" => Format::Html,
             "jsonl" | "ndjson" => Format::Jsonl,
             "csv" => Format::Csv,
+            "parquet" => Format::Parquet,
             _ => return None,
-        })
+        };
+        match format {
+            Format::Jsonl | Format::Csv => Some(format),
+            _ if compressed => None,
+            _ => Some(format),
+        }
+    }
+
+    /// Whether a file of this format (at `path`, `len` bytes) is read a window at a time
+    /// rather than whole: large JSON Lines files, compressed ones (whose size is not known
+    /// until they are read), and Parquet files (a row group at a time).
+    pub fn reads_in_windows(self, path: &Path, len: usize, window_bytes: usize) -> bool {
+        match self {
+            Format::Parquet => true,
+            Format::Jsonl => len > window_bytes || Packing::of(path).is_compressed(),
+            _ => false,
+        }
     }
 }
 
@@ -87,18 +112,27 @@ pub struct SourceFile {
     pub base: usize,
     /// File line number of the first line of `text` (1 unless a window).
     pub first_line: usize,
+    /// What positions in `text` count: the file's bytes, a decompressed stream's, or a
+    /// Parquet record value's.
+    pub packing: Packing,
 }
 
 impl SourceFile {
     pub fn new(path: String, text: String, to_raw: Option<OffsetMap>) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile { path, text, to_raw, lines, base: 0, first_line: 1 }
+        SourceFile { path, text, to_raw, lines, base: 0, first_line: 1, packing: Packing::Plain }
     }
 
     /// Whole lines of a UTF-8 file that start at byte `base`, on line `first_line`.
     pub fn window(path: String, text: String, base: usize, first_line: usize) -> SourceFile {
         let lines = LineIndex::new(&text);
-        SourceFile { path, text, to_raw: None, lines, base, first_line }
+        SourceFile { path, text, to_raw: None, lines, base, first_line, packing: Packing::Plain }
+    }
+
+    /// The same file, its positions counted as `packing` says.
+    pub fn packed(mut self, packing: Packing) -> SourceFile {
+        self.packing = packing;
+        self
     }
 
     /// The file position of a local one.
@@ -233,12 +267,19 @@ pub fn load_file(path: &Path, display: &str, format: Format, opts: &LoadOptions)
     all
 }
 
-/// Reads one input from memory (a file's bytes or stdin).
+/// Reads one input from memory (a file's bytes or stdin), decompressing it when its name
+/// says it is compressed.
 pub fn load_bytes(display: &str, bytes: &[u8], format: Format, opts: &LoadOptions) -> Loaded {
-    load_owned(display, bytes.to_vec(), format, opts)
+    if format == Format::Parquet {
+        return columnar::load_bytes(display, bytes.to_vec(), opts);
+    }
+    match Packing::of(Path::new(display)) {
+        packing if packing.is_compressed() => windows::load_compressed(display, bytes, format, packing, opts),
+        _ => load_owned(display, bytes.to_vec(), format, Packing::Plain, opts),
+    }
 }
 
-fn load_owned(display: &str, bytes: Vec<u8>, format: Format, opts: &LoadOptions) -> Loaded {
+fn load_owned(display: &str, bytes: Vec<u8>, format: Format, packing: Packing, opts: &LoadOptions) -> Loaded {
     let decoded = match encoding::decode_owned(bytes) {
         Ok(d) => d,
         Err(e) => {
@@ -256,7 +297,7 @@ fn load_owned(display: &str, bytes: Vec<u8>, format: Format, opts: &LoadOptions)
             };
         }
     };
-    let file = Arc::new(SourceFile::new(display.to_string(), decoded.text, decoded.to_raw));
+    let file = Arc::new(SourceFile::new(display.to_string(), decoded.text, decoded.to_raw).packed(packing));
     match format {
         Format::Jsonl => load_jsonl(&file, opts, 0).0,
         Format::Csv => load_csv(&file, opts),

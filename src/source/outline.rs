@@ -1,8 +1,9 @@
 //! What `check --show-files` says of a dataset without checking it: how many records it
 //! holds and which field or column their text is read from.
 
+use super::packing::Packing;
 use super::{csv, encoding, jsonl, Format, LoadOptions};
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 use std::path::Path;
 
 /// Records of a dataset and the text field of its first record that has one.
@@ -12,11 +13,21 @@ pub struct Outline {
     pub text_field: Option<String>,
 }
 
-/// The outline of a JSON Lines or CSV file; `None` for an article file.
+/// The outline of a JSON Lines, CSV or Parquet file; `None` for an article file.
 pub fn outline(path: &Path, format: Format, opts: &LoadOptions) -> std::io::Result<Option<Outline>> {
+    let packing = Packing::of(path);
+    let open = || packing.reader(std::fs::File::open(path)?);
     match format {
-        Format::Jsonl => jsonl_outline(std::io::BufReader::new(std::fs::File::open(path)?), opts).map(Some),
-        Format::Csv => Ok(Some(csv_outline(std::fs::read(path)?, opts))),
+        Format::Jsonl => jsonl_outline(std::io::BufReader::new(open()?), opts).map(Some),
+        Format::Csv => {
+            let mut bytes = Vec::new();
+            open()?.read_to_end(&mut bytes)?;
+            Ok(Some(csv_outline(bytes, opts)))
+        }
+        Format::Parquet => {
+            let (records, text_field) = super::columnar::records_and_text_column(path, opts)?;
+            Ok(Some(Outline { records, text_field }))
+        }
         _ => Ok(None),
     }
 }

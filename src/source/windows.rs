@@ -3,6 +3,7 @@
 //! needs a whole dataset in memory; line numbers, byte offsets and record numbers stay
 //! those of the file.
 
+use super::packing::Packing;
 use super::{load_jsonl, load_owned, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
 use std::io::Read;
 #[cfg(not(unix))]
@@ -26,38 +27,51 @@ struct Cursor {
 }
 
 /// Reads a file and hands over what it holds, in file order: one `Loaded` per window of a
-/// UTF-8 JSON Lines file larger than `opts.window_bytes`, one for the whole file otherwise.
+/// UTF-8 JSON Lines file larger than `opts.window_bytes` or compressed, one per row group
+/// of a Parquet file, one for the whole file otherwise. A compressed file is read through
+/// its decompressor; if the stream breaks, what came before is still read.
 pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions, each: &mut dyn FnMut(Loaded)) {
+    if format == Format::Parquet {
+        return super::columnar::read_file(path, display, opts, each);
+    }
     let window = opts.window_bytes.max(1);
+    let packing = Packing::of(path);
     let unreadable =
         |e: std::io::Error| Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] };
-    let mut file = match std::fs::File::open(path) {
+    let file = match std::fs::File::open(path) {
         Ok(f) => f,
         Err(e) => return each(unreadable(e)),
     };
     let len = file.metadata().map_or(0, |m| m.len() as usize);
+    let mut reader = match packing.reader(file) {
+        Ok(r) => r,
+        Err(e) => return read_to_break(display, Vec::new(), &e, Before::Whole(format), packing, opts, each),
+    };
     let mut buffer = Vec::new();
-    if format != Format::Jsonl || len <= window {
-        return match file.read_to_end(&mut buffer) {
-            Ok(_) => each(load_owned(display, buffer, format, opts)),
-            Err(e) => each(unreadable(e)),
+    if !format.reads_in_windows(path, len, window) {
+        return match reader.read_to_end(&mut buffer) {
+            Ok(_) => each(load_owned(display, buffer, format, packing, opts)),
+            Err(e) => read_to_break(display, buffer, &e, Before::Whole(format), packing, opts, each),
         };
     }
     let mut cursor = Cursor { base: 0, line: 1, records: 0 };
     loop {
         // What the last window left over counts against this one.
         let wanted = window.saturating_sub(buffer.len()).max(1);
-        let read = (&mut file).take(wanted as u64).read_to_end(&mut buffer);
+        let read = (&mut reader).take(wanted as u64).read_to_end(&mut buffer);
         let at_end = match read {
             Ok(n) => n < wanted,
-            Err(e) => return each(unreadable(e)),
+            Err(e) if cursor.base == 0 && !plain_utf8_start(&buffer) => {
+                return read_to_break(display, buffer, &e, Before::Whole(format), packing, opts, each)
+            }
+            Err(e) => return read_to_break(display, buffer, &e, Before::Window(cursor), packing, opts, each),
         };
         if cursor.base == 0 && !plain_utf8_start(&buffer) {
             // A BOM or another encoding: decoded as one file, the way small files are.
-            if let Err(e) = file.read_to_end(&mut buffer) {
-                return each(unreadable(e));
-            }
-            return each(load_owned(display, buffer, format, opts));
+            return match reader.read_to_end(&mut buffer) {
+                Ok(_) => each(load_owned(display, buffer, format, packing, opts)),
+                Err(e) => read_to_break(display, buffer, &e, Before::Whole(format), packing, opts, each),
+            };
         }
         let cut = match memchr::memchr_iter(b'\n', &buffer).nth(opts.window_records.max(1) - 1) {
             Some(i) if i + 1 < buffer.len() => i + 1,
@@ -67,12 +81,84 @@ pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions,
         if cut > 0 || at_end {
             let rest = buffer.split_off(cut);
             let whole_lines = std::mem::replace(&mut buffer, rest);
-            cursor = load_window(display, whole_lines, cursor, opts, each);
+            cursor = load_window(display, whole_lines, cursor, packing, opts, each);
         }
         if at_end && buffer.is_empty() {
             return;
         }
     }
+}
+
+/// A compressed input held in memory (stdin, a shard), decompressed and read whole.
+pub(super) fn load_compressed(
+    display: &str,
+    bytes: &[u8],
+    format: Format,
+    packing: Packing,
+    opts: &LoadOptions,
+) -> Loaded {
+    let mut plain = Vec::new();
+    match packing.reader(bytes).and_then(|mut r| r.read_to_end(&mut plain)) {
+        Ok(_) => load_owned(display, plain, format, packing, opts),
+        Err(e) => {
+            let mut all = Loaded::default();
+            read_to_break(display, plain, &e, Before::Whole(format), packing, opts, &mut |l| {
+                all.documents.extend(l.documents);
+                all.errors.extend(l.errors);
+            });
+            all
+        }
+    }
+}
+
+/// Where the bytes read before a stream broke belong: a file read whole (in this format),
+/// or the window of a JSON Lines file that starts at the cursor.
+#[derive(Clone, Copy)]
+enum Before {
+    Whole(Format),
+    Window(Cursor),
+}
+
+/// The whole lines decompressed before the stream broke, read as `before` says, then the
+/// break as an error at the place in the decompressed stream where it was met.
+fn read_to_break(
+    display: &str,
+    mut bytes: Vec<u8>,
+    e: &std::io::Error,
+    before: Before,
+    packing: Packing,
+    opts: &LoadOptions,
+    each: &mut dyn FnMut(Loaded),
+) {
+    let (base, line) = match before {
+        Before::Whole(_) => (0, 1),
+        Before::Window(cursor) => (cursor.base, cursor.line),
+    };
+    let error = cut_at_break(display, &mut bytes, base, line, packing.describe(e));
+    match before {
+        _ if bytes.is_empty() => {}
+        Before::Whole(format) => each(load_owned(display, bytes, format, packing, opts)),
+        Before::Window(cursor) => {
+            load_window(display, bytes, cursor, packing, opts, each);
+        }
+    }
+    each(Loaded { documents: Vec::new(), errors: vec![error] });
+}
+
+/// The break of a stream after `bytes` (which start at offset `base` on line `line`) as an
+/// error there; `bytes` keep their whole lines only.
+fn cut_at_break(display: &str, bytes: &mut Vec<u8>, base: usize, line: usize, message: String) -> LoadError {
+    let last_line = bytes.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    let error = LoadError {
+        path: display.to_string(),
+        offset: base + bytes.len(),
+        line: line + memchr::memchr_iter(b'\n', bytes).count(),
+        column: String::from_utf8_lossy(&bytes[last_line..]).chars().count() + 1,
+        doc: None,
+        message,
+    };
+    bytes.truncate(last_line);
+    error
 }
 
 /// Whether a file's first window is UTF-8 with no byte-order mark.
@@ -91,6 +177,7 @@ fn load_window(
     display: &str,
     mut bytes: Vec<u8>,
     mut cursor: Cursor,
+    packing: Packing,
     opts: &LoadOptions,
     each: &mut dyn FnMut(Loaded),
 ) -> Cursor {
@@ -117,7 +204,8 @@ fn load_window(
             let len = bytes.len();
             // SAFETY: `bytes` is the prefix that simdutf8 has just validated.
             let text = unsafe { String::from_utf8_unchecked(bytes) };
-            let file = Arc::new(SourceFile::window(display.to_string(), text, cursor.base, cursor.line));
+            let file =
+                Arc::new(SourceFile::window(display.to_string(), text, cursor.base, cursor.line).packed(packing));
             let (loaded, records) = load_jsonl(&file, opts, cursor.records);
             each(loaded);
             cursor = Cursor { base: cursor.base + len, line: cursor.line + lines, records: cursor.records + records };

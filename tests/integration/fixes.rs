@@ -104,3 +104,28 @@ fn fixing_the_seeds_and_corpora_keeps_every_figure() {
     let seed = std::fs::read_to_string(dir.path().join("seeds/003_e0373c0928995e16.txt")).unwrap();
     assert!(!seed.contains("(bào)") && !seed.contains(",,"), "{seed}");
 }
+
+#[test]
+fn fix_never_writes_into_a_compressed_or_parquet_file() {
+    use std::io::Write;
+    let jsonl = "{\"id\":\"r1\",\"text\":\"甲，，乙\"}\n";
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
+    gz.write_all(jsonl.as_bytes()).unwrap();
+    let gz = gz.finish().unwrap();
+    let zst = zstd::encode_all(jsonl.as_bytes(), 3).unwrap();
+    let parquet = crate::packed::parquet(&[("r1".to_string(), Some("甲，，乙".to_string()))], 1);
+    let dir =
+        corpus(&[("a.jsonl.gz", &gz), ("b.jsonl.zst", &zst), ("c.jsonl", jsonl.as_bytes()), ("d.parquet", &parquet)]);
+    let fixed = check(dir.path(), &["--fix", "-f", "concise", "."]);
+    assert_eq!(fixed.status.code(), Some(1), "{}", stderr(&fixed));
+    // The plain file is fixed; the compressed ones keep their bytes and their findings.
+    assert!(stderr(&fixed).contains("fixed 1 finding in 1 file"), "{}", stderr(&fixed));
+    let shown = stdout(&fixed);
+    for name in ["a.jsonl.gz:1:", "b.jsonl.zst:1:", "d.parquet:1:"] {
+        assert!(shown.contains(name), "{name} missing from {shown}");
+    }
+    assert_eq!(std::fs::read(dir.path().join("d.parquet")).unwrap(), parquet);
+    assert_eq!(std::fs::read(dir.path().join("a.jsonl.gz")).unwrap(), gz);
+    assert_eq!(std::fs::read(dir.path().join("b.jsonl.zst")).unwrap(), zst);
+    assert_eq!(std::fs::read_to_string(dir.path().join("c.jsonl")).unwrap(), "{\"id\":\"r1\",\"text\":\"甲，乙\"}\n");
+}

@@ -42,7 +42,7 @@ fn sarif_schema() -> Value {
     serde_json::from_str(&std::fs::read_to_string(schema).unwrap()).unwrap()
 }
 
-fn assert_valid_sarif(text: &str) {
+pub(crate) fn assert_valid_sarif(text: &str) {
     let log: Value = serde_json::from_str(text).unwrap();
     let schema = sarif_schema();
     assert!(schema["title"].as_str().unwrap().contains("2.1.0"));

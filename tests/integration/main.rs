@@ -10,6 +10,7 @@ mod gate;
 mod hostile;
 mod index;
 mod layout;
+mod packed;
 mod parallel;
 mod rules;
 mod settings;

@@ -1,0 +1,200 @@
+//! Parquet datasets (the Hugging Face layout: a folder of `*.parquet` shards), read a row
+//! group at a time with only the columns factlint uses. Each record is one document, named
+//! `path#id` like a JSON Lines record. A Parquet file keeps no line of text to point at, so
+//! each record's text value is its own source: positions are inside that value
+//! ([`Packing::ParquetValue`]), and outputs say so.
+//!
+//! A file that is not Parquet, or whose footer is broken, is one error at its start; a row
+//! group that cannot be decoded is an error at its byte offset, and the other row groups
+//! are still read.
+
+use super::offsets::TextBuilder;
+use super::packing::Packing;
+use super::{jsonl, paragraphs, record_directive, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
+use parquet::file::reader::{ChunkReader, FileReader, SerializedFileReader};
+use parquet::record::{Field, Row};
+use parquet::schema::types::{Type, TypePtr};
+use std::path::Path;
+use std::sync::Arc;
+
+/// Reads a Parquet file from disk, handing over one `Loaded` per row group.
+pub fn read_file(path: &Path, display: &str, opts: &LoadOptions, each: &mut dyn FnMut(Loaded)) {
+    match std::fs::File::open(path) {
+        Ok(file) => read(file, display, opts, each),
+        Err(e) => each(Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] }),
+    }
+}
+
+/// Reads a Parquet file held in memory (a shard, stdin).
+pub fn load_bytes(display: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Loaded {
+    let mut all = Loaded::default();
+    read(bytes::Bytes::from(bytes), display, opts, &mut |l| {
+        all.documents.extend(l.documents);
+        all.errors.extend(l.errors);
+    });
+    all
+}
+
+/// How many records a Parquet file holds and which column its text is read from.
+pub fn records_and_text_column(path: &Path, opts: &LoadOptions) -> std::io::Result<(usize, Option<String>)> {
+    let file = SerializedFileReader::new(std::fs::File::open(path)?).map_err(std::io::Error::other)?;
+    let meta = file.metadata().file_metadata();
+    let records = usize::try_from(meta.num_rows()).unwrap_or(0);
+    let text_field = Columns::find(meta.schema(), opts).ok().map(|c| c.text);
+    Ok((records, text_field))
+}
+
+/// The columns of a file that factlint reads, by their place among the projected ones.
+struct Columns {
+    projection: Type,
+    text: String,
+    id: Option<String>,
+}
+
+impl Columns {
+    /// The text column (the first of `opts.text_fields` present), the id column, `title`,
+    /// `date` and `factlint_disable`; or why there is no text column.
+    fn find(schema: &Type, opts: &LoadOptions) -> Result<Columns, String> {
+        let fields: Vec<&TypePtr> = schema.get_fields().iter().filter(|f| f.is_primitive()).collect();
+        let named = |name: &str| fields.iter().find(|f| f.name() == name).copied();
+        let Some(text) = opts.text_fields.iter().find_map(|n| named(n)) else {
+            let names: Vec<&str> = fields.iter().map(|f| f.name()).collect();
+            return Err(format!(
+                "no text column ({}) in the schema; its columns: {}; name one with --text-field",
+                opts.text_fields.join(", "),
+                if names.is_empty() { "none".to_string() } else { names.join(", ") }
+            ));
+        };
+        let id = opts.id_fields.iter().find_map(|n| named(n));
+        let wanted: Vec<&str> = [Some(text), id, named("title"), named("date"), named(jsonl::DISABLE_FIELD)]
+            .into_iter()
+            .flatten()
+            .map(|f| f.name())
+            .collect();
+        // The projection keeps the schema's order, which the row reader expects.
+        let kept: Vec<TypePtr> = fields.iter().filter(|f| wanted.contains(&f.name())).map(|f| Arc::clone(f)).collect();
+        let projection =
+            Type::group_type_builder(schema.name()).with_fields(kept).build().map_err(|e| e.to_string())?;
+        Ok(Columns { projection, text: text.name().to_string(), id: id.map(|f| f.name().to_string()) })
+    }
+}
+
+fn read<R: ChunkReader + 'static>(reader: R, display: &str, opts: &LoadOptions, each: &mut dyn FnMut(Loaded)) {
+    let error = |offset: usize, doc: Option<String>, message: String| LoadError {
+        path: display.to_string(),
+        offset,
+        line: 1,
+        column: 1,
+        doc,
+        message,
+    };
+    let file = match SerializedFileReader::new(reader) {
+        Ok(f) => f,
+        Err(e) => {
+            let message = format!("not a readable Parquet file: {}", reason(&e));
+            return each(Loaded { documents: Vec::new(), errors: vec![error(0, None, message)] });
+        }
+    };
+    let columns = match Columns::find(file.metadata().file_metadata().schema(), opts) {
+        Ok(c) => c,
+        Err(message) => return each(Loaded { documents: Vec::new(), errors: vec![error(0, None, message)] }),
+    };
+    let mut records_before = 0usize;
+    // Records without text are one mistake (a wrong column, or rows left empty), said once.
+    let mut nulls = Vec::new();
+    for group in 0..file.num_row_groups() {
+        let meta = file.metadata().row_group(group);
+        let rows = usize::try_from(meta.num_rows()).unwrap_or(0);
+        let offset = meta.file_offset().and_then(|o| usize::try_from(o).ok()).unwrap_or(0);
+        let mut loaded = Loaded::default();
+        let nulls_before = nulls.len();
+        let broken = |e: parquet::errors::ParquetError, at: usize| {
+            let (first, last) = (records_before + 1, records_before + rows);
+            let doc = Some(format!("{display}#{}", at.max(first)));
+            error(
+                offset,
+                doc,
+                format!("row group {} (records {first}–{last}) cannot be read: {}", group + 1, reason(&e)),
+            )
+        };
+        match file.get_row_group(group).and_then(|g| {
+            let rows = g.get_row_iter(Some(columns.projection.clone()))?;
+            for (i, row) in rows.enumerate() {
+                let record = records_before + i + 1;
+                match document(display, &row?, &columns, record) {
+                    Some(d) => loaded.documents.push(d),
+                    None => nulls.push(record),
+                }
+            }
+            Ok(())
+        }) {
+            Ok(()) => {}
+            Err(e) => {
+                let at = records_before + loaded.documents.len() + nulls.len() - nulls_before + 1;
+                loaded.errors.push(broken(e, at));
+            }
+        }
+        records_before += rows;
+        each(loaded);
+    }
+    if let Some(&first) = nulls.first() {
+        let more =
+            if nulls.len() > 1 { format!(" (and {} more records like it)", nulls.len() - 1) } else { String::new() };
+        let message = format!("record {first}: the text column `{}` is empty or null{more}", columns.text);
+        each(Loaded { documents: Vec::new(), errors: vec![error(0, Some(format!("{display}#{first}")), message)] });
+    }
+}
+
+/// A Parquet error without the crate's `Parquet error: ` prefix.
+fn reason(e: &parquet::errors::ParquetError) -> String {
+    let text = e.to_string();
+    text.strip_prefix("Parquet error: ").map(str::to_string).unwrap_or(text)
+}
+
+/// The string a cell holds, if it holds text or a number.
+fn cell_text(field: &Field) -> Option<String> {
+    match field {
+        Field::Null => None,
+        Field::Str(s) => Some(s.clone()),
+        Field::Bytes(b) => std::str::from_utf8(b.data()).ok().map(str::to_string),
+        Field::Bool(true) => Some("true".to_string()),
+        other => Some(other.to_string()),
+    }
+}
+
+/// Record `record` as a document; `None` when its text is null or empty.
+fn document(display: &str, row: &Row, columns: &Columns, record: usize) -> Option<Document> {
+    let mut text = None;
+    let (mut id, mut title, mut date, mut disable) = (None, None, None, None);
+    for (name, field) in row.get_column_iter() {
+        let value = cell_text(field);
+        match name.as_str() {
+            n if n == columns.text => text = value,
+            n if Some(n) == columns.id.as_deref() => id = value,
+            "title" => title = value,
+            "date" => date = value,
+            n if n == jsonl::DISABLE_FIELD => disable = value.map(|v| if v == "true" { "all".to_string() } else { v }),
+            _ => {}
+        }
+    }
+    let text = text.filter(|t| !t.is_empty())?;
+    let mut builder = TextBuilder::with_capacity(text.len());
+    builder.verbatim(&text, 0);
+    let (plain, map) = builder.finish();
+    let region = 0..text.len();
+    let file = Arc::new(SourceFile::new(display.to_string(), text, None).packed(Packing::ParquetValue));
+    let id = id.filter(|i| !i.is_empty()).unwrap_or_else(|| record.to_string());
+    Some(Document {
+        file,
+        name: format!("{display}#{id}"),
+        title,
+        date,
+        format: Format::Parquet,
+        paragraphs: paragraphs(&plain),
+        text: plain,
+        map,
+        region,
+        record,
+        comments: record_directive(0, disable.as_deref()),
+    })
+}
