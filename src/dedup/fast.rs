@@ -19,6 +19,8 @@ enum Class {
     MidNumLet,
     Ideograph,
     Other,
+    /// Folds to a few characters (`…` to `...`, `Ⅱ` to `ii`): see [`expansions`].
+    Expands,
     /// Not handled here.
     Unknown,
 }
@@ -46,44 +48,109 @@ fn class_of_ascii(c: char) -> Class {
 // the general path.
 use crate::extract::script::is_unified_han as is_han;
 
-/// Folding of the non-ASCII characters handled here (general punctuation, CJK symbols
-/// and punctuation, half- and full-width forms), computed once with the same NFKC the
-/// general path uses.
+/// The class of a character as folded, when it is one this path handles.
+fn class_of_folded(f: char) -> Class {
+    if f.is_ascii() {
+        return class_of_ascii(f);
+    }
+    if is_han(f) {
+        return Class::Ideograph;
+    }
+    match f {
+        // Word-break classes of UAX #29 among these blocks.
+        '\u{2018}' | '\u{2019}' | '\u{2024}' => Class::MidNumLet,
+        '\u{2027}' | '\u{00B7}' => Class::MidLetter,
+        '\u{00AD}' => Class::Unknown,
+        '\u{2044}' => Class::MidNum,
+        _ if f.is_alphanumeric() => Class::Unknown,
+        // Spaces, marks and format characters of these blocks have rules of
+        // their own: leave them to the general path.
+        '\u{2000}'..='\u{200F}' | '\u{2028}'..='\u{202F}' | '\u{205F}'..='\u{206F}' => Class::Unknown,
+        '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{3000}' | '\u{302A}'..='\u{302F}' => Class::Unknown,
+        '\u{3031}'..='\u{3035}' | '\u{303B}' | '\u{3005}' | '\u{3007}' => Class::Unknown,
+        _ => Class::Other,
+    }
+}
+
+/// The non-ASCII characters handled here (general punctuation, CJK symbols and
+/// punctuation, half- and full-width forms), in order.
+fn handled_blocks() -> impl Iterator<Item = char> {
+    [0x0080u32..=0x00FF, 0x2000..=0x27BF, 0x3000..=0x303F, 0xFF00..=0xFFEF]
+        .into_iter()
+        .flatten()
+        .filter_map(char::from_u32)
+}
+
+/// What a character folds to with the same NFKC and lowercasing the general path applies.
+fn folded(c: char) -> Vec<char> {
+    use unicode_normalization::UnicodeNormalization;
+    std::iter::once(c).nfkc().flat_map(char::to_lowercase).collect()
+}
+
+/// Folding of the handled characters that fold to one character, computed once.
 fn punctuation_table() -> &'static [(char, Folded)] {
     static TABLE: OnceLock<Vec<(char, Folded)>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        use unicode_normalization::UnicodeNormalization;
-        let ranges = [0x0080u32..=0x00FF, 0x2000..=0x27BF, 0x3000..=0x303F, 0xFF00..=0xFFEF];
         let mut table = Vec::new();
-        for c in ranges.into_iter().flatten().filter_map(char::from_u32) {
-            let mut folded = std::iter::once(c).nfkc().flat_map(char::to_lowercase);
-            let (Some(f), None) = (folded.next(), folded.next()) else { continue };
-            let class = if f.is_ascii() {
-                class_of_ascii(f)
-            } else if is_han(f) {
-                Class::Ideograph
-            } else {
-                match f {
-                    // Word-break classes of UAX #29 among these blocks.
-                    '\u{2018}' | '\u{2019}' | '\u{2024}' => Class::MidNumLet,
-                    '\u{2027}' | '\u{00B7}' => Class::MidLetter,
-                    '\u{00AD}' => Class::Unknown,
-                    '\u{2044}' => Class::MidNum,
-                    _ if f.is_alphanumeric() => Class::Unknown,
-                    // Spaces, marks and format characters of these blocks have rules of
-                    // their own: leave them to the general path.
-                    '\u{2000}'..='\u{200F}' | '\u{2028}'..='\u{202F}' | '\u{205F}'..='\u{206F}' => Class::Unknown,
-                    '\u{203F}' | '\u{2040}' | '\u{2054}' | '\u{3000}' | '\u{302A}'..='\u{302F}' => Class::Unknown,
-                    '\u{3031}'..='\u{3035}' | '\u{303B}' | '\u{3005}' | '\u{3007}' => Class::Unknown,
-                    _ => Class::Other,
-                }
+        for c in handled_blocks() {
+            let class = match folded(c)[..] {
+                [f] => Folded { ch: f, class: class_of_folded(f) },
+                // Several plain characters (`…` → `...`, `Ⅱ` → `ii`, `⒊` → `3.`): as they
+                // are, side by side, they break words as in the folded text.
+                [_, _, ..] if expansion(c).is_some() => Folded { ch: c, class: Class::Expands },
+                _ => continue,
             };
-            if class != Class::Unknown {
-                table.push((c, Folded { ch: f, class }));
+            if class.class != Class::Unknown {
+                table.push((c, class));
             }
         }
         table
     })
+}
+
+/// What a character of class [`Class::Expands`] folds to: two or three ASCII characters
+/// (Han characters never come out of these blocks), each with its class.
+fn expansion(c: char) -> Option<Vec<Folded>> {
+    let chars = folded(c);
+    let plain = chars.len() <= 3 && chars.iter().all(|f| f.is_ascii() && !f.is_ascii_control());
+    plain.then(|| chars.into_iter().map(|f| Folded { ch: f, class: class_of_ascii(f) }).collect())
+}
+
+/// Expansions of every [`Class::Expands`] character, computed once.
+fn expansions() -> &'static [(char, Vec<Folded>)] {
+    static TABLE: OnceLock<Vec<(char, Vec<Folded>)>> = OnceLock::new();
+    TABLE.get_or_init(|| handled_blocks().filter_map(|c| Some((c, expansion(c).filter(|e| e.len() > 1)?))).collect())
+}
+
+/// The folded characters of a text, expansions spelled out.
+struct FoldedChars<'a> {
+    chars: std::str::Chars<'a>,
+    /// The rest of an expansion, in order.
+    pending: &'static [Folded],
+}
+
+impl Iterator for FoldedChars<'_> {
+    type Item = Folded;
+
+    fn next(&mut self) -> Option<Folded> {
+        if let Some((first, rest)) = self.pending.split_first() {
+            self.pending = rest;
+            return Some(*first);
+        }
+        let f = fold(self.chars.next()?);
+        if f.class != Class::Expands {
+            return Some(f);
+        }
+        let table = expansions();
+        match table.binary_search_by_key(&f.ch, |(k, _)| *k) {
+            Ok(k) => {
+                let (first, rest) = table[k].1.split_first()?;
+                self.pending = rest;
+                Some(*first)
+            }
+            Err(_) => Some(Folded { ch: f.ch, class: Class::Unknown }),
+        }
+    }
 }
 
 fn fold(c: char) -> Folded {
@@ -125,7 +192,7 @@ pub fn tokens(text: &str) -> Option<Vec<u64>> {
 pub fn each_token(text: &str, mut token: impl FnMut(u64)) -> bool {
     // The current character and the two after it: a middle character (`.` in 1.4, `'` in
     // don't) joins only when the character after it continues the word.
-    let mut chars = text.chars().map(fold);
+    let mut chars = FoldedChars { chars: text.chars(), pending: &[] };
     let mut ahead = [chars.next(), chars.next(), chars.next()];
     if ahead.iter().flatten().any(|f| f.class == Class::Unknown) {
         return false;

@@ -11,6 +11,15 @@ use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
+/// Texts whose shingle sets are asked for at once when pairs are verified: enough to read
+/// texts back from disk a file at a time, few enough to spread over the threads.
+const VERIFY_BATCH: usize = 512;
+
+/// A `shingles_of` for [`near_pairs`] from a function of one text.
+pub fn one_by_one(of: impl Fn(usize) -> Vec<u32> + Sync) -> impl Fn(&[usize]) -> Vec<Vec<u32>> + Sync {
+    move |ids| ids.iter().map(|&i| of(i)).collect()
+}
+
 /// Sketch size: bins of the one-permutation MinHash.
 const BINS: usize = 64;
 /// The bins of a sketch ([`Sketch::to_bins`] also gives its shingle count).
@@ -34,6 +43,10 @@ pub struct Sketch {
     /// `None` for a text with no shingles (most records of a corpus of short texts): a
     /// corpus keeps one sketch per document, and an empty one costs no bins.
     signature: Option<Box<[u32; BINS]>>,
+    /// A 128-bit hash of the whole text: two texts with the same one are the same text, so
+    /// their similarity is 1 without their shingles being read again. `None` when unknown
+    /// (a sketch rebuilt from its bins).
+    text: Option<u128>,
 }
 
 /// The bins of a sketch with no shingles.
@@ -110,7 +123,18 @@ pub fn shingles(text: &str, k: usize) -> Vec<u32> {
 
 impl Sketch {
     pub fn new(text: &str, k: usize) -> Sketch {
-        Sketch::from_shingles(&shingles(text, k))
+        Sketch::from_shingles(&shingles(text, k)).of_text(text)
+    }
+
+    /// The sketch, known to be that of `text` (when it came from elsewhere: a cache).
+    pub fn of_text(mut self, text: &str) -> Sketch {
+        self.text = Some(twox_hash::XxHash3_128::oneshot(text.as_bytes()));
+        self
+    }
+
+    /// Whether two sketches are of the very same text.
+    fn same_text(&self, other: &Sketch) -> bool {
+        self.text.is_some() && self.text == other.text
     }
 
     /// The sketch of a text too short to compare: never paired.
@@ -142,7 +166,7 @@ impl Sketch {
             }
         }
         let signature = (signature != EMPTY_BINS).then(|| Box::new(signature));
-        Sketch { shingle_count: shingles.len() as u32, signature }
+        Sketch { shingle_count: shingles.len() as u32, signature, text: None }
     }
 
     fn bins(&self) -> &[u32; BINS] {
@@ -158,7 +182,7 @@ impl Sketch {
     pub fn from_bins(bins: &[u32]) -> Option<Sketch> {
         let (&shingle_count, rest) = bins.split_first()?;
         let bins: [u32; BINS] = rest.try_into().ok()?;
-        Some(Sketch { shingle_count, signature: (bins != EMPTY_BINS).then(|| Box::new(bins)) })
+        Some(Sketch { shingle_count, signature: (bins != EMPTY_BINS).then(|| Box::new(bins)), text: None })
     }
 
     /// The share of bins two sketches agree on: an estimate of their Jaccard similarity.
@@ -221,15 +245,16 @@ fn jaccard_of(a: usize, b: usize, inter: usize) -> f64 {
 }
 
 /// Pairs `(i, j, similarity)`, `i < j`, of sketches whose shingle sets have a Jaccard
-/// similarity of at least `near`, sorted. Empty sketches are skipped. `shingles_of(i)`
-/// gives text `i`'s shingle set (`shingles`), asked once per text that needs verifying.
+/// similarity of at least `near`, sorted. Empty sketches are skipped. `shingles_of(ids)`
+/// gives the shingle sets (`shingles`) of texts `ids`, in order: asked once per text that
+/// needs verifying, a batch at a time, so that texts held on disk are read back together.
 /// With `focus`, only pairs that could join a cluster holding a focused text are verified
 /// (and returned): the clusters of copies that hold one are the same as without it.
 pub fn near_pairs(
     sketches: &[Sketch],
     near: f64,
     focus: Option<&[bool]>,
-    shingles_of: &(dyn Fn(usize) -> Vec<u32> + Sync),
+    shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
 ) -> Vec<(usize, usize, f64)> {
     // Cheap rejections first, in the bands, so that rejected pairs are never stored: sets
     // of very different sizes cannot be near, and the sketch estimates the similarity
@@ -319,12 +344,23 @@ pub fn near_pairs(
     }
     candidates.par_sort_unstable();
     candidates.dedup();
+    // Copies of one text are alike through and through: only the others are verified.
+    let same_text = |&(i, j): &(u32, u32)| sketches[i as usize].same_text(&sketches[j as usize]);
+    let (identical, candidates): (Vec<_>, Vec<_>) = candidates.into_iter().partition(same_text);
     let mut needed: Vec<u32> = candidates.iter().flat_map(|&(i, j)| [i, j]).collect();
     needed.par_sort_unstable();
     needed.dedup();
-    log::debug!("{} candidate pairs of {} texts to verify", candidates.len(), needed.len());
-    let sets: rustc_hash::FxHashMap<u32, Vec<u32>> =
-        needed.into_par_iter().map(|i| (i, shingles_of(i as usize))).collect();
+    log::debug!(
+        "{} candidate pairs of {} texts to verify, {} pairs of identical texts",
+        candidates.len(),
+        needed.len(),
+        identical.len()
+    );
+    let needed: Vec<usize> = needed.into_iter().map(|i| i as usize).collect();
+    let sets: rustc_hash::FxHashMap<u32, Vec<u32>> = needed
+        .par_chunks(VERIFY_BATCH)
+        .flat_map_iter(|ids| ids.iter().map(|&i| i as u32).zip(shingles_of(ids)))
+        .collect();
     let mut out: Vec<(usize, usize, f64)> = candidates
         .par_iter()
         .filter_map(|&(i, j)| {
@@ -333,6 +369,7 @@ pub fn near_pairs(
             (sim >= near).then_some((i as usize, j as usize, sim))
         })
         .collect();
+    out.extend(identical.into_iter().map(|(i, j)| (i as usize, j as usize, 1.0)));
     out.sort_by_key(|p| (p.0, p.1));
     out
 }
@@ -383,11 +420,11 @@ mod tests {
         texts.push(body.replace("42个", "24个"));
         texts.push("完全不同的另一篇报道，讲的是港口集装箱吞吐量和新开的国际航线。".repeat(2));
         let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 3)).collect();
-        let pairs = near_pairs(&sketches, 0.8, None, &|i| shingles(&texts[i], 3));
+        let pairs = near_pairs(&sketches, 0.8, None, &one_by_one(|i| shingles(&texts[i], 3)));
         let joined: std::collections::BTreeSet<usize> = pairs.iter().flat_map(|&(i, j, _)| [i, j]).collect();
         assert_eq!(joined, (0..601).collect(), "every copy and the edited one join; the other text does not");
         let focus: Vec<bool> = (0..texts.len()).map(|i| i == 599).collect();
-        let focused = near_pairs(&sketches, 0.8, Some(&focus), &|i| shingles(&texts[i], 3));
+        let focused = near_pairs(&sketches, 0.8, Some(&focus), &one_by_one(|i| shingles(&texts[i], 3)));
         let reached: std::collections::BTreeSet<usize> = focused.iter().flat_map(|&(i, j, _)| [i, j]).collect();
         assert_eq!(reached, joined, "a focused copy reaches all the others");
     }
@@ -419,7 +456,7 @@ mod tests {
                 "a", "B", "z", "x", "0", "7", "1,007", "3.5", " ", "  ", "\n", "_", ".", ",", ":", ";", "'", "’", "‘",
                 "“", "”", "—", "…", "家", "医", "院", "萬", "，", "。", "、", "：", "（", "）", "％", "１", "２", "Ａ", "ｂ",
                 "\u{3000}", "-", "%", "(", "!", "U.S.", "don't", "5G", "「", "」", "·", "ｶ", "é", "\u{200B}",
-                "\u{a0}", "×", "□", "★", "Ⅱ", "\u{ad}", "°", "∶", "→", "ª", "²",
+                "\u{a0}", "×", "□", "★", "Ⅱ", "\u{ad}", "°", "∶", "→", "ª", "²", "⒊", "™", "½", "……", "‥", "ⅰ", "№",
             ]), 0..40)
         ) {
             let text: String = text.concat();
@@ -432,8 +469,30 @@ mod tests {
     #[test]
     fn the_fast_path_takes_news_text_and_leaves_the_rest() {
         assert!(fast::tokens("全国1007家城市三级医院，“1.4万亿元”。U.S. hospitals’ 1,007 beds").is_some());
+        // An ellipsis folds to three full stops, a Roman numeral to letters: still fast.
+        assert_eq!(fast::tokens("据悉……2.5万亿元…Ⅱ期"), Some(general_tokens("据悉……2.5万亿元…Ⅱ期")));
         assert!(fast::tokens("カタカナ").is_none());
         assert!(fast::tokens("cafe\u{301}").is_none());
+    }
+
+    #[test]
+    fn copies_of_one_text_pair_without_their_shingles_being_read_again() {
+        let a = "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教，每人每年补助两万元，服务期不少于五年。";
+        let texts = [a.to_string(), a.replace("3000", "3500"), a.to_string()];
+        let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 3)).collect();
+        let asked = std::sync::Mutex::new(Vec::new());
+        let of = |ids: &[usize]| {
+            asked.lock().unwrap().extend_from_slice(ids);
+            ids.iter().map(|&i| shingles(&texts[i], 3)).collect()
+        };
+        let pairs = near_pairs(&sketches, 0.5, None, &of);
+        assert!(pairs.contains(&(0, 2, 1.0)), "{pairs:?}");
+        assert!(pairs.iter().any(|p| (p.0, p.1) == (0, 1) && p.2 < 1.0), "{pairs:?}");
+        let read_again = asked.lock().unwrap().clone();
+        assert!(!read_again.contains(&2), "the copy's shingles were read again: {read_again:?}");
+        // A sketch rebuilt from its bins does not know its text: its pairs are verified.
+        let rebuilt: Vec<Sketch> = sketches.iter().map(|s| Sketch::from_bins(&s.to_bins()).unwrap()).collect();
+        assert_eq!(near_pairs(&rebuilt, 0.5, None, &of), pairs);
     }
 
     #[test]
@@ -451,7 +510,7 @@ mod tests {
         let sim = jaccard(&shingles(&texts[0], 5), &shingles(&texts[1], 5));
         assert!(sim < 1.0 && sim > 0.8, "{sim}");
         let sketches = [Sketch::new(&texts[0], 5), Sketch::new(&texts[1], 5)];
-        let pairs = near_pairs(&sketches, 0.8, None, &|i| shingles(&texts[i], 5));
+        let pairs = near_pairs(&sketches, 0.8, None, &one_by_one(|i| shingles(&texts[i], 5)));
         assert_eq!(pairs, vec![(0, 1, sim)]);
     }
 
@@ -471,7 +530,7 @@ mod tests {
             "另一篇毫不相干的报道，讲的是本市地铁新线路开通运营后首个周末的客流情况，以及沿线商圈的变化。".to_string(),
         ];
         let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 5)).collect();
-        let of = |i: usize| shingles(&texts[i], 5);
+        let of = one_by_one(|i: usize| shingles(&texts[i], 5));
         let all = near_pairs(&sketches, 0.6, None, &of);
         assert!(all.iter().any(|p| (p.0, p.1) == (1, 3)) && all.iter().any(|p| (p.0, p.1) == (2, 4)), "{all:?}");
         for focused in 0..texts.len() {
@@ -490,6 +549,6 @@ mod tests {
             "The county recruited 3,000 rural teachers for remote schools this year.",
         ];
         let sketches = texts.map(|t| Sketch::new(t, 5));
-        assert!(near_pairs(&sketches, 0.5, None, &|i| shingles(texts[i], 5)).is_empty());
+        assert!(near_pairs(&sketches, 0.5, None, &one_by_one(|i| shingles(texts[i], 5))).is_empty());
     }
 }

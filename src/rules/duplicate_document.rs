@@ -51,7 +51,7 @@ impl DuplicateDocument {
             return Sketch::empty();
         }
         match cache {
-            Some(cache) => cache.sketch(&b, o.shingle, |b| Sketch::new(b, o.shingle)),
+            Some(cache) => cache.sketch(&b, o.shingle, |b| Sketch::new(b, o.shingle)).of_text(&b),
             None => Sketch::new(&b, o.shingle),
         }
     }
@@ -75,7 +75,10 @@ impl Rule for DuplicateDocument {
         let o = &self.options;
         // Sketches were taken while each text was loaded (`signature`); bodies are built
         // again only for the pairs a sketch cannot rule out and for the documents of a cluster.
-        let shingles_of = |i: usize| dedup::shingles(&self.body(corpus.resident(&[i]).get(i)), o.shingle);
+        let shingles_of = |ids: &[usize]| {
+            let resident = corpus.resident(ids);
+            ids.iter().map(|&i| dedup::shingles(&self.body(resident.get(i)), o.shingle)).collect()
+        };
         let pairs = dedup::near_pairs(data.signatures, o.near, data.focus, &shingles_of);
         let mut out = Vec::new();
         for cluster in crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1))) {
@@ -96,7 +99,9 @@ impl Rule for DuplicateDocument {
             let copies = &copies[..];
             let similarity = |c: usize| {
                 let pair = (original.min(c), original.max(c));
-                pairs.iter().find(|p| (p.0, p.1) == pair).map_or_else(
+                // `near_pairs` gives its pairs sorted.
+                let found = pairs.binary_search_by(|p| (p.0, p.1).cmp(&pair)).ok().map(|k| &pairs[k]);
+                found.map_or_else(
                     || {
                         let set = |i: usize| dedup::shingles(&bodies[&i], o.shingle);
                         dedup::jaccard(&set(original), &set(c))
