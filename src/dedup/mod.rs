@@ -42,15 +42,18 @@ pub struct Sketch {
     shingle_count: u32,
     /// `None` for a text with no shingles (most records of a corpus of short texts): a
     /// corpus keeps one sketch per document, and an empty one costs no bins.
-    signature: Option<Box<[u32; BINS]>>,
+    /// The low 16 bits of each bin's minimum: equality is all a sketch is asked about, and
+    /// two different minima agree there once in 65,536 times (a corpus keeps one sketch
+    /// per document: half the bins' memory).
+    signature: Option<Box<[u16; BINS]>>,
     /// A 128-bit hash of the whole text: two texts with the same one are the same text, so
     /// their similarity is 1 without their shingles being read again. `None` when unknown
     /// (a sketch rebuilt from its bins).
-    text: Option<u128>,
+    text: Option<std::num::NonZeroU128>,
 }
 
 /// The bins of a sketch with no shingles.
-const EMPTY_BINS: [u32; BINS] = [u32::MAX; BINS];
+const EMPTY_BINS: [u16; BINS] = [u16::MAX; BINS];
 
 fn hash64(mut x: u64) -> u64 {
     // splitmix64 finalizer: cheap and well mixed.
@@ -128,7 +131,8 @@ impl Sketch {
 
     /// The sketch, known to be that of `text` (when it came from elsewhere: a cache).
     pub fn of_text(mut self, text: &str) -> Sketch {
-        self.text = Some(twox_hash::XxHash3_128::oneshot(text.as_bytes()));
+        let hash = twox_hash::XxHash3_128::oneshot(text.as_bytes());
+        self.text = std::num::NonZeroU128::new(hash.max(1));
         self
     }
 
@@ -165,24 +169,26 @@ impl Sketch {
                 }
             }
         }
-        let signature = (signature != EMPTY_BINS).then(|| Box::new(signature));
+        let signature = (!shingles.is_empty()).then(|| Box::new(signature.map(|v| v as u16)));
         Sketch { shingle_count: shingles.len() as u32, signature, text: None }
     }
 
-    fn bins(&self) -> &[u32; BINS] {
+    fn bins(&self) -> &[u16; BINS] {
         self.signature.as_deref().unwrap_or(&EMPTY_BINS)
     }
 
     /// The sketch as plain numbers (for the cache): the shingle count, then the bins.
     pub fn to_bins(&self) -> Vec<u32> {
-        std::iter::once(self.shingle_count).chain(*self.bins()).collect()
+        std::iter::once(self.shingle_count).chain(self.bins().iter().map(|&b| u32::from(b))).collect()
     }
 
     /// A sketch from `to_bins`; `None` for numbers of another shape.
     pub fn from_bins(bins: &[u32]) -> Option<Sketch> {
         let (&shingle_count, rest) = bins.split_first()?;
         let bins: [u32; BINS] = rest.try_into().ok()?;
-        Some(Sketch { shingle_count, signature: (bins != EMPTY_BINS).then(|| Box::new(bins)), text: None })
+        // Bins kept whole by an earlier version read as the same 16 bits.
+        let signature = (shingle_count > 0).then(|| Box::new(bins.map(|v| v as u16)));
+        Some(Sketch { shingle_count, signature, text: None })
     }
 
     /// The share of bins two sketches agree on: an estimate of their Jaccard similarity.
@@ -493,6 +499,23 @@ mod tests {
         // A sketch rebuilt from its bins does not know its text: its pairs are verified.
         let rebuilt: Vec<Sketch> = sketches.iter().map(|s| Sketch::from_bins(&s.to_bins()).unwrap()).collect();
         assert_eq!(near_pairs(&rebuilt, 0.5, None, &of), pairs);
+    }
+
+    #[test]
+    fn bins_kept_whole_by_an_earlier_version_read_as_the_same_sketch() {
+        let text = "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教，每人每年补助两万元，服务期不少于五年。";
+        let sketch = Sketch::new(text, 3);
+        let bins = sketch.to_bins();
+        assert!(bins[1..].iter().all(|&b| b <= u32::from(u16::MAX)), "bins are kept in 16 bits");
+        // An earlier version kept 31 bits of each minimum; their low 16 bits are the bins.
+        let mut wide = bins.clone();
+        for (k, b) in wide[1..].iter_mut().enumerate() {
+            *b |= ((k as u32).wrapping_mul(2_654_435_761) & 0x7fff) << 16;
+        }
+        let read = Sketch::from_bins(&wide).unwrap();
+        assert_eq!(read.to_bins(), bins);
+        assert_eq!(read.estimate(&sketch), 1.0);
+        assert!(Sketch::from_bins(&Sketch::empty().to_bins()).unwrap().is_empty());
     }
 
     #[test]
