@@ -5,7 +5,7 @@
 //! bytes.
 
 use super::Corpus;
-use crate::source::{windows, Document, Format, LoadOptions, SourceFile};
+use crate::source::{columnar, windows, Document, Format, LoadOptions, SourceFile};
 use rayon::prelude::*;
 use std::collections::HashMap;
 use std::ops::Range;
@@ -19,6 +19,8 @@ pub enum Origin {
     Record { path: Arc<PathBuf>, span: Range<usize>, line: usize, record: usize },
     /// The `index`-th document of a file read whole.
     File { path: Arc<PathBuf>, format: Format, index: usize },
+    /// Record `record` (its row number) of a Parquet file: only its row group is read.
+    Row { path: Arc<PathBuf>, record: usize },
 }
 
 /// A document as a corpus snapshot keeps it: its shell, and where it is in its file.
@@ -58,6 +60,7 @@ pub(super) fn restore(
 ) -> (Document, Origin) {
     let origin = match record.line_span {
         Some((span, line)) => Origin::Record { path: Arc::clone(path), span, line, record: record.record },
+        None if record.format == Format::Parquet => Origin::Row { path: Arc::clone(path), record: record.record },
         None => Origin::File { path: Arc::clone(path), format: record.format, index },
     };
     let document = Document {
@@ -115,7 +118,7 @@ impl Corpus {
             let d = &self.documents[i];
             let line_span = match evicted.origins.get(i)?.as_ref()? {
                 Origin::Record { span, line, .. } => Some((span.clone(), *line)),
-                Origin::File { .. } => None,
+                Origin::File { .. } | Origin::Row { .. } => None,
             };
             Some(ShellRecord {
                 name: d.name.clone(),
@@ -143,6 +146,7 @@ impl Corpus {
 fn read_back(shells: &[Document], evicted: &Evicted, ids: &[usize]) -> HashMap<usize, Document> {
     let mut records: HashMap<&PathBuf, Vec<(usize, &Origin)>> = HashMap::new();
     let mut files: HashMap<(&PathBuf, Format), Vec<(usize, usize)>> = HashMap::new();
+    let mut rows: HashMap<&PathBuf, Vec<(usize, usize)>> = HashMap::new();
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
@@ -150,6 +154,7 @@ fn read_back(shells: &[Document], evicted: &Evicted, ids: &[usize]) -> HashMap<u
         match evicted.origins.get(i).and_then(Option::as_ref) {
             Some(o @ Origin::Record { path, .. }) => records.entry(path).or_default().push((i, o)),
             Some(Origin::File { path, format, index }) => files.entry((path, *format)).or_default().push((i, *index)),
+            Some(Origin::Row { path, record }) => rows.entry(path).or_default().push((i, *record)),
             None => {}
         }
     }
@@ -188,6 +193,20 @@ fn read_back(shells: &[Document], evicted: &Evicted, ids: &[usize]) -> HashMap<u
         })
         .collect();
     out.extend(whole);
+    let from_rows: Vec<(usize, Document)> = rows
+        .into_par_iter()
+        .flat_map_iter(|(path, wanted)| {
+            let shown = display(wanted[0].0);
+            let mut wanted: HashMap<usize, usize> = wanted.into_iter().map(|(i, record)| (record, i)).collect();
+            let records: Vec<usize> = wanted.keys().copied().collect();
+            let mut kept = Vec::new();
+            columnar::read_records(path, &shown, &evicted.load, &records, &mut |loaded| {
+                kept.extend(loaded.documents.into_iter().filter_map(|d| Some((wanted.remove(&d.record)?, d))));
+            });
+            kept
+        })
+        .collect();
+    out.extend(from_rows);
     out.retain(|(i, d)| {
         let same = d.name == shells[*i].name;
         if !same {

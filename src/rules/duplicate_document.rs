@@ -27,6 +27,9 @@ use crate::source::Document;
 
 pub(super) const ID: &str = "duplicate-document";
 
+/// Documents of clusters read back at once.
+const READ_BACK_DOCUMENTS: usize = 4096;
+
 pub struct DuplicateDocument {
     options: DuplicateSettings,
     boilerplate: Boilerplate,
@@ -42,6 +45,81 @@ impl DuplicateDocument {
         let kept: Vec<&str> =
             d.paragraphs.iter().map(|p| &d.text[p.clone()]).filter(|p| !self.boilerplate.matches(p)).collect();
         kept.join("\n")
+    }
+
+    /// The finding of one cluster of copies (its documents in `resident`), on its first
+    /// document or, with a focus, its first focused one; `None` when it holds no focused one.
+    fn report(
+        &self,
+        cluster: &[usize],
+        resident: &crate::corpus::Resident<'_>,
+        pairs: &[(usize, usize, f64)],
+        focus: Option<&[bool]>,
+    ) -> Option<Finding> {
+        let o = &self.options;
+        // Reported on its first document, or with a focus (`--corpus-root`) on its
+        // first focused one: a new file that copies an older one is reported on.
+        let original = match focus {
+            Some(focus) => *cluster.iter().find(|&&d| focus[d])?,
+            None => cluster[0],
+        };
+        let docs = |i: usize| resident.get(i);
+        let bodies: std::collections::HashMap<usize, String> =
+            cluster.iter().map(|&i| (i, self.body(docs(i)))).collect();
+        let copies: Vec<usize> = cluster.iter().copied().filter(|&d| d != original).collect();
+        let copies = &copies[..];
+        let similarity = |c: usize| {
+            let pair = (original.min(c), original.max(c));
+            // `near_pairs` gives its pairs sorted.
+            let found = pairs.binary_search_by(|p| (p.0, p.1).cmp(&pair)).ok().map(|k| &pairs[k]);
+            found.map_or_else(
+                || {
+                    let set = |i: usize| dedup::shingles(&bodies[&i], o.shingle);
+                    dedup::jaccard(&set(original), &set(c))
+                },
+                |p| p.2,
+            )
+        };
+        let related = copies
+            .iter()
+            .map(|&c| {
+                let sim = similarity(c);
+                let how = if bodies[&c] == bodies[&original] {
+                    "identical copy".to_string()
+                } else {
+                    let figures = changed_figures(&bodies[&original], &bodies[&c])
+                        .map(|f| format!("; figures differ: {f}"))
+                        .unwrap_or_default();
+                    format!("near copy, {:.0}% alike{figures}", sim * 100.0)
+                };
+                let d = docs(c);
+                let first = d.paragraphs.first().cloned().unwrap_or(0..0);
+                Related { place: Place::Text { doc: c, span: first }, message: how }
+            })
+            .collect::<Vec<_>>();
+        let changed: Vec<String> = copies
+            .iter()
+            .filter_map(|&c| changed_figures(&bodies[&original], &bodies[&c]).map(|f| format!("{}: {f}", docs(c).name)))
+            .collect();
+        let help = if changed.is_empty() {
+            "keep one copy, or mark the others as reprints".to_string()
+        } else {
+            format!("the copies change figures ({}); check which is right, then keep one", changed.join("; "))
+        };
+        let d = docs(original);
+        let first = d.paragraphs.first().cloned().unwrap_or(0..0);
+        let n = copies.len();
+        let mut names: Vec<&str> = cluster.iter().map(|&i| docs(i).name.as_str()).collect();
+        names.sort_unstable();
+        Some(Finding {
+            rule: ID,
+            severity: super::severity(ID),
+            message: format!("this document is repeated by {n} other document{}", if n == 1 { "" } else { "s" }),
+            help: Some(help),
+            place: Place::Text { doc: original, span: first },
+            related,
+            fingerprint: fingerprint(&[ID, &names.join("\u{1f}")]),
+        })
     }
 
     fn sketch(&self, d: &Document, cache: Option<&crate::cache::ClaimCache>) -> Sketch {
@@ -80,77 +158,25 @@ impl Rule for DuplicateDocument {
             ids.iter().map(|&i| dedup::shingles(&self.body(resident.get(i)), o.shingle)).collect()
         };
         let pairs = dedup::near_pairs(data.signatures, o.near, data.focus, &shingles_of);
+        let mut clusters = crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1)));
+        if let Some(focus) = data.focus {
+            clusters.retain(|c| c.iter().any(|&d| focus[d]));
+        }
         let mut out = Vec::new();
-        for cluster in crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1))) {
-            // Reported on its first document, or with a focus (`--corpus-root`) on its
-            // first focused one: a new file that copies an older one is reported on.
-            let original = match data.focus {
-                Some(focus) => match cluster.iter().find(|&&d| focus[d]) {
-                    Some(&d) => d,
-                    None => continue,
-                },
-                None => cluster[0],
-            };
-            let resident = corpus.resident(&cluster);
-            let docs = |i: usize| resident.get(i);
-            let bodies: std::collections::HashMap<usize, String> =
-                cluster.iter().map(|&i| (i, self.body(docs(i)))).collect();
-            let copies: Vec<usize> = cluster.iter().copied().filter(|&d| d != original).collect();
-            let copies = &copies[..];
-            let similarity = |c: usize| {
-                let pair = (original.min(c), original.max(c));
-                // `near_pairs` gives its pairs sorted.
-                let found = pairs.binary_search_by(|p| (p.0, p.1).cmp(&pair)).ok().map(|k| &pairs[k]);
-                found.map_or_else(
-                    || {
-                        let set = |i: usize| dedup::shingles(&bodies[&i], o.shingle);
-                        dedup::jaccard(&set(original), &set(c))
-                    },
-                    |p| p.2,
-                )
-            };
-            let related = copies
-                .iter()
-                .map(|&c| {
-                    let sim = similarity(c);
-                    let how = if bodies[&c] == bodies[&original] {
-                        "identical copy".to_string()
-                    } else {
-                        let figures = changed_figures(&bodies[&original], &bodies[&c])
-                            .map(|f| format!("; figures differ: {f}"))
-                            .unwrap_or_default();
-                        format!("near copy, {:.0}% alike{figures}", sim * 100.0)
-                    };
-                    let d = docs(c);
-                    let first = d.paragraphs.first().cloned().unwrap_or(0..0);
-                    Related { place: Place::Text { doc: c, span: first }, message: how }
-                })
-                .collect::<Vec<_>>();
-            let changed: Vec<String> = copies
-                .iter()
-                .filter_map(|&c| {
-                    changed_figures(&bodies[&original], &bodies[&c]).map(|f| format!("{}: {f}", docs(c).name))
-                })
-                .collect();
-            let help = if changed.is_empty() {
-                "keep one copy, or mark the others as reprints".to_string()
-            } else {
-                format!("the copies change figures ({}); check which is right, then keep one", changed.join("; "))
-            };
-            let d = docs(original);
-            let first = d.paragraphs.first().cloned().unwrap_or(0..0);
-            let n = copies.len();
-            let mut names: Vec<&str> = cluster.iter().map(|&i| docs(i).name.as_str()).collect();
-            names.sort_unstable();
-            out.push(Finding {
-                rule: ID,
-                severity: super::severity(ID),
-                message: format!("this document is repeated by {n} other document{}", if n == 1 { "" } else { "s" }),
-                help: Some(help),
-                place: Place::Text { doc: original, span: first },
-                related,
-                fingerprint: fingerprint(&[ID, &names.join("\u{1f}")]),
+        // The documents of many clusters are read back at once: a dataset read back whole
+        // (a compressed file, a CSV) is then read once per batch, not once per cluster.
+        let mut rest = &clusters[..];
+        while !rest.is_empty() {
+            let mut size = 0;
+            let take = rest.iter().take_while(|c| {
+                size += c.len();
+                size - c.len() < READ_BACK_DOCUMENTS
             });
+            let batch = &rest[..take.count().max(1)];
+            rest = &rest[batch.len()..];
+            let ids: Vec<usize> = batch.iter().flatten().copied().collect();
+            let resident = corpus.resident(&ids);
+            out.extend(batch.iter().filter_map(|cluster| self.report(cluster, &resident, &pairs, data.focus)));
         }
         out
     }

@@ -20,7 +20,18 @@ use std::sync::Arc;
 /// Reads a Parquet file from disk, handing over one `Loaded` per row group.
 pub fn read_file(path: &Path, display: &str, opts: &LoadOptions, each: &mut dyn FnMut(Loaded)) {
     match std::fs::File::open(path) {
-        Ok(file) => read(file, display, opts, each),
+        Ok(file) => read(file, display, opts, &|_| true, each),
+        Err(e) => each(Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] }),
+    }
+}
+
+/// Reads again the row groups of a Parquet file that hold `records` (row numbers, from
+/// 1), handing over their documents (among them those of `records`); the other row
+/// groups are not decoded.
+pub fn read_records(path: &Path, display: &str, opts: &LoadOptions, records: &[usize], each: &mut dyn FnMut(Loaded)) {
+    let wanted = |rows: std::ops::Range<usize>| records.iter().any(|r| rows.contains(r));
+    match std::fs::File::open(path) {
+        Ok(file) => read(file, display, opts, &wanted, each),
         Err(e) => each(Loaded { documents: Vec::new(), errors: vec![LoadError::unreadable(display, &e)] }),
     }
 }
@@ -28,7 +39,7 @@ pub fn read_file(path: &Path, display: &str, opts: &LoadOptions, each: &mut dyn 
 /// Reads a Parquet file held in memory (a shard, stdin).
 pub fn load_bytes(display: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Loaded {
     let mut all = Loaded::default();
-    read(bytes::Bytes::from(bytes), display, opts, &mut |l| {
+    read(bytes::Bytes::from(bytes), display, opts, &|_| true, &mut |l| {
         all.documents.extend(l.documents);
         all.errors.extend(l.errors);
     });
@@ -79,7 +90,14 @@ impl Columns {
     }
 }
 
-fn read<R: ChunkReader + 'static>(reader: R, display: &str, opts: &LoadOptions, each: &mut dyn FnMut(Loaded)) {
+/// Reads the row groups whose records (row numbers from 1) `group_wanted` asks for.
+fn read<R: ChunkReader + 'static>(
+    reader: R,
+    display: &str,
+    opts: &LoadOptions,
+    group_wanted: &dyn Fn(std::ops::Range<usize>) -> bool,
+    each: &mut dyn FnMut(Loaded),
+) {
     let error = |offset: usize, doc: Option<String>, message: String| LoadError {
         path: display.to_string(),
         offset,
@@ -105,6 +123,10 @@ fn read<R: ChunkReader + 'static>(reader: R, display: &str, opts: &LoadOptions, 
     for group in 0..file.num_row_groups() {
         let meta = file.metadata().row_group(group);
         let rows = usize::try_from(meta.num_rows()).unwrap_or(0);
+        if !group_wanted(records_before + 1..records_before + rows + 1) {
+            records_before += rows;
+            continue;
+        }
         let offset = meta.file_offset().and_then(|o| usize::try_from(o).ok()).unwrap_or(0);
         let mut loaded = Loaded::default();
         let nulls_before = nulls.len();
