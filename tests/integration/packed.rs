@@ -278,3 +278,44 @@ fn broken_archives_and_parquet_files_are_located_and_the_rest_is_read() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
     assert_eq!(json["summary"]["documents"], 12 + (line - 1) + 8 + 10, "{json}");
 }
+
+/// A Parquet file shaped as Hugging Face datasets often are: an integer id, and a nested
+/// column factlint does not read.
+fn parquet_with_nested_column(texts: &[&str]) -> Vec<u8> {
+    let schema = "message news { REQUIRED INT64 id; REQUIRED BYTE_ARRAY text (UTF8); \
+                  OPTIONAL group meta { OPTIONAL BYTE_ARRAY source (UTF8); } }";
+    let schema = Arc::new(parquet::schema::parser::parse_message_type(schema).unwrap());
+    let mut out = Vec::new();
+    let mut writer = SerializedFileWriter::new(&mut out, schema, Default::default()).unwrap();
+    let mut row_group = writer.next_row_group().unwrap();
+    let ids: Vec<i64> = (0..texts.len() as i64).map(|i| 1000 + i).collect();
+    let mut column = row_group.next_column().unwrap().unwrap();
+    column.typed::<parquet::data_type::Int64Type>().write_batch(&ids, None, None).unwrap();
+    column.close().unwrap();
+    let mut column = row_group.next_column().unwrap().unwrap();
+    let values: Vec<ByteArray> = texts.iter().map(|t| ByteArray::from(*t)).collect();
+    column.typed::<ByteArrayType>().write_batch(&values, None, None).unwrap();
+    column.close().unwrap();
+    // meta.source: present (level 2) in every other row, meta null (level 0) otherwise.
+    let levels: Vec<i16> = (0..texts.len()).map(|i| if i % 2 == 0 { 2 } else { 0 }).collect();
+    let sources: Vec<ByteArray> = levels.iter().filter(|&&l| l == 2).map(|_| ByteArray::from("wire")).collect();
+    let mut column = row_group.next_column().unwrap().unwrap();
+    column.typed::<ByteArrayType>().write_batch(&sources, Some(&levels), None).unwrap();
+    column.close().unwrap();
+    row_group.close().unwrap();
+    writer.close().unwrap();
+    out
+}
+
+#[test]
+fn integer_ids_name_records_and_nested_columns_are_left_alone() {
+    let dir = corpus(&[("shard.parquet", &parquet_with_nested_column(&[PAIRED, REWRITTEN, LONG]))]);
+    let file = dir.path().join("shard.parquet");
+    let out = factlint(&["check", "-f", "json", "--select", "numeric-contradiction", file.to_str().unwrap()], None);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let findings = json["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 1, "{json}");
+    assert_eq!(findings[0]["doc"], format!("{}#1001", file.display()));
+    assert_eq!(findings[0]["related"][0]["doc"], format!("{}#1000", file.display()));
+    assert_eq!(json["summary"]["documents"], 3);
+}
