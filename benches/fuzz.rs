@@ -99,7 +99,7 @@ fn main() {
     let seconds: u64 = std::env::var("FACTLINT_FUZZ_SECONDS").ok().and_then(|s| s.parse().ok()).unwrap_or(10);
     let seed: u64 = std::env::var("FACTLINT_FUZZ_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed);
     let extractor = Extractor::default();
-    let formats = [Format::Text, Format::Markdown, Format::Html, Format::Jsonl, Format::Csv];
+    let formats = [Format::Text, Format::Markdown, Format::Html, Format::Jsonl, Format::Csv, Format::Parquet];
 
     run("loaders", seconds, seed, |rng| {
         let body = text(rng);

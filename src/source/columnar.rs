@@ -106,10 +106,10 @@ fn read<R: ChunkReader + 'static>(
         doc,
         message,
     };
-    let file = match SerializedFileReader::new(reader) {
+    let file = match guarded(|| SerializedFileReader::new(reader).map_err(|e| reason(&e))) {
         Ok(f) => f,
-        Err(e) => {
-            let message = format!("not a readable Parquet file: {}", reason(&e));
+        Err(why) => {
+            let message = format!("not a readable Parquet file: {why}");
             return each(Loaded { documents: Vec::new(), errors: vec![error(0, None, message)] });
         }
     };
@@ -130,26 +130,27 @@ fn read<R: ChunkReader + 'static>(
         let offset = meta.file_offset().and_then(|o| usize::try_from(o).ok()).unwrap_or(0);
         let mut loaded = Loaded::default();
         let nulls_before = nulls.len();
-        let broken = |e: parquet::errors::ParquetError, at: usize| {
+        let broken = |why: String, at: usize| {
             let (first, last) = (records_before + 1, records_before + rows);
             let doc = Some(format!("{display}#{}", at.max(first)));
-            error(
-                offset,
-                doc,
-                format!("row group {} (records {first}–{last}) cannot be read: {}", group + 1, reason(&e)),
-            )
+            error(offset, doc, format!("row group {} (records {first}–{last}) cannot be read: {why}", group + 1))
         };
-        match file.get_row_group(group).and_then(|g| {
-            let rows = g.get_row_iter(Some(columns.projection.clone()))?;
-            for (i, row) in rows.enumerate() {
-                let record = records_before + i + 1;
-                match document(display, &row?, &columns, record) {
-                    Some(d) => loaded.documents.push(d),
-                    None => nulls.push(record),
+        let decoded = guarded(|| {
+            let mut decode = || -> parquet::errors::Result<()> {
+                let reader = file.get_row_group(group)?;
+                let rows = reader.get_row_iter(Some(columns.projection.clone()))?;
+                for (i, row) in rows.enumerate() {
+                    let record = records_before + i + 1;
+                    match document(display, &row?, &columns, record) {
+                        Some(d) => loaded.documents.push(d),
+                        None => nulls.push(record),
+                    }
                 }
-            }
-            Ok(())
-        }) {
+                Ok(())
+            };
+            decode().map_err(|e| reason(&e))
+        });
+        match decoded {
             Ok(()) => {}
             Err(e) => {
                 let at = records_before + loaded.documents.len() + nulls.len() - nulls_before + 1;
@@ -167,6 +168,37 @@ fn read<R: ChunkReader + 'static>(
     }
 }
 
+thread_local! {
+    /// Whether this thread is inside the Parquet decoder (see [`guarded`]).
+    static DECODING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Runs a step of the Parquet decoder, which panics on some damaged files instead of
+/// returning an error: the panic becomes this file's error, said once as a finding (the
+/// panic message is not printed), and the run goes on. Other panics are reported as ever.
+fn guarded<T>(step: impl FnOnce() -> Result<T, String>) -> Result<T, String> {
+    static QUIET_HOOK: std::sync::Once = std::sync::Once::new();
+    QUIET_HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !DECODING.with(std::cell::Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    DECODING.with(|d| d.set(true));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(step));
+    DECODING.with(|d| d.set(false));
+    result.unwrap_or_else(|panic| {
+        let what = panic
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| panic.downcast_ref::<&str>().copied())
+            .unwrap_or("the decoder failed");
+        Err(format!("damaged file ({what})"))
+    })
+}
+
 /// A Parquet error without the crate's `Parquet error: ` prefix.
 fn reason(e: &parquet::errors::ParquetError) -> String {
     let text = e.to_string();
@@ -179,7 +211,7 @@ fn cell_text(field: &Field) -> Option<String> {
         Field::Null => None,
         Field::Str(s) => Some(s.clone()),
         Field::Bytes(b) => std::str::from_utf8(b.data()).ok().map(str::to_string),
-        Field::Bool(true) => Some("true".to_string()),
+        Field::Bool(b) => b.then(|| "true".to_string()),
         other => Some(other.to_string()),
     }
 }

@@ -319,3 +319,41 @@ fn integer_ids_name_records_and_nested_columns_are_left_alone() {
     assert_eq!(findings[0]["related"][0]["doc"], format!("{}#1000", file.display()));
     assert_eq!(json["summary"]["documents"], 3);
 }
+
+#[test]
+fn a_damaged_parquet_file_is_an_error_never_a_crash() {
+    // The decoder panics on some damaged files (a negative column length, say): each must
+    // come out as errors of its own file, with the records that could be read.
+    let records: Vec<(String, Option<String>)> =
+        (0..30).map(|i| (format!("r{i}"), Some(format!("第{i}条：全市共有{}家医院。", 1000 + i)))).collect();
+    let good = parquet(&records, 7);
+    let mut next = factlint_testing_rng(0x5eed);
+    let mut with_errors = 0;
+    for _ in 0..3000 {
+        let mut bytes = good.clone();
+        for _ in 0..1 + next(3) {
+            let at = next(bytes.len() as u64) as usize;
+            bytes[at] = next(256) as u8;
+        }
+        let loaded = factlint::source::load_bytes(
+            "x.parquet",
+            &bytes,
+            factlint::source::Format::Parquet,
+            &LoadOptions::default(),
+        );
+        assert!(loaded.documents.len() <= records.len());
+        with_errors += usize::from(!loaded.errors.is_empty());
+    }
+    assert!(with_errors > 100, "only {with_errors} damaged files were noticed");
+}
+
+/// xorshift64: a reproducible stream of numbers below each call's bound.
+fn factlint_testing_rng(seed: u64) -> impl FnMut(u64) -> u64 {
+    let mut state = seed;
+    move |below| {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state % below
+    }
+}
