@@ -10,7 +10,8 @@
 
 use super::offsets::TextBuilder;
 use super::packing::Packing;
-use super::{jsonl, paragraphs, record_directive, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
+use super::records::record_directive;
+use super::{jsonl, paragraphs, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
 use parquet::file::reader::{ChunkReader, FileReader, SerializedFileReader};
 use parquet::record::{Field, Row};
 use parquet::schema::types::{Type, TypePtr};
