@@ -48,21 +48,20 @@ impl DuplicateDocument {
     }
 
     /// The finding of one cluster of copies (its documents in `resident`), on its first
-    /// document or, with a focus, its first focused one; `None` when it holds no focused one.
+    /// document or, with a focus, its first focused one (`check_corpus` keeps only clusters
+    /// that hold one).
     fn report(
         &self,
         cluster: &[usize],
         resident: &crate::corpus::Resident<'_>,
         pairs: &[(usize, usize, f64)],
         focus: Option<&[bool]>,
-    ) -> Option<Finding> {
+    ) -> Finding {
         let o = &self.options;
         // Reported on its first document, or with a focus (`--corpus-root`) on its
         // first focused one: a new file that copies an older one is reported on.
-        let original = match focus {
-            Some(focus) => *cluster.iter().find(|&&d| focus[d])?,
-            None => cluster[0],
-        };
+        let focused = |d: usize| focus.is_none_or(|f| f[d]);
+        let original = cluster.iter().copied().find(|&d| focused(d)).unwrap_or(cluster[0]);
         let docs = |i: usize| resident.get(i);
         let bodies: std::collections::HashMap<usize, String> =
             cluster.iter().map(|&i| (i, self.body(docs(i)))).collect();
@@ -111,7 +110,7 @@ impl DuplicateDocument {
         let n = copies.len();
         let mut names: Vec<&str> = cluster.iter().map(|&i| docs(i).name.as_str()).collect();
         names.sort_unstable();
-        Some(Finding {
+        Finding {
             rule: ID,
             severity: super::severity(ID),
             message: format!("this document is repeated by {n} other document{}", if n == 1 { "" } else { "s" }),
@@ -119,7 +118,7 @@ impl DuplicateDocument {
             place: Place::Text { doc: original, span: first },
             related,
             fingerprint: fingerprint(&[ID, &names.join("\u{1f}")]),
-        })
+        }
     }
 
     fn sketch(&self, d: &Document, cache: Option<&crate::cache::ClaimCache>) -> Sketch {
@@ -176,7 +175,7 @@ impl Rule for DuplicateDocument {
             rest = &rest[batch.len()..];
             let ids: Vec<usize> = batch.iter().flatten().copied().collect();
             let resident = corpus.resident(&ids);
-            out.extend(batch.iter().filter_map(|cluster| self.report(cluster, &resident, &pairs, data.focus)));
+            out.extend(batch.iter().map(|cluster| self.report(cluster, &resident, &pairs, data.focus)));
         }
         out
     }

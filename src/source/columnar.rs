@@ -39,12 +39,7 @@ pub fn read_records(path: &Path, display: &str, opts: &LoadOptions, records: &[u
 
 /// Reads a Parquet file held in memory (a shard, stdin).
 pub fn load_bytes(display: &str, bytes: Vec<u8>, opts: &LoadOptions) -> Loaded {
-    let mut all = Loaded::default();
-    read(bytes::Bytes::from(bytes), display, opts, &|_| true, &mut |l| {
-        all.documents.extend(l.documents);
-        all.errors.extend(l.errors);
-    });
-    all
+    Loaded::gathered(|each| read(bytes::Bytes::from(bytes), display, opts, &|_| true, each))
 }
 
 /// How many records a Parquet file holds and which column its text is read from.

@@ -56,11 +56,7 @@ impl Format {
             "parquet" => Format::Parquet,
             _ => return None,
         };
-        match format {
-            Format::Jsonl | Format::Csv => Some(format),
-            _ if compressed => None,
-            _ => Some(format),
-        }
+        (!compressed || matches!(format, Format::Jsonl | Format::Csv)).then_some(format)
     }
 
     /// Whether a file of this format (at `path`, `len` bytes) is read a window at a time
@@ -259,14 +255,22 @@ pub struct Loaded {
     pub errors: Vec<LoadError>,
 }
 
+impl Loaded {
+    /// Everything a reader hands over piece by piece (a window, a row group at a time),
+    /// together.
+    pub fn gathered(read: impl FnOnce(&mut dyn FnMut(Loaded))) -> Loaded {
+        let mut all = Loaded::default();
+        read(&mut |l| {
+            all.documents.extend(l.documents);
+            all.errors.extend(l.errors);
+        });
+        all
+    }
+}
+
 /// Reads one file from disk (a large JSON Lines file in windows of whole lines).
 pub fn load_file(path: &Path, display: &str, format: Format, opts: &LoadOptions) -> Loaded {
-    let mut all = Loaded::default();
-    windows::read_file(path, display, format, opts, &mut |l| {
-        all.documents.extend(l.documents);
-        all.errors.extend(l.errors);
-    });
-    all
+    Loaded::gathered(|each| windows::read_file(path, display, format, opts, each))
 }
 
 /// Reads one input from memory (a file's bytes or stdin), decompressing it when its name

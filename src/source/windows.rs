@@ -101,12 +101,7 @@ pub(super) fn load_compressed(
     match packing.reader(bytes).and_then(|mut r| r.read_to_end(&mut plain)) {
         Ok(_) => load_owned(display, plain, format, packing, opts),
         Err(e) => {
-            let mut all = Loaded::default();
-            read_to_break(display, plain, &e, Before::Whole(format), packing, opts, &mut |l| {
-                all.documents.extend(l.documents);
-                all.errors.extend(l.errors);
-            });
-            all
+            Loaded::gathered(|each| read_to_break(display, plain, &e, Before::Whole(format), packing, opts, each))
         }
     }
 }

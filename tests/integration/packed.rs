@@ -327,7 +327,7 @@ fn a_damaged_parquet_file_is_an_error_never_a_crash() {
     let records: Vec<(String, Option<String>)> =
         (0..30).map(|i| (format!("r{i}"), Some(format!("第{i}条：全市共有{}家医院。", 1000 + i)))).collect();
     let good = parquet(&records, 7);
-    let mut next = factlint_testing_rng(0x5eed);
+    let mut next = xorshift(0x5eed);
     let mut with_errors = 0;
     for _ in 0..3000 {
         let mut bytes = good.clone();
@@ -348,7 +348,7 @@ fn a_damaged_parquet_file_is_an_error_never_a_crash() {
 }
 
 /// xorshift64: a reproducible stream of numbers below each call's bound.
-fn factlint_testing_rng(seed: u64) -> impl FnMut(u64) -> u64 {
+fn xorshift(seed: u64) -> impl FnMut(u64) -> u64 {
     let mut state = seed;
     move |below| {
         state ^= state << 13;
