@@ -138,7 +138,7 @@ fn main() {
     let sketches: Vec<Sketch> = texts.par_iter().map(|p| Sketch::new(p, SHINGLE)).collect();
     let sketch_time = t.elapsed().as_secs_f64();
     let t2 = Instant::now();
-    let pairs = near_pairs(&sketches, NEAR, None, &one_by_one(|i| shingles(&texts[i], SHINGLE)));
+    let pairs = near_pairs(&sketches, NEAR, (None, None), &one_by_one(|i| shingles(&texts[i], SHINGLE)));
     let pair_time = t2.elapsed().as_secs_f64();
     let total = t.elapsed().as_secs_f64();
 

@@ -115,7 +115,7 @@ fn near_copies(bencher: divan::Bencher, texts: usize) {
         (0..texts).map(|i| if i % 10 == 9 { zh_report(i - 1).replacen('万', "千", 1) } else { zh_report(i) }).collect();
     bencher.counter(divan::counter::ItemsCount::new(texts)).bench(|| {
         let sketches: Vec<Sketch> = corpus.iter().map(|t| Sketch::new(t, 5)).collect();
-        near_pairs(&sketches, 0.8, None, &one_by_one(|i| shingles(&corpus[i], 5)))
+        near_pairs(&sketches, 0.8, (None, None), &one_by_one(|i| shingles(&corpus[i], 5)))
     });
 }
 

@@ -15,6 +15,8 @@ pub mod config;
 pub mod corpus;
 pub mod dates;
 pub mod dedup;
+pub mod embedded;
+pub mod engine;
 pub mod extract;
 pub mod finding;
 pub mod fix;

@@ -47,6 +47,24 @@ pub struct RunOptions<'a> {
     /// Per-document findings and claims already computed, one entry per document (joined
     /// shard indexes): only the corpus rules run.
     pub indexed: Option<&'a [(Vec<Finding>, Vec<Claim>)]>,
+    /// The corpus is one component of a larger one, checked by the distributed engine:
+    /// what was decided over all of it.
+    pub scope: Option<&'a crate::rules::Scope>,
+    /// Which rules run: all of them, or (in the distributed engine) those of one stage.
+    pub stage: Stage,
+}
+
+/// The two stages of a check, for the distributed engine, which runs them on different
+/// machines: the per-document rules on pieces of the corpus, the corpus rules on
+/// components of linked documents.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Stage {
+    #[default]
+    Both,
+    /// Per-document rules and the findings on unreadable input; no corpus rule.
+    Documents,
+    /// Corpus rules only.
+    Corpus,
 }
 
 impl RunOptions<'_> {
@@ -161,7 +179,11 @@ impl<'a> Plan<'a> {
                             };
                             (findings, cache.claims(&d.text, |t| self.extractor.claims(t)))
                         }
-                        _ => document_results(if in_focus[k] { &self.rules } else { &[] }, &self.extractor, i, d),
+                        _ => {
+                            let rules =
+                                if in_focus[k] && self.options.stage != Stage::Corpus { &self.rules[..] } else { &[] };
+                            document_results(rules, &self.extractor, i, d)
+                        }
                     },
                 };
                 let signature = self.rules.iter().find_map(|r| r.signature(d, self.options.cache));
@@ -188,8 +210,10 @@ impl<'a> Plan<'a> {
             CorpusData::new(corpus, (Claims::Packed(&kept.claims), &kept.keys), &kept.signatures, self.settings);
         data.focus = focus;
         data.cache = self.options.cache;
+        data.scope = self.options.scope;
         let mut found = Vec::new();
-        for rule in &self.rules {
+        let rules = if self.options.stage == Stage::Documents { &[] } else { &self.rules[..] };
+        for rule in rules {
             let started = std::time::Instant::now();
             found.extend(rule.check_corpus(&data));
             log::debug!("{} over the corpus in {:?}", rule.id(), started.elapsed());
@@ -282,21 +306,38 @@ fn unreadable(e: &crate::source::LoadError) -> Finding {
 
 /// Checks a corpus held in memory (or joined from shard indexes).
 pub fn run(corpus: &Corpus, settings: &Settings, selection: &Selection, options: &RunOptions<'_>) -> Report {
+    run_keeping(corpus, settings, selection, options).0
+}
+
+/// [`run`], also giving every document's figure keys and, when a rule that runs takes
+/// them, near-copy sketches (one per document): what the distributed engine links
+/// documents by.
+pub fn run_keeping(
+    corpus: &Corpus,
+    settings: &Settings,
+    selection: &Selection,
+    options: &RunOptions<'_>,
+) -> (Report, StoryKeys, Vec<Sketch>) {
     let plan = Plan::new(settings, selection, options);
     let mut kept = Kept::default();
     let started = std::time::Instant::now();
     plan.documents(0, &corpus.documents, &mut kept);
     log::debug!("per-document rules and claims in {:?}", started.elapsed());
     plan.corpus(corpus, &mut kept);
-    plan.finish(corpus, kept)
+    let (keys, signatures) = (std::mem::take(&mut kept.keys), std::mem::take(&mut kept.signatures));
+    (plan.finish(corpus, kept), keys, signatures)
 }
 
-fn sort_key(corpus: &Corpus, f: &Finding) -> (String, usize, &'static str, String) {
+/// A finding's key in the output order: by file, then by record for a dataset whose
+/// positions count inside each record (its unreadable records first), then by place and
+/// rule.
+pub fn sort_key(corpus: &Corpus, f: &Finding) -> (String, usize, usize, &'static str, String) {
     match &f.place {
         Place::Text { doc, span } => {
             let d = &corpus.documents[*doc];
-            (d.file.path.clone(), d.file.base + d.map.start(span.start), f.rule, f.fingerprint.clone())
+            let record = if d.file.packing.is_record_relative() { d.record + 1 } else { 0 };
+            (d.file.path.clone(), record, d.file.base + d.map.start(span.start), f.rule, f.fingerprint.clone())
         }
-        Place::File { path, offset, .. } => (path.clone(), *offset, f.rule, f.fingerprint.clone()),
+        Place::File { path, offset, .. } => (path.clone(), 0, *offset, f.rule, f.fingerprint.clone()),
     }
 }

@@ -135,7 +135,7 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
         focus: focus.is_some().then_some(&in_focus as &(dyn Fn(&str) -> bool + Sync)),
         on_document: Some(&tick),
         cache: cache.as_ref(),
-        indexed: None,
+        ..RunOptions::default()
     };
     let (corpus, mut result) = if args.index.is_empty() {
         check::run_streamed(&inputs, settings, &selection, &options)

@@ -26,11 +26,11 @@ const BINS: usize = 64;
 pub const SKETCH_BINS: usize = BINS;
 /// LSH bands × rows = bins. With 16 bands of 4 rows, a pair with Jaccard 0.8 becomes a
 /// candidate with probability 1 − (1 − 0.8⁴)¹⁶ ≈ 0.9998.
-const BANDS: usize = 16;
+pub const BANDS: usize = 16;
 const ROWS: usize = BINS / BANDS;
 /// Buckets holding more texts than this are page furniture or templates, not copies;
 /// they are skipped (and logged) so one common text cannot make the work quadratic.
-const MAX_BUCKET: usize = 256;
+pub const MAX_BUCKET: usize = 256;
 /// How far below the threshold a sketch estimate may fall and still be verified: five
 /// standard deviations of a 64-bin estimate at a similarity of 0.8.
 const SKETCH_MARGIN: f64 = 0.25;
@@ -146,6 +146,12 @@ impl Sketch {
         Sketch::from_shingles(&[])
     }
 
+    /// A hash of the whole sketch, equal for equal sketches; `None` for an empty one.
+    pub fn identity(&self) -> Option<u64> {
+        (!self.is_empty())
+            .then(|| self.bins().iter().fold(u64::from(self.shingle_count), |h, &v| hash64(h ^ u64::from(v))))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.shingle_count == 0
     }
@@ -197,7 +203,7 @@ impl Sketch {
         same as f64 / BINS as f64
     }
 
-    fn band(&self, b: usize) -> u64 {
+    pub fn band(&self, b: usize) -> u64 {
         self.bins()[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &v| hash64(h ^ u64::from(v)))
     }
 }
@@ -250,27 +256,28 @@ fn jaccard_of(a: usize, b: usize, inter: usize) -> f64 {
     }
 }
 
+/// Near-copy buckets, `(band, hash)`, that hold more than [`MAX_BUCKET`] distinct texts
+/// over a larger corpus than the one at hand (see [`crate::engine`]): skipped here too.
+pub type Crowded = rustc_hash::FxHashSet<(usize, u64)>;
+
 /// Pairs `(i, j, similarity)`, `i < j`, of sketches whose shingle sets have a Jaccard
 /// similarity of at least `near`, sorted. Empty sketches are skipped. `shingles_of(ids)`
 /// gives the shingle sets (`shingles`) of texts `ids`, in order: asked once per text that
 /// needs verifying, a batch at a time, so that texts held on disk are read back together.
 /// With `focus`, only pairs that could join a cluster holding a focused text are verified
-/// (and returned): the clusters of copies that hold one are the same as without it.
+/// (and returned): the clusters of copies that hold one are the same as without it. With
+/// `crowded_elsewhere`, the buckets skipped are those, whatever their size here.
 pub fn near_pairs(
     sketches: &[Sketch],
     near: f64,
-    focus: Option<&[bool]>,
+    (focus, crowded_elsewhere): (Option<&[bool]>, Option<&Crowded>),
     shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
 ) -> Vec<(usize, usize, f64)> {
     // Cheap rejections first, in the bands, so that rejected pairs are never stored: sets
     // of very different sizes cannot be near, and the sketch estimates the similarity
     // within a few percent (a pair at the threshold falls below this margin with odds
     // under one in a million).
-    let worth_verifying = |i: u32, j: u32| {
-        let (a, b) = (&sketches[i as usize], &sketches[j as usize]);
-        let (small, large) = (a.shingle_count.min(b.shingle_count), a.shingle_count.max(b.shingle_count));
-        f64::from(small) >= near * f64::from(large) && a.estimate(b) >= near - SKETCH_MARGIN
-    };
+    let worth_verifying = |i: u32, j: u32| worth_verifying(&sketches[i as usize], &sketches[j as usize], near);
     // Texts with one sketch (exact copies, above all) meet through the first of them: the
     // bands see only that one, so a text copied thousands of times fills no bucket, and
     // each copy is verified against it.
@@ -290,19 +297,23 @@ pub fn near_pairs(
         })
         .collect();
     let crowded = std::sync::atomic::AtomicUsize::new(0);
-    let usable = |bucket: &[(u64, u32)]| {
+    let usable = |band: usize, bucket: &[(u64, u32)]| {
+        if let Some(elsewhere) = crowded_elsewhere {
+            return bucket.len() >= 2 && !elsewhere.contains(&(band, bucket[0].0));
+        }
         if bucket.len() > MAX_BUCKET {
             crowded.fetch_max(bucket.len(), std::sync::atomic::Ordering::Relaxed);
         }
         bucket.len() >= 2 && bucket.len() <= MAX_BUCKET
     };
     let star = |i: u32| copies.get(&i).into_iter().flatten().map(move |&j| (i, j));
-    let mut candidates: Vec<(u32, u32)> = match focus {
+    let candidates: Vec<(u32, u32)> = match focus {
         None => bands
             .par_iter()
-            .flat_map_iter(|keyed| {
+            .enumerate()
+            .flat_map_iter(|(band, keyed)| {
                 let mut pairs = Vec::new();
-                for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| usable(b)) {
+                for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| usable(band, b)) {
                     for (x, &(_, i)) in bucket.iter().enumerate() {
                         pairs.extend(
                             bucket[x + 1..].iter().map(|&(_, j)| (i, j)).filter(|&(i, j)| worth_verifying(i, j)),
@@ -329,7 +340,7 @@ pub fn near_pairs(
                     let from = keyed.partition_point(|x| x.0 < hash);
                     let to = from + keyed[from..].partition_point(|x| x.0 == hash);
                     let bucket = &keyed[from..to];
-                    if usable(bucket) {
+                    if !bucket.is_empty() && usable(b, bucket) {
                         let i = i as u32;
                         let pairs_here = bucket.iter().map(|&(_, j)| (i.min(j), i.max(j)));
                         pairs.extend(pairs_here.filter(|&(x, y)| x != y && worth_verifying(x, y)));
@@ -348,6 +359,26 @@ pub fn near_pairs(
              near copies among them may be missed, exact copies are not"
         );
     }
+    verify(sketches, near, candidates, shingles_of)
+}
+
+/// Whether two texts' sketches leave their similarity possibly at `near` or above: sets of
+/// very different sizes cannot be near, and the sketch estimates the similarity within a
+/// few percent (a pair at the threshold falls below this margin with odds under one in a
+/// million).
+pub fn worth_verifying(a: &Sketch, b: &Sketch, near: f64) -> bool {
+    let (small, large) = (a.shingle_count.min(b.shingle_count), a.shingle_count.max(b.shingle_count));
+    f64::from(small) >= near * f64::from(large) && a.estimate(b) >= near - SKETCH_MARGIN
+}
+
+/// The candidate pairs whose shingle sets are at least `near` alike, with their
+/// similarity, sorted (see [`near_pairs`]).
+pub fn verify(
+    sketches: &[Sketch],
+    near: f64,
+    mut candidates: Vec<(u32, u32)>,
+    shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
+) -> Vec<(usize, usize, f64)> {
     candidates.par_sort_unstable();
     candidates.dedup();
     // Copies of one text are alike through and through: only the others are verified.
@@ -383,15 +414,8 @@ pub fn near_pairs(
 /// For each text, the first text with the same sketch (itself when none comes before);
 /// and for each such first text, the later ones that share its sketch.
 fn same_sketches(sketches: &[Sketch]) -> (Vec<u32>, rustc_hash::FxHashMap<u32, Vec<u32>>) {
-    let mut keyed: Vec<(u64, u32)> = sketches
-        .iter()
-        .enumerate()
-        .filter(|(_, s)| !s.is_empty())
-        .map(|(i, s)| {
-            let h = s.bins().iter().fold(u64::from(s.shingle_count), |h, &v| hash64(h ^ u64::from(v)));
-            (h, i as u32)
-        })
-        .collect();
+    let mut keyed: Vec<(u64, u32)> =
+        sketches.iter().enumerate().filter_map(|(i, s)| Some((s.identity()?, i as u32))).collect();
     keyed.par_sort_unstable();
     let mut representative: Vec<u32> = (0..sketches.len() as u32).collect();
     let mut copies: rustc_hash::FxHashMap<u32, Vec<u32>> = Default::default();

@@ -10,11 +10,11 @@ fn any_number_of_exact_copies_is_found() {
     texts.push(body.replace("42个", "24个"));
     texts.push("完全不同的另一篇报道，讲的是港口集装箱吞吐量和新开的国际航线。".repeat(2));
     let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 3)).collect();
-    let pairs = near_pairs(&sketches, 0.8, None, &one_by_one(|i| shingles(&texts[i], 3)));
+    let pairs = near_pairs(&sketches, 0.8, (None, None), &one_by_one(|i| shingles(&texts[i], 3)));
     let joined: std::collections::BTreeSet<usize> = pairs.iter().flat_map(|&(i, j, _)| [i, j]).collect();
     assert_eq!(joined, (0..601).collect(), "every copy and the edited one join; the other text does not");
     let focus: Vec<bool> = (0..texts.len()).map(|i| i == 599).collect();
-    let focused = near_pairs(&sketches, 0.8, Some(&focus), &one_by_one(|i| shingles(&texts[i], 3)));
+    let focused = near_pairs(&sketches, 0.8, (Some(&focus), None), &one_by_one(|i| shingles(&texts[i], 3)));
     let reached: std::collections::BTreeSet<usize> = focused.iter().flat_map(|&(i, j, _)| [i, j]).collect();
     assert_eq!(reached, joined, "a focused copy reaches all the others");
 }
@@ -75,14 +75,14 @@ fn copies_of_one_text_pair_without_their_shingles_being_read_again() {
         asked.lock().unwrap().extend_from_slice(ids);
         ids.iter().map(|&i| shingles(&texts[i], 3)).collect()
     };
-    let pairs = near_pairs(&sketches, 0.5, None, &of);
+    let pairs = near_pairs(&sketches, 0.5, (None, None), &of);
     assert!(pairs.contains(&(0, 2, 1.0)), "{pairs:?}");
     assert!(pairs.iter().any(|p| (p.0, p.1) == (0, 1) && p.2 < 1.0), "{pairs:?}");
     let read_again = asked.lock().unwrap().clone();
     assert!(!read_again.contains(&2), "the copy's shingles were read again: {read_again:?}");
     // A sketch rebuilt from its bins does not know its text: its pairs are verified.
     let rebuilt: Vec<Sketch> = sketches.iter().map(|s| Sketch::from_bins(&s.to_bins()).unwrap()).collect();
-    assert_eq!(near_pairs(&rebuilt, 0.5, None, &of), pairs);
+    assert_eq!(near_pairs(&rebuilt, 0.5, (None, None), &of), pairs);
 }
 
 #[test]
@@ -117,7 +117,7 @@ fn a_changed_figure_keeps_a_pair_near_and_different() {
     let sim = jaccard(&shingles(&texts[0], 5), &shingles(&texts[1], 5));
     assert!(sim < 1.0 && sim > 0.8, "{sim}");
     let sketches = [Sketch::new(&texts[0], 5), Sketch::new(&texts[1], 5)];
-    let pairs = near_pairs(&sketches, 0.8, None, &one_by_one(|i| shingles(&texts[i], 5)));
+    let pairs = near_pairs(&sketches, 0.8, (None, None), &one_by_one(|i| shingles(&texts[i], 5)));
     assert_eq!(pairs, vec![(0, 1, sim)]);
 }
 
@@ -138,14 +138,14 @@ fn a_focus_keeps_the_pairs_of_clusters_that_hold_it() {
     ];
     let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 5)).collect();
     let of = one_by_one(|i: usize| shingles(&texts[i], 5));
-    let all = near_pairs(&sketches, 0.6, None, &of);
+    let all = near_pairs(&sketches, 0.6, (None, None), &of);
     assert!(all.iter().any(|p| (p.0, p.1) == (1, 3)) && all.iter().any(|p| (p.0, p.1) == (2, 4)), "{all:?}");
     for focused in 0..texts.len() {
         let focus: Vec<bool> = (0..texts.len()).map(|d| d == focused).collect();
         let groups = crate::clusters::clusters(texts.len(), all.iter().map(|p| (p.0, p.1)));
         let cluster = groups.iter().find(|g| g.contains(&focused)).cloned().unwrap_or_default();
         let want: Vec<_> = all.iter().copied().filter(|p| cluster.contains(&p.0)).collect();
-        assert_eq!(near_pairs(&sketches, 0.6, Some(&focus), &of), want, "focus on {focused}");
+        assert_eq!(near_pairs(&sketches, 0.6, (Some(&focus), None), &of), want, "focus on {focused}");
     }
 }
 
@@ -156,5 +156,5 @@ fn unrelated_texts_are_not_paired() {
         "The county recruited 3,000 rural teachers for remote schools this year.",
     ];
     let sketches = texts.map(|t| Sketch::new(t, 5));
-    assert!(near_pairs(&sketches, 0.5, None, &one_by_one(|i| shingles(texts[i], 5))).is_empty());
+    assert!(near_pairs(&sketches, 0.5, (None, None), &one_by_one(|i| shingles(texts[i], 5))).is_empty());
 }

@@ -76,6 +76,19 @@ pub fn write(
     findings: &[Finding],
     rules: &[RuleDescriptor<'_>],
 ) -> io::Result<()> {
+    write_log(out, Results::Checked { corpus, findings, rules }, rules)
+}
+
+/// A SARIF log of findings given in the JSON output's shape (the distributed engine's
+/// rows); an object that is not a finding is an error.
+pub fn write_json(out: &mut dyn Write, findings: &[Value], rules: &[RuleDescriptor<'_>]) -> io::Result<()> {
+    if let Some(bad) = findings.iter().find(|f| result_of_json(f, rules).is_none()) {
+        return Err(io::Error::new(io::ErrorKind::InvalidData, format!("not a factlint finding: {bad}")));
+    }
+    write_log(out, Results::Json { findings, rules }, rules)
+}
+
+fn write_log(out: &mut dyn Write, results: Results<'_>, rules: &[RuleDescriptor<'_>]) -> io::Result<()> {
     let base = env!("CARGO_PKG_REPOSITORY");
     let rule_list: Vec<Value> = rules
         .iter()
@@ -98,11 +111,7 @@ pub fn write(
     }});
     // Results are made and written one at a time: a report of a million findings is never
     // held whole. Fields are in the order `json!` objects sort them, as before.
-    let log = Log {
-        schema: SCHEMA,
-        runs: [Run { column_kind: "unicodeCodePoints", results: Results { corpus, findings, rules }, tool }],
-        version: "2.1.0",
-    };
+    let log = Log { schema: SCHEMA, runs: [Run { column_kind: "unicodeCodePoints", results, tool }], version: "2.1.0" };
     serde_json::to_writer_pretty(&mut *out, &log)?;
     out.write_all(b"\n")
 }
@@ -123,30 +132,62 @@ struct Run<'a> {
     tool: Value,
 }
 
-struct Results<'a> {
-    corpus: &'a Corpus,
-    findings: &'a [Finding],
-    rules: &'a [RuleDescriptor<'a>],
+/// The findings of a log: checked here, or given in the JSON output's shape.
+enum Results<'a> {
+    Checked { corpus: &'a Corpus, findings: &'a [Finding], rules: &'a [RuleDescriptor<'a>] },
+    Json { findings: &'a [Value], rules: &'a [RuleDescriptor<'a>] },
 }
 
 impl serde::Serialize for Results<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeSeq;
-        let mut seq = serializer.serialize_seq(Some(self.findings.len()))?;
-        for f in self.findings {
-            seq.serialize_element(&result(self.corpus, f, self.rules))?;
+        match *self {
+            Results::Checked { corpus, findings, rules } => {
+                let mut seq = serializer.serialize_seq(Some(findings.len()))?;
+                for f in findings {
+                    seq.serialize_element(&result(corpus, f, rules))?;
+                }
+                seq.end()
+            }
+            Results::Json { findings, rules } => {
+                let mut seq = serializer.serialize_seq(Some(findings.len()))?;
+                for f in findings {
+                    seq.serialize_element(&result_of_json(f, rules))?;
+                }
+                seq.end()
+            }
         }
-        seq.end()
     }
 }
 
+/// A finding as SARIF shows it: where it and its related places are, resolved.
+struct Shown<'a> {
+    rule: &'a str,
+    severity: Severity,
+    message: &'a str,
+    fingerprint: &'a str,
+    here: Resolved<'a>,
+    related: Vec<(Resolved<'a>, &'a str)>,
+}
+
 fn result(corpus: &Corpus, f: &Finding, rules: &[RuleDescriptor<'_>]) -> Value {
-    let here = resolve(corpus, &f.place);
+    let shown = Shown {
+        rule: f.rule,
+        severity: f.severity,
+        message: &f.message,
+        fingerprint: &f.fingerprint,
+        here: resolve(corpus, &f.place),
+        related: f.related.iter().map(|r| (resolve(corpus, &r.place), r.message.as_str())).collect(),
+    };
+    shown_result(&shown, rules)
+}
+
+fn shown_result(f: &Shown<'_>, rules: &[RuleDescriptor<'_>]) -> Value {
     let mut result = json!({
         "ruleId": f.rule,
         "level": level(f.severity),
         "message": { "text": f.message },
-        "locations": [location(&here)],
+        "locations": [location(&f.here)],
         "partialFingerprints": { "factlint/v1": f.fingerprint },
     });
     if let Some(i) = rules.iter().position(|r| r.id == f.rule) {
@@ -157,16 +198,54 @@ fn result(corpus: &Corpus, f: &Finding, rules: &[RuleDescriptor<'_>]) -> Value {
             .related
             .iter()
             .enumerate()
-            .map(|(i, r)| {
-                let mut loc = location(&resolve(corpus, &r.place));
+            .map(|(i, (place, message))| {
+                let mut loc = location(place);
                 loc["id"] = json!(i + 1);
-                loc["message"] = json!({ "text": r.message });
+                loc["message"] = json!({ "text": message });
                 loc
             })
             .collect();
         result["relatedLocations"] = Value::Array(related);
     }
     result
+}
+
+/// A place of a finding given in the JSON output's shape.
+fn resolved_of(v: &Value) -> Option<Resolved<'_>> {
+    let n = |k: &str| v[k].as_u64().map(|n| n as usize);
+    Some(Resolved {
+        path: v["path"].as_str()?,
+        doc: v["doc"].as_str()?,
+        position: super::Position {
+            line: n("line")?,
+            column: n("column")?,
+            end_line: n("end_line")?,
+            end_column: n("end_column")?,
+            byte_start: n("byte_start")?,
+            byte_end: n("byte_end")?,
+        },
+        within: v["within"].as_str().map(|_| "record"),
+    })
+}
+
+/// The SARIF result of a finding given in the JSON output's shape; `None` when it is not
+/// one.
+fn result_of_json(f: &Value, rules: &[RuleDescriptor<'_>]) -> Option<Value> {
+    let severity = match f["severity"].as_str()? {
+        "error" => Severity::Error,
+        "warning" => Severity::Warning,
+        _ => Severity::Info,
+    };
+    let related = f["related"].as_array()?.iter().map(|r| Some((resolved_of(r)?, r["message"].as_str()?)));
+    let shown = Shown {
+        rule: f["rule"].as_str()?,
+        severity,
+        message: f["message"].as_str()?,
+        fingerprint: f["fingerprint"].as_str()?,
+        here: resolved_of(f)?,
+        related: related.collect::<Option<_>>()?,
+    };
+    Some(shown_result(&shown, rules))
 }
 
 #[cfg(test)]

@@ -121,6 +121,26 @@ impl DuplicateDocument {
         }
     }
 
+    /// The near copies among `documents`, one group of candidates of the distributed
+    /// engine, as [`dedup::near_pairs`] finds them: with `star`, copies of one sketch,
+    /// each paired with the first; otherwise the first texts of one near-copy bucket,
+    /// every two of them whose sketches are alike enough.
+    pub fn near_copies(&self, documents: &[Document], star: bool) -> Vec<(usize, usize)> {
+        let sketches: Vec<Sketch> = documents.iter().map(|d| self.sketch(d, None)).collect();
+        let near = self.options.near;
+        let n = documents.len() as u32;
+        let candidates: Vec<(u32, u32)> = if star {
+            (1..n).map(|j| (0, j)).collect()
+        } else {
+            let pairs = (0..n).flat_map(|i| (i + 1..n).map(move |j| (i, j)));
+            pairs.filter(|&(i, j)| dedup::worth_verifying(&sketches[i as usize], &sketches[j as usize], near)).collect()
+        };
+        let shingles_of = |ids: &[usize]| {
+            ids.iter().map(|&i| dedup::shingles(&self.body(&documents[i]), self.options.shingle)).collect()
+        };
+        dedup::verify(&sketches, near, candidates, &shingles_of).into_iter().map(|(i, j, _)| (i, j)).collect()
+    }
+
     fn sketch(&self, d: &Document, cache: Option<&crate::cache::ClaimCache>) -> Sketch {
         let o = &self.options;
         let b = self.body(d);
@@ -156,7 +176,8 @@ impl Rule for DuplicateDocument {
             let resident = corpus.resident(ids);
             ids.iter().map(|&i| dedup::shingles(&self.body(resident.get(i)), o.shingle)).collect()
         };
-        let pairs = dedup::near_pairs(data.signatures, o.near, data.focus, &shingles_of);
+        let crowded = data.scope.map(|s| &s.crowded);
+        let pairs = dedup::near_pairs(data.signatures, o.near, (data.focus, crowded), &shingles_of);
         let mut clusters = crate::clusters::clusters(corpus.documents.len(), pairs.iter().map(|p| (p.0, p.1)));
         if let Some(focus) = data.focus {
             clusters.retain(|c| c.iter().any(|&d| focus[d]));

@@ -82,7 +82,19 @@ pub struct CorpusData<'a> {
     pub focus: Option<&'a [bool]>,
     /// Where per-document work of corpus rules (near-copy sketches) may be remembered.
     pub cache: Option<&'a crate::cache::ClaimCache>,
+    /// When these documents are one part of a larger corpus: what was decided over all of it.
+    pub scope: Option<&'a Scope>,
     analysis: std::sync::OnceLock<Analysis>,
+}
+
+/// What was decided over a whole corpus, for a check of one part of it (a story or a
+/// cluster of copies, in the distributed engine, `crate::engine`).
+#[derive(Debug, Default)]
+pub struct Scope {
+    /// The figure links between the part's documents (indexes in it), with their weights.
+    pub story_links: Vec<crate::clusters::WeightedPair>,
+    /// Near-copy buckets crowded over the whole corpus.
+    pub crowded: crate::dedup::Crowded,
 }
 
 impl<'a> CorpusData<'a> {
@@ -93,7 +105,7 @@ impl<'a> CorpusData<'a> {
         settings: &'a dyn RuleSettings,
     ) -> CorpusData<'a> {
         let analysis = std::sync::OnceLock::new();
-        CorpusData { corpus, claims, keys, signatures, settings, focus: None, cache: None, analysis }
+        CorpusData { corpus, claims, keys, signatures, settings, focus: None, cache: None, scope: None, analysis }
     }
 
     pub fn analysis(&self) -> &Analysis {
@@ -104,9 +116,20 @@ impl<'a> CorpusData<'a> {
                 keep_segments: false,
             };
             let glossary = self.settings.glossary();
-            crate::story::analyze_focused(self.corpus, self.claims, self.keys, (&glossary, &parallel), self.focus)
+            let linking = match self.scope {
+                Some(scope) => crate::story::group::Linking::Given(&scope.story_links),
+                None => crate::story::group::Linking::Figures(self.focus),
+            };
+            crate::story::analyze_focused(self.corpus, self.claims, self.keys, (&glossary, &parallel), linking)
         })
     }
+}
+
+/// The near copies among `documents` under these settings, for the distributed engine
+/// (see [`duplicate_document::DuplicateDocument::near_copies`]).
+pub fn near_copies(settings: &dyn RuleSettings, documents: &[Document], star: bool) -> Vec<(usize, usize)> {
+    let phrases = boilerplate::Boilerplate::new(settings.boilerplate_phrases());
+    duplicate_document::DuplicateDocument::new(settings.document().clone(), phrases).near_copies(documents, star)
 }
 
 /// A rule's metadata.

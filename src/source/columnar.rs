@@ -2,16 +2,14 @@
 //! group at a time with only the columns factlint uses. Each record is one document, named
 //! `path#id` like a JSON Lines record. A Parquet file keeps no line of text to point at, so
 //! each record's text value is its own source: positions are inside that value
-//! ([`Packing::ParquetValue`]), and outputs say so.
+//! ([`super::packing::Packing::RecordValue`]), and outputs say so.
 //!
 //! A file that is not Parquet, or whose footer is broken, is one error at its start; a row
 //! group that cannot be decoded is an error at its byte offset, and the other row groups
 //! are still read.
 
-use super::offsets::TextBuilder;
-use super::packing::Packing;
-use super::records::record_directive;
-use super::{jsonl, paragraphs, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
+use super::records::{record_document, RecordFields};
+use super::{jsonl, Document, Format, LoadError, LoadOptions, Loaded};
 use parquet::file::reader::{ChunkReader, FileReader, SerializedFileReader};
 use parquet::record::{Field, Row};
 use parquet::schema::types::{Type, TypePtr};
@@ -214,37 +212,20 @@ fn cell_text(field: &Field) -> Option<String> {
 
 /// Record `record` as a document; `None` when its text is null or empty.
 fn document(display: &str, row: &Row, columns: &Columns, record: usize) -> Option<Document> {
-    let mut text = None;
-    let (mut id, mut title, mut date, mut disable) = (None, None, None, None);
+    let mut fields = RecordFields::default();
     for (name, field) in row.get_column_iter() {
         let value = cell_text(field);
         match name.as_str() {
-            n if n == columns.text => text = value,
-            n if Some(n) == columns.id.as_deref() => id = value,
-            "title" => title = value,
-            "date" => date = value,
-            n if n == jsonl::DISABLE_FIELD => disable = value.map(|v| if v == "true" { "all".to_string() } else { v }),
+            n if n == columns.text => fields.text = value,
+            n if Some(n) == columns.id.as_deref() => fields.id = value,
+            "title" => fields.title = value,
+            "date" => fields.date = value,
+            n if n == jsonl::DISABLE_FIELD => {
+                fields.disable = value.map(|v| if v == "true" { "all".to_string() } else { v })
+            }
             _ => {}
         }
     }
-    let text = text.filter(|t| !t.is_empty())?;
-    let mut builder = TextBuilder::with_capacity(text.len());
-    builder.verbatim(&text, 0);
-    let (plain, map) = builder.finish();
-    let region = 0..text.len();
-    let file = Arc::new(SourceFile::new(display.to_string(), text, None).packed(Packing::ParquetValue));
-    let id = id.filter(|i| !i.is_empty()).unwrap_or_else(|| record.to_string());
-    Some(Document {
-        file,
-        name: format!("{display}#{id}"),
-        title,
-        date,
-        format: Format::Parquet,
-        paragraphs: paragraphs(&plain),
-        text: plain,
-        map,
-        region,
-        record,
-        comments: record_directive(0, disable.as_deref()),
-    })
+    fields.text.as_ref().filter(|t| !t.is_empty())?;
+    record_document(display, Format::Parquet, fields, record)
 }

@@ -25,7 +25,13 @@ pub struct Record {
 pub const DISABLE_FIELD: &str = "factlint_disable";
 
 fn disabled_rules(raw: &str) -> Option<String> {
-    match serde_json::from_str::<serde_json::Value>(raw).ok()? {
+    disabled_rules_of(serde_json::from_str::<serde_json::Value>(raw).ok()?)
+}
+
+/// The rules a record's `factlint_disable` value turns off: a string as it is, `true` for
+/// all of them, an array of rule ids joined; anything else turns off nothing.
+pub fn disabled_rules_of(value: serde_json::Value) -> Option<String> {
+    match value {
         serde_json::Value::String(s) => Some(s),
         serde_json::Value::Bool(true) => Some("all".to_string()),
         serde_json::Value::Array(items) => {

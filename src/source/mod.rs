@@ -25,6 +25,7 @@ use lines::{LineCol, LineIndex};
 use offsets::{OffsetMap, TextBuilder};
 use packing::Packing;
 use records::{load_csv, load_jsonl};
+pub use records::{record_document, RecordFields};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;

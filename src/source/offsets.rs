@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 struct Piece {
     text: usize,
     text_len: usize,
@@ -17,7 +17,7 @@ struct Piece {
 }
 
 /// Sorted pieces covering the whole plain text.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OffsetMap {
     pieces: Vec<Piece>,
 }
@@ -26,6 +26,12 @@ impl OffsetMap {
     /// A map for text copied verbatim from `src_start` onward.
     pub fn identity(len: usize, src_start: usize) -> OffsetMap {
         OffsetMap { pieces: vec![Piece { text: 0, text_len: len, src: src_start, src_len: len, verbatim: true }] }
+    }
+
+    /// The same map for a source cut `by` bytes later (its source offsets `by` less).
+    pub fn moved_back(&self, by: usize) -> OffsetMap {
+        let pieces = self.pieces.iter().map(|p| Piece { src: p.src - by, ..*p }).collect();
+        OffsetMap { pieces }
     }
 
     fn piece_at(&self, t: usize) -> Option<&Piece> {

@@ -7,7 +7,7 @@ use std::io::Read;
 use std::path::Path;
 
 /// How positions in a [`super::SourceFile`] relate to the file on disk.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Packing {
     /// The file's own bytes.
     #[default]
@@ -16,8 +16,9 @@ pub enum Packing {
     Gzip,
     /// A zstd file (`.zst`): positions are in the decompressed stream.
     Zstd,
-    /// One text value of a Parquet record: positions are inside that value.
-    ParquetValue,
+    /// One text value of a record (a Parquet row, a record handed over by a library
+    /// caller): positions are inside that value.
+    RecordValue,
 }
 
 impl Packing {
@@ -42,7 +43,7 @@ impl Packing {
 
     /// Whether a position counts inside one record's value rather than in the file.
     pub fn is_record_relative(self) -> bool {
-        self == Packing::ParquetValue
+        self == Packing::RecordValue
     }
 
     /// A reader of the decompressed bytes of `raw`.
@@ -51,7 +52,7 @@ impl Packing {
             // Several gzip members one after another are one stream, as `zcat` reads them.
             Packing::Gzip => Box::new(flate2::read::MultiGzDecoder::new(std::io::BufReader::new(raw))),
             Packing::Zstd => Box::new(zstd::stream::read::Decoder::new(raw)?),
-            Packing::Plain | Packing::ParquetValue => Box::new(raw),
+            Packing::Plain | Packing::RecordValue => Box::new(raw),
         })
     }
 
@@ -60,7 +61,7 @@ impl Packing {
         match self {
             Packing::Gzip => Some("gzip"),
             Packing::Zstd => Some("zstd"),
-            Packing::Plain | Packing::ParquetValue => None,
+            Packing::Plain | Packing::RecordValue => None,
         }
     }
 

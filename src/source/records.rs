@@ -3,6 +3,7 @@
 //! and its `factlint_disable` directive.
 
 use super::offsets::TextBuilder;
+use super::packing::Packing;
 use super::{csv, error_at, jsonl, paragraphs, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
 use std::ops::Range;
 use std::sync::Arc;
@@ -11,6 +12,65 @@ use std::sync::Arc;
 /// (an empty comment at its start).
 pub(super) fn record_directive(start: usize, rules: Option<&str>) -> Vec<(Range<usize>, String)> {
     rules.map(|r| vec![(start..start, format!("factlint-disable {r}"))]).unwrap_or_default()
+}
+
+/// The fields of one dataset record that factlint reads, as text.
+#[derive(Clone, Debug, Default)]
+pub struct RecordFields {
+    pub id: Option<String>,
+    pub text: Option<String>,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    /// Its `factlint_disable` value: `all` or a comma-separated list of rule ids.
+    pub disable: Option<String>,
+}
+
+impl RecordFields {
+    /// The fields of a record given as a JSON object, read as a JSON Lines record is: the
+    /// text is the first of the text fields holding a string; an id, title or date may be
+    /// a string or a number. `None` when no text field holds a string.
+    pub fn from_json(record: &serde_json::Map<String, serde_json::Value>, opts: &LoadOptions) -> Option<Self> {
+        use serde_json::Value;
+        let as_text = |key: &str| match record.get(key)? {
+            Value::String(s) => Some(s.clone()),
+            Value::Number(n) => Some(n.to_string()),
+            _ => None,
+        };
+        let text = opts.text_fields.iter().find_map(|f| record.get(f)?.as_str().map(str::to_string))?;
+        Some(RecordFields {
+            id: opts.id_fields.iter().find_map(|k| as_text(k)),
+            text: Some(text),
+            title: as_text("title"),
+            date: as_text("date"),
+            disable: record.get(jsonl::DISABLE_FIELD).cloned().and_then(jsonl::disabled_rules_of),
+        })
+    }
+}
+
+/// Record number `record` (as its format counts them) of the dataset shown as `display`,
+/// as a document named `display#id` (`display#record` without an id) whose positions
+/// count inside its text value; `None` when it has no text.
+pub fn record_document(display: &str, format: Format, fields: RecordFields, record: usize) -> Option<Document> {
+    let text = fields.text?;
+    let mut builder = TextBuilder::with_capacity(text.len());
+    builder.verbatim(&text, 0);
+    let (plain, map) = builder.finish();
+    let region = 0..text.len();
+    let file = Arc::new(SourceFile::new(display.to_string(), text, None).packed(Packing::RecordValue));
+    let id = fields.id.filter(|i| !i.is_empty()).unwrap_or_else(|| record.to_string());
+    Some(Document {
+        file,
+        name: format!("{display}#{id}"),
+        title: fields.title,
+        date: fields.date,
+        format,
+        paragraphs: paragraphs(&plain),
+        text: plain,
+        map,
+        region,
+        record,
+        comments: record_directive(0, fields.disable.as_deref()),
+    })
 }
 
 /// A JSON Lines file or window: one document per non-blank line, records parsed in

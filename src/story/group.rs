@@ -4,6 +4,8 @@
 //! documents, so the work grows with the number of shared figures, not with the number of
 //! document pairs. Documents whose dates are far apart never join.
 
+use super::linking::MAX_DAYS_APART;
+pub use super::linking::{capable, close, key_cap, key_weight, linked, title_pairs, Side};
 use crate::clusters::WeightedPair;
 pub use crate::dates::{day_number, minute_number};
 use crate::extract::Claim;
@@ -78,41 +80,9 @@ impl StoryKeys {
     }
 }
 
-/// Figures common across the corpus say nothing about a story: a value found in more
-/// documents than this share (or this floor) is not distinctive.
-const MAX_DOCUMENT_SHARE: f64 = 0.02;
-const MAX_DOCUMENTS_FLOOR: usize = 8;
-/// …and never more than this many: a figure in hundreds of documents weighs too little to
-/// link any two of them, while pairing them all would make the work quadratic.
-const MAX_DOCUMENTS: usize = 100;
-/// Two documents join when the figures they share weigh at least this much (a figure
-/// found in `df` documents weighs 1/√(df−1): one shared by just the two weighs 1)…
-const MIN_WEIGHT: f64 = 2.0;
-/// …and those figures are at least this share of the smaller document's distinctive ones,
-const MIN_SHARED_FRACTION: f64 = 0.34;
-/// …or when they weigh this much, whatever the share.
-const MANY_WEIGHT: f64 = 6.0;
-/// Reports more than this many days apart are different events.
-const MAX_DAYS_APART: i64 = 3;
-
 pub fn evidence<'a>(keys: &'a [u64], date: Option<&str>, path: &str, title: Option<&str>) -> Evidence<'a> {
     Evidence { keys, day: date.and_then(day_number), parallel: parallel_name(path), title: title_pairs(title) }
 }
-
-/// The character pairs of a title, sorted and distinct, whitespace and punctuation left out.
-fn title_pairs(title: Option<&str>) -> Vec<(char, char)> {
-    let chars: Vec<char> = title.unwrap_or("").chars().filter(|c| c.is_alphanumeric()).collect();
-    let mut pairs: Vec<(char, char)> = chars.windows(2).map(|w| (w[0], w[1])).collect();
-    pairs.sort_unstable();
-    pairs.dedup();
-    pairs
-}
-
-/// Two titles this alike (Jaccard similarity of their character pairs) name one event…
-const SIMILAR_TITLES: f64 = 0.6;
-/// …and weigh as much as a shared distinctive figure: two outlets that headline one event
-/// alike and share a figure report the same story.
-const TITLE_WEIGHT: f64 = 1.0;
 
 /// A story's documents and its directly linked pairs of documents.
 pub type Group = (Vec<usize>, Vec<(usize, usize)>);
@@ -137,11 +107,11 @@ impl<'e, 'a> Index<'e, 'a> {
                 postings.entry(k).or_default().push(doc);
             }
         }
-        let cap = ((evidence.len() as f64 * MAX_DOCUMENT_SHARE) as usize).clamp(MAX_DOCUMENTS_FLOOR, MAX_DOCUMENTS);
+        let cap = key_cap(evidence.len());
         let distinctive: FxHashSet<u64> = postings.iter().filter(|(_, d)| d.len() <= cap).map(|(k, _)| *k).collect();
         let mut index = Index { evidence, postings, distinctive, capable: Vec::new() };
-        let most = |d: usize| evidence[d].keys.iter().filter_map(|&k| index.weight(k)).sum::<f64>();
-        let capable = (0..evidence.len()).map(|d| most(d) >= MIN_WEIGHT - TITLE_WEIGHT - 1e-9).collect();
+        let capable =
+            (0..evidence.len()).map(|d| capable(evidence[d].keys.iter().filter_map(|&k| index.weight(k)))).collect();
         index.capable = capable;
         index
     }
@@ -149,44 +119,22 @@ impl<'e, 'a> Index<'e, 'a> {
     /// A shared figure's weight, or `None` when it cannot link documents.
     fn weight(&self, key: u64) -> Option<f64> {
         let docs = &self.postings[&key];
-        (docs.len() >= 2 && self.distinctive.contains(&key)).then(|| 1.0 / ((docs.len() - 1) as f64).sqrt())
+        self.distinctive.contains(&key).then(|| key_weight(docs.len()))?
     }
 
     fn distinctive_count(&self, doc: usize) -> usize {
         self.evidence[doc].keys.iter().filter(|k| self.distinctive.contains(k)).count()
     }
 
-    /// Whether documents dated this far apart (or undated) can report one event.
     fn close(&self, a: usize, b: usize) -> bool {
-        match (self.evidence[a].day, self.evidence[b].day) {
-            (Some(x), Some(y)) => (x - y).abs() <= MAX_DAYS_APART,
-            _ => true,
-        }
-    }
-
-    /// Whether `a` and `b` carry near-identical titles.
-    fn similar_titles(&self, a: usize, b: usize) -> bool {
-        let (x, y) = (&self.evidence[a].title, &self.evidence[b].title);
-        if x.len() < 4 || y.len() < 4 {
-            return false;
-        }
-        let shared = x.iter().filter(|p| y.binary_search(p).is_ok()).count();
-        shared as f64 >= SIMILAR_TITLES * (x.len() + y.len() - shared) as f64
+        close(self.evidence[a].day, self.evidence[b].day)
     }
 
     /// Whether `a` and `b`, sharing `shared` figures of total weight `weight`, are linked.
     /// `count(d)` is [`Index::distinctive_count`] of `d`.
-    fn linked(&self, (a, b): (usize, usize), (shared, weight): (usize, f64), count: &dyn Fn(usize) -> usize) -> bool {
-        let weight =
-            if weight < MIN_WEIGHT - 1e-9 && self.similar_titles(a, b) { weight + TITLE_WEIGHT } else { weight };
-        let smaller = count(a).min(count(b)).max(1);
-        let enough = weight >= MANY_WEIGHT
-            || (weight >= MIN_WEIGHT - 1e-9 && shared as f64 >= MIN_SHARED_FRACTION * smaller as f64);
-        let close = self.close(a, b);
-        if enough && !close {
-            log::debug!("documents {a} and {b} share {shared} figures but are dated far apart");
-        }
-        enough && close
+    fn linked(&self, (a, b): (usize, usize), shares: (usize, f64), count: &dyn Fn(usize) -> usize) -> bool {
+        let side = |d: usize| Side { day: self.evidence[d].day, title: &self.evidence[d].title, distinctive: count(d) };
+        linked(&side(a), &side(b), shares)
     }
 
     /// Every linked pair, `a < b`, with the weight of what it shares: figures walked in
@@ -259,8 +207,22 @@ impl<'e, 'a> Index<'e, 'a> {
 /// the stories that hold a focused document, found by walking out from those documents
 /// (the same stories as all of them filtered, at the cost of the stories walked).
 pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> {
+    stories_linked(evidence, Linking::Figures(focus))
+}
+
+/// How the documents of [`stories_linked`] are linked by their figures.
+pub enum Linking<'l> {
+    /// By their shared figures, found here; only the stories holding a document in focus
+    /// when one is given.
+    Figures(Option<&'l [bool]>),
+    /// By these links, decided over a larger corpus whose part these documents are (in
+    /// its order): a figure's weight depends on how many documents of all of it hold it.
+    Given(&'l [WeightedPair]),
+}
+
+/// [`stories`], with the figure links found here or given.
+pub fn stories_linked(evidence: &[Evidence<'_>], linking: Linking<'_>) -> Vec<Group> {
     let n = evidence.len();
-    let index = Index::new(evidence);
     // Files named as translations of one another are one story.
     let mut by_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (d, e) in evidence.iter().enumerate() {
@@ -274,26 +236,40 @@ pub fn stories(evidence: &[Evidence<'_>], focus: Option<&[bool]>) -> Vec<Group> 
             out.extend(docs[i + 1..].iter().map(|&b| ((a, b), f64::INFINITY)));
         }
     };
-    let links = match focus {
-        None => {
-            let mut links = index.all_links();
+    let focus = match linking {
+        Linking::Figures(focus) => focus,
+        Linking::Given(_) => None,
+    };
+    let links = match linking {
+        Linking::Given(given) => {
+            let mut links = given.to_vec();
             for docs in by_name.values() {
                 parallel_links(docs, &mut links);
             }
             links
         }
-        Some(focus) => crate::clusters::walk_links(
-            n,
-            (0..n).filter(|&d| focus[d]),
-            |a| {
-                let mut found = index.links_of(a);
-                if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
-                    parallel_links(docs, &mut found);
-                }
-                found
-            },
-            |link| link.0,
-        ),
+        Linking::Figures(None) => {
+            let mut links = Index::new(evidence).all_links();
+            for docs in by_name.values() {
+                parallel_links(docs, &mut links);
+            }
+            links
+        }
+        Linking::Figures(Some(focus)) => {
+            let index = Index::new(evidence);
+            crate::clusters::walk_links(
+                n,
+                (0..n).filter(|&d| focus[d]),
+                |a| {
+                    let mut found = index.links_of(a);
+                    if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
+                        parallel_links(docs, &mut found);
+                    }
+                    found
+                },
+                |link| link.0,
+            )
+        }
     };
     let mut groups = crate::clusters::dense_groups(n, &links);
     if let Some(focus) = focus {

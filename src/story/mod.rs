@@ -5,6 +5,7 @@
 pub mod align;
 pub mod claims;
 pub mod group;
+mod linking;
 mod majority;
 mod passes;
 
@@ -134,22 +135,28 @@ fn relation(a: &Claim, b: &Claim) -> Option<Status> {
 }
 
 pub fn analyze(corpus: &Corpus, claims: &[Vec<Claim>], glossary: &Glossary, parallel: &ParallelOptions) -> Analysis {
-    analyze_focused(corpus, Claims::Held(claims), &StoryKeys::of(claims), (glossary, parallel), None)
+    analyze_focused(
+        corpus,
+        Claims::Held(claims),
+        &StoryKeys::of(claims),
+        (glossary, parallel),
+        group::Linking::Figures(None),
+    )
 }
 
 /// Documents of stories read back at once for alignment: enough to keep both cores busy,
 /// few enough that a streamed run holds little text.
 const ALIGN_BATCH_DOCUMENTS: usize = 4096;
 
-/// `analyze`, aligning only the stories that hold a document in `focus` (when given):
-/// findings elsewhere would not be reported (`--corpus-root`). `keys` are every
-/// document's figure keys.
+/// `analyze`, aligning only the stories that hold a document in focus (when `linking`
+/// gives one): findings elsewhere would not be reported (`--corpus-root`); or over links
+/// decided elsewhere. `keys` are every document's figure keys.
 pub fn analyze_focused(
     corpus: &Corpus,
     claims: Claims<'_>,
     keys: &StoryKeys,
     (glossary, parallel): (&Glossary, &ParallelOptions),
-    focus: Option<&[bool]>,
+    linking: group::Linking<'_>,
 ) -> Analysis {
     let started = std::time::Instant::now();
     let evidence: Vec<group::Evidence> = corpus
@@ -158,7 +165,7 @@ pub fn analyze_focused(
         .enumerate()
         .map(|(i, d)| group::evidence(keys.get(i), d.date.as_deref(), &d.name, d.title.as_deref()))
         .collect();
-    let groups = group::stories(&evidence, focus);
+    let groups = group::stories_linked(&evidence, linking);
     drop(evidence);
     log::debug!("{} stories found in {:?}", groups.len(), started.elapsed());
     let mut stories = Vec::with_capacity(groups.len());

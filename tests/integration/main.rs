@@ -4,6 +4,8 @@
 mod cache;
 mod check;
 mod cli;
+mod embedded;
+mod engine;
 mod fixes;
 mod fuzz;
 mod gate;

@@ -56,3 +56,16 @@ pub fn corpus(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// A short report with four figures, for fixtures of records and stories.
+pub const REPORT: &str = "市卫健委通报，五年来财政累计投入资金1.4万亿元，扶持1172家县级医院，\
+并组织1007家城市三级医院开展对口帮扶，覆盖832个县。";
+/// [`REPORT`] rewritten, with one figure changed.
+pub const REWRITE: &str = "据市卫健委通报，五年来财政累计投入资金1.4万亿元，扶持1172家县级医院，\
+并组织1070家城市三级医院开展对口帮扶，覆盖832个县。";
+/// An article long enough (over 200 characters) for `duplicate-document`.
+pub const LONG: &str = "本季度全区新增城镇就业2.6万人，调查失业率为4.9%，较去年同期回落0.4个百分点。\
+全区发放创业担保贷款8.3亿元，扶持创业3100余人，带动就业1.1万人。人社部门举办招聘会214场，\
+提供岗位6.7万个，重点帮助高校毕业生和返乡农民工就业。下一步还将新建零工市场12个、社区就业驿站150个，\
+全年计划开展职业技能培训1.8万人次，其中新型学徒制培训900人，并向符合条件的企业发放稳岗返还资金3400万元，\
+惠及职工5.2万人。";

@@ -12,6 +12,9 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::Arc;
 
+mod plan;
+pub use plan::{plan, read_window, Window};
+
 /// JSON Lines files larger than this are read in windows of about this size…
 pub const WINDOW_BYTES: usize = 16 << 20;
 /// …and of at most this many records: a document costs a few hundred bytes of its own
@@ -73,11 +76,7 @@ pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions,
                 Err(e) => read_to_break(display, buffer, &e, Before::Whole(format), packing, opts, each),
             };
         }
-        let cut = match memchr::memchr_iter(b'\n', &buffer).nth(opts.window_records.max(1) - 1) {
-            Some(i) if i + 1 < buffer.len() => i + 1,
-            _ if at_end => buffer.len(),
-            _ => buffer.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1),
-        };
+        let cut = window_cut(&buffer, at_end, opts);
         if cut > 0 || at_end {
             let rest = buffer.split_off(cut);
             let whole_lines = std::mem::replace(&mut buffer, rest);
@@ -86,6 +85,16 @@ pub fn read_file(path: &Path, display: &str, format: Format, opts: &LoadOptions,
         if at_end && buffer.is_empty() {
             return;
         }
+    }
+}
+
+/// Where the window read into `buffer` ends: after its last whole line, or after the
+/// line that makes it as many records as a window may hold.
+fn window_cut(buffer: &[u8], at_end: bool, opts: &LoadOptions) -> usize {
+    match memchr::memchr_iter(b'\n', buffer).nth(opts.window_records.max(1) - 1) {
+        Some(i) if i + 1 < buffer.len() => i + 1,
+        _ if at_end => buffer.len(),
+        _ => buffer.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1),
     }
 }
 
