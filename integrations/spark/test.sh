@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The Spark job (factlint.spark) in local[2] against `factlint check` on the same inputs:
-# examples/corpus, and 100 MB of bench/gen_corpus.py output. The findings must be the
-# same, in the same order: the job's findings.jsonl against the findings of `-f json`.
+# examples/corpus, 100 MB of bench/gen_corpus.py output, and the same records written by
+# Spark as a folder of Parquet shards. The findings must be the same, in the same order:
+# the job's findings.jsonl against the findings of `-f json`, its findings.sarif against
+# `-f sarif`.
 #
 #   integrations/spark/test.sh            skips (exit 0, with a message) without Java or
 #                                         without the virtualenv target/spark-venv
@@ -51,9 +53,18 @@ if cli != job:
 rules = sorted({f["rule"] for f in cli})
 print(f"{sys.argv[3]}: the same {len(cli)} findings ({', '.join(rules)}), Spark in {sys.argv[4]} s")
 PY
-    python3 -c 'import json,sys; log=json.load(open(sys.argv[1])); assert log["version"] == "2.1.0" and len(log["runs"][0]["results"]) == int(sys.argv[2])' \
-        "$work/$name/findings.sarif" "$(wc -l < "$work/$name/findings.jsonl")"
+    (cd "$root" && target/release/factlint check "$@" -f sarif -o "$work/$name-cli.sarif" --exit-zero)
+    python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' \
+        "$work/$name-cli.sarif" "$work/$name/findings.sarif" || { echo "$name: the SARIF logs differ"; exit 1; }
 }
 same examples examples/corpus
 python3 "$root/bench/gen_corpus.py" --mb "${SPARK_TEST_MB:-100}" --out "$work/generated.jsonl" > /dev/null
 same generated "$work/generated.jsonl"
+"$venv/bin/python" - "$work/generated.jsonl" "$work/shards" 2> /dev/null <<'PY'
+import sys
+from pyspark.sql import SparkSession
+spark = SparkSession.builder.master("local[2]").config("spark.ui.showConsoleProgress", "false").getOrCreate()
+spark.read.json(sys.argv[1]).repartition(4).write.parquet(sys.argv[2])
+spark.stop()
+PY
+same shards "$work/shards"

@@ -118,10 +118,9 @@ def story_links(spark, docs, cap):
 
     candidates = spark.createDataFrame(members.rdd.flatMap(pairs), "a long, b long, key long, df long")
     shared = candidates.groupBy("a", "b").agg(F.collect_list(F.struct("key", "df")).alias("shared"))
-    side = lambda name: attrs.select(  # noqa: E731
-        F.col("order").alias(name),
-        F.struct("day", "title", "distinctive").alias(name + "_side"),
-    )
+    def side(name):
+        return attrs.select(F.col("order").alias(name), F.struct("day", "title", "distinctive").alias(name + "_side"))
+
     joined = shared.join(side("a"), "a").join(side("b"), "b")
 
     def decide(row):

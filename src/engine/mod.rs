@@ -143,8 +143,10 @@ fn unreadable_rows(settings: &Settings, selection: &Selection, errors: Vec<LoadE
 }
 
 /// The map: a piece's documents as rows, and its per-document findings (with those on
-/// what in it could not be read), final. Read a window of the file, or the file, at a
-/// time: memory is bounded by a window, not by the piece.
+/// what in it could not be read), final. The file is read a window at a time, but the rows
+/// of the whole piece come back together: a piece is one window of a large plain JSON
+/// Lines file, and a whole file otherwise (a compressed file or a Parquet file is one
+/// piece, so large datasets should come in shards).
 pub fn map_piece(
     settings: &Settings,
     selection: &Selection,
