@@ -302,6 +302,12 @@ def main(argv=None):
         help="spark.sql.shuffle.partitions (with --master, 8 unless given: Spark's 200 are far too many for one machine)",
     )
     args = parser.parse_args(argv)
+    try:
+        # A configuration or rule that is wrong stops the job before Spark starts.
+        factlint.Linter(args.config, select=args.select, ignore=args.ignore)
+    except (OSError, ValueError) as e:
+        print(f"factlint: {e}", file=sys.stderr)
+        return 2
     # Python workers need factlint: without a choice made, they run this interpreter.
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     builder = SparkSession.builder.appName("factlint").config("spark.ui.showConsoleProgress", "false")
@@ -319,7 +325,8 @@ def main(argv=None):
         found = run(spark, args.inputs, args.out, args.config, args.select, args.ignore)
     finally:
         spark.stop()
-    # As `factlint check` exits by default: 1 when a finding is a warning or an error.
+    # As `factlint check` exits by default: 1 when a finding is a warning or an error (2,
+    # above, when the configuration or the command line is wrong).
     return 1 if found["error"] or found["warning"] else 0
 
 
