@@ -8,6 +8,7 @@
 use crate::check::{self, RunOptions, Selection};
 use crate::config::{self, ConfigError, Settings};
 use crate::corpus::Corpus;
+pub use crate::rules::UnknownRule;
 use crate::source::{record_document, Document, Format, LoadError, LoadOptions, RecordFields};
 use serde_json::{Map, Value};
 use std::path::Path;
@@ -17,14 +18,8 @@ use std::path::Path;
 pub struct Linter {
     settings: Settings,
     selection: Selection,
-}
-
-/// A rule id that no rule has, with the closest one if any.
-#[derive(Debug, thiserror::Error)]
-#[error("unknown rule `{id}`{}", near.as_ref().map(|n| format!("; did you mean `{n}`?")).unwrap_or_default())]
-pub struct UnknownRule {
-    pub id: String,
-    pub near: Option<String>,
+    /// Built once: `extract` may be called once per text, many times.
+    extractor: crate::extract::Extractor,
 }
 
 impl Linter {
@@ -36,17 +31,12 @@ impl Linter {
             Some(path) => config::load(path)?,
             None => Settings::default(),
         };
-        let known = settings.rule_ids();
-        if let Some(bad) = select.iter().chain(ignore).find(|id| !known.contains(id)) {
-            let near = crate::rules::closest_id(bad, known.iter().map(String::as_str)).map(str::to_string);
-            return Err(UnknownRule { id: bad.clone(), near }.into());
+        if let Some(unknown) = UnknownRule::among(select.iter().chain(ignore), &settings.rule_ids()) {
+            return Err(unknown.into());
         }
-        let mut selection = Selection {
-            select: if select.is_empty() { settings.select.clone() } else { select.to_vec() },
-            ignore: settings.ignore.iter().filter(|id| !select.contains(id)).cloned().collect(),
-        };
-        selection.ignore.extend(ignore.iter().cloned());
-        Ok(Linter { settings, selection })
+        let selection = Selection::of(&settings, (select, &[]), ignore);
+        let extractor = settings.extractor();
+        Ok(Linter { settings, selection, extractor })
     }
 
     pub fn settings(&self) -> &Settings {
@@ -82,11 +72,7 @@ impl Linter {
 
     /// Which fields of a record hold its text and its id, in the order tried.
     pub fn load_options(&self) -> LoadOptions {
-        let mut load = LoadOptions::default();
-        if let Some(fields) = &self.settings.text_fields {
-            load.text_fields = fields.clone();
-        }
-        load
+        self.settings.load_options(&[])
     }
 
     /// The claims of `text`, shown as document `name`, in the shape of `factlint extract
@@ -95,7 +81,7 @@ impl Linter {
         let fields = RecordFields { text: Some(text.to_string()), ..RecordFields::default() };
         let Some(mut doc) = record_document(name, Format::Jsonl, fields, 0) else { return Vec::new() };
         doc.name = name.to_string();
-        let claims = self.settings.extractor().claims(&doc.text);
+        let claims = self.extractor.claims(&doc.text);
         claims.iter().map(|c| crate::report::claims::claim_json(&doc, c)).collect()
     }
 

@@ -251,7 +251,16 @@ fn to_python<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>>
 #[pyfunction]
 #[pyo3(signature = (text, *, config=None, name="<text>"))]
 fn extract<'py>(py: Python<'py>, text: &str, config: Option<PathBuf>, name: &str) -> PyResult<Bound<'py, PyList>> {
-    let linter = embedded::Linter::new(config.as_deref(), &[], &[]).map_err(linter_error)?;
+    // The default settings are read once: `extract` is called once per text.
+    static DEFAULT: std::sync::OnceLock<embedded::Linter> = std::sync::OnceLock::new();
+    let configured;
+    let linter = match config {
+        None => DEFAULT.get_or_init(|| embedded::Linter::new(None, &[], &[]).expect("the defaults are valid")),
+        Some(path) => {
+            configured = embedded::Linter::new(Some(&path), &[], &[]).map_err(linter_error)?;
+            &configured
+        }
+    };
     let claims = py.detach(|| linter.extract(text, name));
     to_list(py, claims)
 }

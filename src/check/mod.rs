@@ -29,6 +29,19 @@ pub struct Selection {
 }
 
 impl Selection {
+    /// The rules that run, ruff's way: `select` (when not empty) replaces the configured
+    /// selection and `extend_select` adds to it; a rule selected here is no longer ignored
+    /// by the configuration; `ignore` and `extend_ignore` add to the configured ignores.
+    pub fn of(settings: &Settings, (select, extend_select): (&[String], &[String]), ignore: &[String]) -> Selection {
+        let mut chosen = if select.is_empty() { settings.select.clone() } else { select.to_vec() };
+        if !chosen.is_empty() {
+            chosen.extend(extend_select.iter().cloned());
+        }
+        let named = |id: &String| select.contains(id) || extend_select.contains(id);
+        let configured = settings.ignore.iter().filter(|id| !named(id));
+        Selection { select: chosen, ignore: configured.chain(ignore).cloned().collect() }
+    }
+
     pub fn includes(&self, id: &str) -> bool {
         (self.select.is_empty() || self.select.iter().any(|s| s == id)) && !self.ignore.iter().any(|s| s == id)
     }

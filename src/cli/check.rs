@@ -19,13 +19,9 @@ const PROGRESS_MIN_DOCUMENTS: u64 = 2000;
 /// Refuses, saying why, what the arguments ask that cannot be done: an unknown rule id
 /// (with a suggestion), `--fix` on standard input, `--index` with paths or `-f html`.
 fn refuse(args: &CheckArgs, settings: &Settings) -> Result<(), u8> {
-    let known = settings.rule_ids();
-    let mut named = args.select.iter().chain(&args.ignore).chain(&args.extend_select).chain(&args.extend_ignore);
-    if let Some(bad) = named.find(|r| !known.contains(r)) {
-        match rules::closest_id(bad, known.iter().map(String::as_str)) {
-            Some(near) => eprintln!("factlint: unknown rule `{bad}`; did you mean `{near}`?"),
-            None => eprintln!("factlint: unknown rule `{bad}`; `factlint rules` lists them"),
-        }
+    let named = args.select.iter().chain(&args.ignore).chain(&args.extend_select).chain(&args.extend_ignore);
+    if let Some(unknown) = rules::UnknownRule::among(named, &settings.rule_ids()) {
+        eprintln!("factlint: {unknown}");
         return Err(EXIT_ERROR);
     }
     let why = if args.fix && args.input.paths.iter().any(|p| p.as_os_str() == "-") {
@@ -222,18 +218,10 @@ pub fn run(args: CheckArgs, settings: &Settings) -> u8 {
     }
 }
 
-/// The rules that run, ruff's way: `--select` replaces the configured selection and
-/// `--extend-select` adds to it; a rule selected on the command line is no longer ignored
-/// by the configuration; `--ignore` and `--extend-ignore` add to the configured ignores.
+/// The rules that run (see [`Selection::of`]).
 fn selection(args: &CheckArgs, settings: &Settings) -> Selection {
-    let mut select = if args.select.is_empty() { settings.select.clone() } else { args.select.clone() };
-    if !select.is_empty() {
-        select.extend(args.extend_select.iter().cloned());
-    }
-    let chosen = |id: &String| args.select.contains(id) || args.extend_select.contains(id);
-    let configured = settings.ignore.iter().filter(|id| !chosen(id));
-    let ignore = configured.chain(&args.ignore).chain(&args.extend_ignore).cloned().collect();
-    Selection { select, ignore }
+    let ignore: Vec<String> = args.ignore.iter().chain(&args.extend_ignore).cloned().collect();
+    Selection::of(settings, (&args.select, &args.extend_select), &ignore)
 }
 
 fn doc_name(corpus: &Corpus, f: &Finding) -> String {

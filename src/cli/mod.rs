@@ -18,7 +18,6 @@ use std::process::ExitCode;
 
 use crate::config::{self, ConfigError, Settings};
 use crate::corpus::Inputs;
-use crate::source::LoadOptions;
 
 /// Exit codes.
 pub const EXIT_CLEAN: u8 = 0;
@@ -225,12 +224,7 @@ fn inputs(args: &InputArgs, settings: &Settings) -> Result<Inputs, u8> {
         }
     }
     let paths = kept;
-    let mut load = LoadOptions::default();
-    if !args.text_fields.is_empty() {
-        load.text_fields = args.text_fields.clone();
-    } else if let Some(fields) = &settings.text_fields {
-        load.text_fields = fields.clone();
-    }
+    let load = settings.load_options(&args.text_fields);
     let patterns: Vec<String> = settings.exclude.iter().chain(&args.exclude).cloned().collect();
     let exclude = match crate::corpus::Exclusion::new(&patterns) {
         Ok(e) => e,

@@ -149,6 +149,18 @@ impl Settings {
         h.finish()
     }
 
+    /// How datasets are read: their text field is the first of `text_fields` (the command
+    /// line's) when given, else of the configured `text-fields`, else the defaults.
+    pub fn load_options(&self, text_fields: &[String]) -> crate::source::LoadOptions {
+        let mut load = crate::source::LoadOptions::default();
+        if !text_fields.is_empty() {
+            load.text_fields = text_fields.to_vec();
+        } else if let Some(fields) = &self.text_fields {
+            load.text_fields = fields.clone();
+        }
+        load
+    }
+
     /// The extractor with the built-in lexicon and the configured extra files.
     pub fn extractor(&self) -> Extractor {
         let mut lex = Lexicon::builtin();

@@ -36,8 +36,10 @@ pub struct DuplicateDocument {
 }
 
 impl DuplicateDocument {
-    pub fn new(options: DuplicateSettings, boilerplate: Boilerplate) -> DuplicateDocument {
-        DuplicateDocument { options, boilerplate }
+    /// The rule with the configured options, leaving out the configured boilerplate.
+    pub fn of(settings: &dyn super::RuleSettings) -> DuplicateDocument {
+        let boilerplate = Boilerplate::new(settings.boilerplate_phrases());
+        DuplicateDocument { options: settings.document().clone(), boilerplate }
     }
 
     /// The body that counts: paragraphs that are not boilerplate.

@@ -125,11 +125,27 @@ impl<'a> CorpusData<'a> {
     }
 }
 
+/// A rule id that no rule has, with the closest one if any.
+#[derive(Debug, thiserror::Error)]
+#[error("unknown rule `{id}`; {}", near.as_ref().map_or("`factlint rules` lists them".to_string(), |n| format!("did you mean `{n}`?")))]
+pub struct UnknownRule {
+    pub id: String,
+    pub near: Option<String>,
+}
+
+impl UnknownRule {
+    /// The first of `named` that is not among the `known` rule ids.
+    pub fn among<'a>(mut named: impl Iterator<Item = &'a String>, known: &[String]) -> Option<UnknownRule> {
+        let bad = named.find(|id| !known.contains(id))?;
+        let near = closest_id(bad, known.iter().map(String::as_str)).map(str::to_string);
+        Some(UnknownRule { id: bad.clone(), near })
+    }
+}
+
 /// The near copies among `documents` under these settings, for the distributed engine
 /// (see [`duplicate_document::DuplicateDocument::near_copies`]).
 pub fn near_copies(settings: &dyn RuleSettings, documents: &[Document], star: bool) -> Vec<(usize, usize)> {
-    let phrases = boilerplate::Boilerplate::new(settings.boilerplate_phrases());
-    duplicate_document::DuplicateDocument::new(settings.document().clone(), phrases).near_copies(documents, star)
+    duplicate_document::DuplicateDocument::of(settings).near_copies(documents, star)
 }
 
 /// A rule's metadata.
@@ -193,10 +209,7 @@ const BUILT_IN: &[BuiltIn] = &[
     BuiltIn {
         id: duplicate_document::ID,
         source: include_str!("duplicate_document.rs"),
-        build: |s| {
-            let phrases = boilerplate::Boilerplate::new(s.boilerplate_phrases());
-            Box::new(duplicate_document::DuplicateDocument::new(s.document().clone(), phrases))
-        },
+        build: |s| Box::new(duplicate_document::DuplicateDocument::of(s)),
     },
     BuiltIn {
         id: duplicate_paragraph::ID,

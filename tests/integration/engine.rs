@@ -3,7 +3,7 @@
 //! their figure keys, translation names and near-copy bands, find the components, reduce
 //! each. The findings must be those of `factlint check` over the same inputs, in order.
 
-use crate::support::{LONG, REPORT};
+use crate::support::{files_under, LONG, REPORT};
 use factlint::check::{self, RunOptions, Selection};
 use factlint::config::Settings;
 use factlint::corpus::{Corpus, Inputs};
@@ -223,24 +223,11 @@ fn dataset() -> Vec<u8> {
 
 fn copy_examples(to: &Path) {
     let from = crate::support::repo().join("examples/corpus");
-    for entry in walk(&from) {
+    for entry in files_under(&from) {
         let target = to.join(entry.strip_prefix(&from).unwrap());
         std::fs::create_dir_all(target.parent().unwrap()).unwrap();
         std::fs::copy(&entry, target).unwrap();
     }
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap() {
-        let p = e.unwrap().path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[test]

@@ -128,8 +128,10 @@ fn a_damaged_cache_or_snapshot_is_computed_again() {
         cache.claims(text, |t| extractor.claims(t));
     }
     cache.save();
-    let shards: Vec<_> =
-        walk_files(dir.path()).into_iter().filter(|p| p.extension().is_some_and(|e| e == "bin")).collect();
+    let shards: Vec<_> = crate::support::files_under(dir.path())
+        .into_iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "bin"))
+        .collect();
     assert!(!shards.is_empty());
     for shard in &shards {
         flip_every_byte(shard, |i| {
@@ -148,25 +150,15 @@ fn a_damaged_cache_or_snapshot_is_computed_again() {
         factlint::cache::snapshot::FileEntry::new(stamp, factlint::source::Format::Text, Vec::new(), Vec::new())
     };
     snapshot.save(vec![("a.txt".to_string(), entry(10)), ("b.txt".to_string(), entry(20))]);
-    let file = walk_files(snapshots.path()).into_iter().find(|p| p.extension().is_some_and(|e| e == "bin")).unwrap();
+    let file = crate::support::files_under(snapshots.path())
+        .into_iter()
+        .find(|p| p.extension().is_some_and(|e| e == "bin"))
+        .unwrap();
     assert_eq!(factlint::cache::snapshot::Snapshot::open(snapshots.path(), 9).len(), 2);
     flip_every_byte(&file, |i| {
         let read = factlint::cache::snapshot::Snapshot::open(snapshots.path(), 9);
         assert_eq!(read.len(), 0, "byte {i}: a damaged snapshot must be dropped whole");
     });
-}
-
-fn walk_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
-    let mut out = Vec::new();
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            out.extend(walk_files(&path));
-        } else {
-            out.push(path);
-        }
-    }
-    out
 }
 
 #[test]

@@ -6,14 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.is_dir() {
-            rust_files(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
-            out.push(path);
-        }
-    }
+    out.extend(crate::support::files_under(dir).into_iter().filter(|p| p.extension().is_some_and(|e| e == "rs")));
 }
 
 /// `src/story/align.rs` → `["story", "align"]`; `src/story/mod.rs` → `["story"]`.
