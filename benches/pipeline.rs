@@ -93,6 +93,34 @@ fn extract_sina_news(bencher: divan::Bencher) {
         .bench(|| texts.iter().map(|t| extractor.claims(divan::black_box(t)).len()).sum::<usize>());
 }
 
+/// The per-document work of each rule on the same real news (`signature`: the near-copy
+/// sketch of `duplicate-document`): what `check` adds to `extract` document by document.
+#[divan::bench(
+    args = ["duplicate-paragraph", "signature", "malformed-number", "markup-residue", "repeated-punctuation", "romanization-artifact"],
+    sample_count = 10
+)]
+fn rule_on_sina_news(bencher: divan::Bencher, rule: &str) {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/corpus/cnews/cnews-1000.jsonl");
+    let Ok(bytes) = std::fs::read(path) else {
+        eprintln!("skipped: {path} is not there");
+        return;
+    };
+    let documents = load_bytes("cnews-1000.jsonl", &bytes, Format::Jsonl, &LoadOptions::default()).documents;
+    let settings = factlint::config::Settings::default();
+    let rules = factlint::rules::registry(&settings);
+    let size: usize = documents.iter().map(|d| d.text.len()).sum();
+    let bencher = bencher.counter(divan::counter::BytesCount::new(size));
+    if rule == "signature" {
+        let sketcher = rules.iter().find(|r| r.has_signature()).expect("a rule takes sketches");
+        return bencher
+            .bench(|| documents.iter().filter_map(|d| sketcher.signature(divan::black_box(d), None)).count());
+    }
+    let rule = rules.iter().find(|r| r.id() == rule).expect("a known rule");
+    bencher.bench(|| {
+        documents.iter().enumerate().map(|(i, d)| rule.check_document(i, divan::black_box(d)).len()).sum::<usize>()
+    });
+}
+
 /// Inputs whose cost could grow faster than their size, at two sizes ten times apart:
 /// the per-byte times of the two sizes should match (linear growth). A run of digits is
 /// a number at no place, and each place must give up early.

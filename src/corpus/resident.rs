@@ -38,7 +38,7 @@ pub struct ShellRecord {
 
 impl ShellRecord {
     /// What is kept of `d`, read in full, once its text is let go.
-    pub(super) fn of(d: Document) -> ShellRecord {
+    pub(super) fn of(d: &Document) -> ShellRecord {
         // Without a decoding map or a decompressor, the file position of a JSON Lines
         // record is its bytes.
         let line_span =
@@ -46,7 +46,30 @@ impl ShellRecord {
                 let at = d.file.locate(d.region.clone());
                 (at.byte_start..at.byte_end, at.start.line)
             });
-        ShellRecord { name: d.name, title: d.title, date: d.date, format: d.format, record: d.record, line_span }
+        ShellRecord::placed(d, line_span)
+    }
+
+    /// The shell of `d`, read again from `line_span` (see the field).
+    fn placed(d: &Document, line_span: Option<(Range<usize>, usize)>) -> ShellRecord {
+        ShellRecord {
+            name: d.name.clone(),
+            title: d.title.clone(),
+            date: d.date.clone(),
+            format: d.format,
+            record: d.record,
+            line_span,
+        }
+    }
+}
+
+/// Where the `index`-th document of the file at `path`, kept as `record`, is read again.
+pub(super) fn origin_of(record: &ShellRecord, path: &Arc<PathBuf>, index: usize) -> Origin {
+    match &record.line_span {
+        Some((span, line)) => {
+            Origin::Record { path: Arc::clone(path), span: span.clone(), line: *line, record: record.record }
+        }
+        None if record.format == Format::Parquet => Origin::Row { path: Arc::clone(path), record: record.record },
+        None => Origin::File { path: Arc::clone(path), format: record.format, index },
     }
 }
 
@@ -58,11 +81,7 @@ pub(super) fn restore(
     path: &Arc<PathBuf>,
     index: usize,
 ) -> (Document, Origin) {
-    let origin = match record.line_span {
-        Some((span, line)) => Origin::Record { path: Arc::clone(path), span, line, record: record.record },
-        None if record.format == Format::Parquet => Origin::Row { path: Arc::clone(path), record: record.record },
-        None => Origin::File { path: Arc::clone(path), format: record.format, index },
-    };
+    let origin = origin_of(&record, path, index);
     let document = Document {
         file: Arc::clone(file),
         name: record.name,
@@ -83,8 +102,12 @@ pub(super) fn restore(
 #[derive(Debug, Default)]
 pub struct Evicted {
     pub(super) load: LoadOptions,
-    /// By document index; `None` for documents held in memory.
+    /// By document index; `None` for documents with nowhere to be read again from (stdin),
+    /// held in memory.
     pub(super) origins: Vec<Option<Origin>>,
+    /// By document index: whether the document is held in full though it has an origin (a
+    /// corpus read in one batch keeps its documents, see [`super::stream`]).
+    pub(super) held: Vec<bool>,
 }
 
 /// Some documents of a corpus in full: borrowed when held, read back when evicted.
@@ -120,14 +143,7 @@ impl Corpus {
                 Origin::Record { span, line, .. } => Some((span.clone(), *line)),
                 Origin::File { .. } | Origin::Row { .. } => None,
             };
-            Some(ShellRecord {
-                name: d.name.clone(),
-                title: d.title.clone(),
-                date: d.date.clone(),
-                format: d.format,
-                record: d.record,
-                line_span,
-            })
+            Some(ShellRecord::placed(d, line_span))
         })
         .collect()
     }
@@ -137,7 +153,7 @@ impl Corpus {
         let Some(evicted) = &mut self.evicted else { return };
         let read = read_back(&self.documents, evicted, ids);
         for (i, d) in read {
-            evicted.origins[i] = None;
+            evicted.held[i] = true;
             self.documents[i] = d;
         }
     }
@@ -150,7 +166,7 @@ fn read_back(shells: &[Document], evicted: &Evicted, ids: &[usize]) -> HashMap<u
     let mut ids = ids.to_vec();
     ids.sort_unstable();
     ids.dedup();
-    for &i in &ids {
+    for &i in ids.iter().filter(|&&i| !evicted.held.get(i).copied().unwrap_or(true)) {
         match evicted.origins.get(i).and_then(Option::as_ref) {
             Some(o @ Origin::Record { path, .. }) => records.entry(path).or_default().push((i, o)),
             Some(Origin::File { path, format, index }) => files.entry((path, *format)).or_default().push((i, *index)),

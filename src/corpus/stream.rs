@@ -3,7 +3,7 @@
 //! shells stay, with where to read them again ([`super::resident`]). Memory then grows with
 //! the number of documents, not with the size of their text.
 
-use super::resident::{restore, Evicted, ShellRecord};
+use super::resident::{origin_of, restore, Evicted, ShellRecord};
 use super::{Corpus, Inputs};
 use crate::fsutil::Stamp;
 use crate::source::walk::Input;
@@ -73,6 +73,10 @@ struct Batch<'a> {
     documents: usize,
     /// Documents handed to the sink so far: the corpus index of the next.
     handed: usize,
+    /// Whether documents stay in full after the sink has seen them: the whole corpus fits
+    /// in one batch, which was held in memory at once anyway, and reading documents back
+    /// would cost time and save nothing.
+    whole: bool,
     sink: &'a mut dyn Sink,
 }
 
@@ -116,11 +120,20 @@ impl Batch<'_> {
             let Some(file) = self.slots.get_mut(slot) else {
                 // Stdin: there is nowhere to read it again from, so it stays.
                 evicted.origins.push(None);
+                evicted.held.push(true);
                 self.corpus.documents.push(d);
                 continue;
             };
-            let (document, origin) = restore(ShellRecord::of(d), &file.shell, &file.path, file.seen);
-            evicted.origins.push(Some(origin));
+            let record = ShellRecord::of(&d);
+            let document = if self.whole {
+                evicted.origins.push(Some(origin_of(&record, &file.path, file.seen)));
+                d
+            } else {
+                let (shell, origin) = restore(record, &file.shell, &file.path, file.seen);
+                evicted.origins.push(Some(origin));
+                shell
+            };
+            evicted.held.push(self.whole);
             file.seen += 1;
             self.corpus.documents.push(document);
         }
@@ -134,6 +147,7 @@ impl Batch<'_> {
         for record in known.records {
             let (document, origin) = restore(record, &file.shell, &file.path, file.seen);
             evicted.origins.push(Some(origin));
+            evicted.held.push(false);
             file.seen += 1;
             self.corpus.documents.push(document);
         }
@@ -156,12 +170,17 @@ impl Corpus {
                 seen: 0,
             })
             .collect();
-        let evicted = Evicted { load: inputs.load.clone(), origins: Vec::new() };
+        let evicted = Evicted { load: inputs.load.clone(), origins: Vec::new(), held: Vec::new() };
         let corpus = Corpus { files: files.len(), documents: Vec::new(), errors, evicted: Some(evicted) };
-        let mut batch = Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, documents: 0, handed: 0, sink };
         let stamps: Vec<Option<Stamp>> =
             files.par_iter().map(|f| std::fs::metadata(&f.path).ok().map(|m| Stamp::of(&m))).collect();
         let size = |i: usize| stamps[i].map_or(0, |s| s.len as usize);
+        // Compressed files grow when read: only plain ones are known to fit.
+        let total: usize =
+            (0..files.len()).map(size).sum::<usize>() + inputs.piped.iter().map(|p| p.1.len()).sum::<usize>();
+        let whole = total < budget && !files.iter().any(|f| f.format.is_packed(&f.path));
+        let mut batch =
+            Batch { corpus, slots, pending: Vec::new(), bytes: 0, budget, documents: 0, handed: 0, whole, sink };
         let windowed = |i: usize| files[i].format.reads_in_windows(&files[i].path, size(i), inputs.load.window_bytes);
         let mut known: Vec<Option<Known>> = files
             .iter()

@@ -72,13 +72,26 @@ fn class_of_folded(f: char) -> Class {
     }
 }
 
-/// The non-ASCII characters handled here (general punctuation, CJK symbols and
-/// punctuation, half- and full-width forms), in order.
+/// The blocks of non-ASCII characters handled here (Latin-1, general punctuation, CJK
+/// symbols and punctuation, half- and full-width forms), in order.
+const HANDLED_BLOCKS: [std::ops::RangeInclusive<u32>; 4] =
+    [0x0080..=0x00FF, 0x2000..=0x27BF, 0x3000..=0x303F, 0xFF00..=0xFFEF];
+
+/// The non-ASCII characters handled here, in order.
 fn handled_blocks() -> impl Iterator<Item = char> {
-    [0x0080u32..=0x00FF, 0x2000..=0x27BF, 0x3000..=0x303F, 0xFF00..=0xFFEF]
-        .into_iter()
-        .flatten()
-        .filter_map(char::from_u32)
+    HANDLED_BLOCKS.into_iter().flatten().filter_map(char::from_u32)
+}
+
+/// Where a character of the handled blocks sits in [`handled_blocks`]' order.
+fn handled_index(c: char) -> Option<usize> {
+    let mut before = 0;
+    for block in &HANDLED_BLOCKS {
+        if block.contains(&(c as u32)) {
+            return Some(before + (c as u32 - block.start()) as usize);
+        }
+        before += (block.end() - block.start() + 1) as usize;
+    }
+    None
 }
 
 /// What a character folds to with the same NFKC and lowercasing the general path applies.
@@ -87,24 +100,20 @@ fn folded(c: char) -> Vec<char> {
     std::iter::once(c).nfkc().flat_map(char::to_lowercase).collect()
 }
 
-/// Folding of the handled characters that fold to one character, computed once.
-fn punctuation_table() -> &'static [(char, Folded)] {
-    static TABLE: OnceLock<Vec<(char, Folded)>> = OnceLock::new();
+/// Folding of the handled characters, computed once, by [`handled_index`]: one slot per
+/// character, so that folding one is a lookup.
+fn punctuation_table() -> &'static [Folded] {
+    static TABLE: OnceLock<Vec<Folded>> = OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = Vec::new();
-        for c in handled_blocks() {
-            let class = match folded(c)[..] {
+        handled_blocks()
+            .map(|c| match folded(c)[..] {
                 [f] => Folded { ch: f, class: class_of_folded(f) },
                 // Several plain characters (`…` → `...`, `Ⅱ` → `ii`, `⒊` → `3.`): as they
                 // are, side by side, they break words as in the folded text.
                 [_, _, ..] if expansion(c).is_some() => Folded { ch: c, class: Class::Expands },
-                _ => continue,
-            };
-            if class.class != Class::Unknown {
-                table.push((c, class));
-            }
-        }
-        table
+                _ => Folded { ch: c, class: Class::Unknown },
+            })
+            .collect()
     })
 }
 
@@ -160,10 +169,9 @@ fn fold(c: char) -> Folded {
     if is_han(c) {
         return Folded { ch: c, class: Class::Ideograph };
     }
-    let table = punctuation_table();
-    match table.binary_search_by_key(&c, |(k, _)| *k) {
-        Ok(i) => table[i].1,
-        Err(_) => Folded { ch: c, class: Class::Unknown },
+    match handled_index(c) {
+        Some(i) => punctuation_table()[i],
+        None => Folded { ch: c, class: Class::Unknown },
     }
 }
 
@@ -189,7 +197,35 @@ pub fn tokens(text: &str) -> Option<Vec<u64>> {
 /// (a document of hundreds of megabytes costs no copy of it). Returns `false` as soon as it
 /// meets a character this path does not handle: the caller then discards what it was
 /// given and takes the general path.
+///
+/// A Han character is a token of its own, and a character of class [`Class::Other`]
+/// (spaces, most punctuation) is none; either ends any word before it, and no middle
+/// character joins across it. So the text is cut at those characters, most of a Chinese
+/// text, and only the runs between them go through the word rules.
 pub fn each_token(text: &str, mut token: impl FnMut(u64)) -> bool {
+    let mut start = 0;
+    for (i, c) in text.char_indices() {
+        let han = !c.is_ascii() && is_han(c);
+        let cuts = han || if c.is_ascii() { class_of_ascii(c) == Class::Other } else { fold(c).class == Class::Other };
+        if !cuts {
+            continue;
+        }
+        if start < i && !words(&text[start..i], &mut token) {
+            return false;
+        }
+        if han {
+            // Three bytes in UTF-8, hashed as they stand.
+            let bytes = &text.as_bytes()[i..i + 3];
+            token(bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)));
+        }
+        start = i + c.len_utf8();
+    }
+    start == text.len() || words(&text[start..], &mut token)
+}
+
+/// [`each_token`] on a run of text between the characters it cuts at: the word rules of
+/// UAX #29, character by character.
+fn words(text: &str, mut token: impl FnMut(u64)) -> bool {
     // The current character and the two after it: a middle character (`.` in 1.4, `'` in
     // don't) joins only when the character after it continues the word.
     let mut chars = FoldedChars { chars: text.chars(), pending: &[] };

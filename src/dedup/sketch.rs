@@ -2,7 +2,7 @@
 //! with the size of its shingle set, compared bin by bin and cut into the bands whose
 //! buckets pair candidate texts ([`super::near_pairs`]).
 
-use super::{hash64, shingles, BINS, ROWS};
+use super::{each_shingle, hash64, BINS, ROWS};
 
 /// A text ready for comparison: the size of its shingle set and its sketch. The set
 /// itself is not kept (it is several times the size of the sketch); `near_pairs` asks
@@ -25,8 +25,22 @@ pub struct Sketch {
 const EMPTY_BINS: [u16; BINS] = [u16::MAX; BINS];
 
 impl Sketch {
+    /// The sketch of a text's `k`-token shingles: `from_shingles(&shingles(text, k))`,
+    /// taken as the shingles come, without sorting them.
     pub fn new(text: &str, k: usize) -> Sketch {
-        Sketch::from_shingles(&shingles(text, k)).of_text(text)
+        let mut minima = Minima::new();
+        let mut count = 0u32;
+        SEEN.with_borrow_mut(|seen| {
+            seen.clear();
+            each_shingle(text, k, |s| {
+                if seen.insert(s) {
+                    count += 1;
+                    minima.add(s);
+                }
+            });
+            seen.shrink();
+        });
+        minima.sketch(count).of_text(text)
     }
 
     /// The sketch, known to be that of `text` (when it came from elsewhere: a cache).
@@ -56,27 +70,11 @@ impl Sketch {
         self.shingle_count == 0
     }
 
+    /// The sketch of a sorted, distinct shingle set.
     pub fn from_shingles(shingles: &[u32]) -> Sketch {
-        // One permutation: a shingle goes to the bin of its top bits and competes there.
-        const EMPTY: u32 = u32::MAX;
-        let mut signature = [EMPTY; BINS];
-        for &s in shingles {
-            let h = hash64(u64::from(s));
-            let bin = (h >> 58) as usize;
-            signature[bin] = signature[bin].min((h as u32) >> 1);
-        }
-        // Densify: an empty bin borrows from the next non-empty one, salted by distance.
-        if !shingles.is_empty() {
-            for i in 0..BINS {
-                if signature[i] == EMPTY {
-                    let j = (1..BINS).find(|j| signature[(i + j) % BINS] != EMPTY).unwrap_or(0);
-                    let src = signature[(i + j) % BINS];
-                    signature[i] = (hash64(u64::from(src) ^ ((j as u64) << 40)) as u32 >> 1) | (1 << 31);
-                }
-            }
-        }
-        let signature = (!shingles.is_empty()).then(|| Box::new(signature.map(|v| v as u16)));
-        Sketch { shingle_count: shingles.len() as u32, signature, text: None }
+        let mut minima = Minima::new();
+        shingles.iter().for_each(|&s| minima.add(s));
+        minima.sketch(shingles.len() as u32)
     }
 
     pub(super) fn bins(&self) -> &[u16; BINS] {
@@ -105,5 +103,122 @@ impl Sketch {
 
     pub fn band(&self, b: usize) -> u64 {
         self.bins()[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &v| hash64(h ^ u64::from(v)))
+    }
+}
+
+/// The bins of a one-permutation MinHash as shingles are added: a shingle goes to the bin
+/// of its hash's top bits and competes there. Adding a shingle twice changes nothing.
+struct Minima([u32; BINS]);
+
+/// A bin no shingle has reached.
+const UNREACHED: u32 = u32::MAX;
+
+impl Minima {
+    fn new() -> Minima {
+        Minima([UNREACHED; BINS])
+    }
+
+    #[inline]
+    fn add(&mut self, shingle: u32) {
+        let h = hash64(u64::from(shingle));
+        let bin = (h >> 58) as usize;
+        self.0[bin] = self.0[bin].min((h as u32) >> 1);
+    }
+
+    /// The sketch of the `count` distinct shingles added.
+    fn sketch(self, count: u32) -> Sketch {
+        let mut signature = self.0;
+        // Densify: an empty bin borrows from the next non-empty one, salted by distance.
+        if count > 0 {
+            for i in 0..BINS {
+                if signature[i] == UNREACHED {
+                    let j = (1..BINS).find(|j| signature[(i + j) % BINS] != UNREACHED).unwrap_or(0);
+                    let src = signature[(i + j) % BINS];
+                    signature[i] = (hash64(u64::from(src) ^ ((j as u64) << 40)) as u32 >> 1) | (1 << 31);
+                }
+            }
+        }
+        let signature = (count > 0).then(|| Box::new(signature.map(|v| v as u16)));
+        Sketch { shingle_count: count, signature, text: None }
+    }
+}
+
+/// Slots a thread's set keeps between texts, at most (64 kB, enough for an article): a
+/// longer text's set is let go after it, so that later texts do not clear it all.
+const MAX_KEPT_SLOTS: usize = 1 << 14;
+
+thread_local! {
+    static SEEN: std::cell::RefCell<Distinct> = std::cell::RefCell::new(Distinct::default());
+}
+
+/// A set of shingle hashes that only says whether a hash is new: open addressing with
+/// linear probing over a power-of-two table at most half full. Counting distinct shingles
+/// this way costs less than sorting them. A slot holds the text's number beside the hash,
+/// so that the next text starts with an empty set without the table being cleared.
+#[derive(Default)]
+struct Distinct {
+    /// `text << 32 | hash`; a slot of another text is empty.
+    slots: Vec<u64>,
+    /// The number of the current text; slots start at 0, so texts count from 1.
+    text: u32,
+    len: usize,
+}
+
+impl Distinct {
+    fn clear(&mut self) {
+        if self.slots.is_empty() {
+            self.slots.resize(1 << 10, 0);
+        }
+        self.text = self.text.wrapping_add(1);
+        if self.text == 0 {
+            // Numbers wrapped: old slots could pass for new ones.
+            self.slots.fill(0);
+            self.text = 1;
+        }
+        self.len = 0;
+    }
+
+    /// Lets go of a table grown past what a thread keeps.
+    fn shrink(&mut self) {
+        if self.slots.len() > MAX_KEPT_SLOTS {
+            self.slots = Vec::new();
+        }
+    }
+
+    /// Adds `hash`; whether it was new.
+    #[inline]
+    fn insert(&mut self, hash: u32) -> bool {
+        if 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let key = u64::from(self.text) << 32 | u64::from(hash);
+        let mask = self.slots.len() - 1;
+        // Shingle hashes are well mixed already: their low bits pick the slot.
+        let mut i = hash as usize & mask;
+        loop {
+            let slot = self.slots[i];
+            if slot == key {
+                return false;
+            }
+            if (slot >> 32) as u32 != self.text {
+                self.slots[i] = key;
+                self.len += 1;
+                return true;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(1 << 10);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        let mask = size - 1;
+        for key in old.into_iter().filter(|&k| (k >> 32) as u32 == self.text) {
+            let mut i = key as u32 as usize & mask;
+            while (self.slots[i] >> 32) as u32 == self.text {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = key;
+        }
     }
 }

@@ -47,6 +47,7 @@ proptest::proptest! {
             "“", "”", "—", "…", "家", "医", "院", "萬", "，", "。", "、", "：", "（", "）", "％", "１", "２", "Ａ", "ｂ",
             "\u{3000}", "-", "%", "(", "!", "U.S.", "don't", "5G", "「", "」", "·", "ｶ", "é", "\u{200B}",
             "\u{a0}", "×", "□", "★", "Ⅱ", "\u{ad}", "°", "∶", "→", "ª", "²", "⒊", "™", "½", "……", "‥", "ⅰ", "№",
+            "\u{3400}", "\u{9fff}", "\u{f900}", "\u{3007}", "\u{3005}",
         ]), 0..40)
     ) {
         let text: String = text.concat();
@@ -157,4 +158,41 @@ fn unrelated_texts_are_not_paired() {
     ];
     let sketches = texts.map(|t| Sketch::new(t, 5));
     assert!(near_pairs(&sketches, 0.5, (None, None), &one_by_one(|i| shingles(texts[i], 5))).is_empty());
+}
+
+#[test]
+fn a_sketch_taken_as_shingles_come_is_that_of_the_sorted_set() {
+    // Texts of every size in a row, so that the shingle set grows, is kept and is let go
+    // between them; a text that repeats itself has fewer distinct shingles than windows.
+    let mut next = crate::testing::xorshift(0x5851_f42d_4c95_7f2du64);
+    let words = ["医院", "资金", "县级", "投入", "the", "county", "1,007", "3.5%", "，", "。", " "];
+    let mut texts: Vec<String> = ["", "家", "两家医院", "one two", "…… Ⅱ期 ｶ"].map(String::from).to_vec();
+    for len in [10, 300, 5_000, 40_000, 20, 3] {
+        texts.push((0..len).map(|_| words[next(words.len() as u64) as usize]).collect());
+    }
+    texts.push("重复的句子。".repeat(500));
+    for text in &texts {
+        for k in [1, 3, 5] {
+            let want = Sketch::from_shingles(&shingles(text, k));
+            let got = Sketch::new(text, k);
+            assert_eq!(got.to_bins(), want.to_bins(), "k={k}: {:?}", &text[..text.len().min(40)]);
+        }
+    }
+}
+
+#[test]
+fn a_text_too_long_to_hold_its_tokens_has_the_shingles_of_a_short_one() {
+    // Past `HELD_TEXT` tokens come one at a time: the same shingles as a held text's.
+    let unit = "全县投入资金1.4万亿元，支持1007家医院；the county hired 3,000 teachers. ";
+    let long = unit.repeat(super::HELD_TEXT / unit.len() + 2);
+    assert!(long.len() > super::HELD_TEXT);
+    let cut = (0..=super::HELD_TEXT).rev().find(|&i| long.is_char_boundary(i)).unwrap();
+    let mut held = Vec::new();
+    super::each_shingle(&long[..cut], 5, |s| held.push(s));
+    let mut streamed = Vec::new();
+    super::each_shingle(&long, 5, |s| streamed.push(s));
+    // The last shingles of the cut text hold its cut word.
+    let same = held.len() - 5;
+    assert_eq!(&streamed[..same], &held[..same]);
+    assert!(streamed.len() > held.len());
 }

@@ -81,16 +81,22 @@ impl DuplicateDocument {
                 |p| p.2,
             )
         };
-        let related = copies
+        // The figures each copy changes, once per copy; an identical copy changes none.
+        let changes: Vec<Option<String>> = copies
             .iter()
             .map(|&c| {
+                (bodies[&c] != bodies[&original]).then(|| changed_figures(&bodies[&original], &bodies[&c])).flatten()
+            })
+            .collect();
+        let related = copies
+            .iter()
+            .zip(&changes)
+            .map(|(&c, change)| {
                 let sim = similarity(c);
                 let how = if bodies[&c] == bodies[&original] {
                     "identical copy".to_string()
                 } else {
-                    let figures = changed_figures(&bodies[&original], &bodies[&c])
-                        .map(|f| format!("; figures differ: {f}"))
-                        .unwrap_or_default();
+                    let figures = change.as_ref().map(|f| format!("; figures differ: {f}")).unwrap_or_default();
                     format!("near copy, {:.0}% alike{figures}", sim * 100.0)
                 };
                 let d = docs(c);
@@ -100,7 +106,8 @@ impl DuplicateDocument {
             .collect::<Vec<_>>();
         let changed: Vec<String> = copies
             .iter()
-            .filter_map(|&c| changed_figures(&bodies[&original], &bodies[&c]).map(|f| format!("{}: {f}", docs(c).name)))
+            .zip(&changes)
+            .filter_map(|(&c, change)| Some(format!("{}: {}", docs(c).name, change.as_ref()?)))
             .collect();
         let help = if changed.is_empty() {
             "keep one copy, or mark the others as reprints".to_string()
@@ -146,7 +153,8 @@ impl DuplicateDocument {
     fn sketch(&self, d: &Document, cache: Option<&crate::cache::ClaimCache>) -> Sketch {
         let o = &self.options;
         let b = self.body(d);
-        if b.chars().filter(|c| !c.is_whitespace()).count() < o.min_chars {
+        // Only whether there are `min_chars` is asked: the count stops there.
+        if b.chars().filter(|c| !c.is_whitespace()).take(o.min_chars).count() < o.min_chars {
             return Sketch::empty();
         }
         match cache {

@@ -21,6 +21,7 @@
 use super::boilerplate::Boilerplate;
 use super::DuplicateSettings;
 use super::{finding, Rule};
+use crate::dedup::paragraph::{earlier_copies, normalize, normalize_into, Fingerprint};
 use crate::finding::Edit;
 use crate::finding::{Finding, Place, Related};
 use crate::source::Document;
@@ -36,47 +37,6 @@ impl DuplicateParagraph {
     pub fn new(options: DuplicateSettings, boilerplate: Boilerplate) -> DuplicateParagraph {
         DuplicateParagraph { options, boilerplate }
     }
-}
-
-/// Folds full-width ASCII, case and whitespace away.
-fn normalize(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
-        let c = match c {
-            '\u{ff01}'..='\u{ff5e}' => char::from_u32(c as u32 - 0xfee0).unwrap_or(c),
-            _ => c,
-        };
-        // Han characters, most of a Chinese paragraph, have no case.
-        if c.is_ascii() || ('\u{3000}'..='\u{9fff}').contains(&c) {
-            out.push(c.to_ascii_lowercase());
-        } else {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
-
-/// Sorted, distinct hashes of the `k`-character shingles of a normalized paragraph
-/// (`chars` is a buffer to reuse). 32 bits: at a few hundred shingles per paragraph a
-/// collision moves a similarity by well under a percent, and a long document's shingles
-/// take half the memory.
-fn shingles(s: &str, k: usize, chars: &mut Vec<char>) -> Vec<u32> {
-    chars.clear();
-    chars.extend(s.chars());
-    let mut out: Vec<u32> = chars
-        .windows(k.max(1))
-        .map(|w| {
-            let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-            for c in w {
-                h ^= u64::from(*c);
-                h = h.wrapping_mul(0x0100_0000_01b3);
-            }
-            (h ^ (h >> 32)) as u32
-        })
-        .collect();
-    out.sort_unstable();
-    out.dedup();
-    out
 }
 
 /// Runs of digits (with separators and decimal points) in order: the figures of a text.
@@ -133,89 +93,6 @@ fn describe_change(first: &str, second: &str) -> String {
     format!("the second copy changes {}{more}", shown.join(", "))
 }
 
-/// A shingle lists at most this many paragraphs; once full, later ones are not listed
-/// under it.
-const MAX_LISTED: usize = 64;
-/// Earlier paragraphs verified for one paragraph, at most.
-const MAX_VERIFIED: usize = 1024;
-/// A document with at most this many paragraphs (most articles) compares every pair: it
-/// costs less than building the index.
-const FEW_PARAGRAPHS: usize = 64;
-
-/// For each paragraph (a hash of its normalized text and its sorted shingle hashes), the
-/// earliest earlier one that it copies exactly (`same_text(earlier, later)` confirms what
-/// the hashes say) or shares at least `near` of its shingles with, and how alike they are;
-/// and how many paragraphs found no copy but could not be compared with every candidate.
-///
-/// Candidates come from prefix filtering: with the shingles of every paragraph put in one
-/// order (rarest in the document first), two sets alike by `near` (Jaccard) share one of
-/// the first `|s| − ⌈near·|s|⌉ + 1` of each, so each paragraph is listed under those alone
-/// and looks up its own. Exact copies are found by text. Lists and checks are capped
-/// ([`MAX_LISTED`], [`MAX_VERIFIED`]) so that a document of many look-alike paragraphs
-/// costs linear time.
-fn earlier_copies(
-    paras: &[(u64, &[u32])],
-    near: f64,
-    same_text: impl Fn(usize, usize) -> bool,
-) -> (Vec<Option<(usize, f64)>>, usize) {
-    use rustc_hash::FxHashMap;
-    // Whether paragraph `j` copies the earlier `i`, and how alike they are.
-    let copy_of = |i: usize, j: usize| {
-        if paras[i].0 == paras[j].0 && same_text(i, j) {
-            return Some((i, 1.0));
-        }
-        crate::dedup::jaccard_at_least(paras[i].1, paras[j].1, near).map(|sim| (i, sim))
-    };
-    if paras.len() <= FEW_PARAGRAPHS {
-        return ((0..paras.len()).map(|j| (0..j).find_map(|i| copy_of(i, j))).collect(), 0);
-    }
-    let mut frequency: FxHashMap<u32, u32> = FxHashMap::default();
-    for (_, shingles) in paras {
-        for &h in *shingles {
-            *frequency.entry(h).or_default() += 1;
-        }
-    }
-    let mut first_with_text: FxHashMap<u64, usize> = FxHashMap::default();
-    let mut listed: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
-    let mut out = Vec::with_capacity(paras.len());
-    let (mut crowded, mut prefix, mut candidates) = (0, Vec::new(), Vec::new());
-    for (j, &(text, shingles)) in paras.iter().enumerate() {
-        // Alike by `near`, two sets share at least ⌈near·|s|⌉ shingles (a hair fewer, for
-        // rounding): one of them is among the first |s| − that + 1.
-        let overlap = ((near * shingles.len() as f64) - 1e-6).ceil().max(1.0) as usize;
-        let length = (shingles.len() + 1).saturating_sub(overlap).min(shingles.len());
-        prefix.clear();
-        prefix.extend(shingles.iter().map(|&h| (frequency[&h], h)));
-        if length < prefix.len() {
-            prefix.select_nth_unstable(length);
-            prefix.truncate(length);
-        }
-        candidates.clear();
-        candidates.extend(first_with_text.get(&text).copied());
-        let mut full = false;
-        for (_, h) in &prefix {
-            if let Some(list) = listed.get(h) {
-                candidates.extend_from_slice(list);
-                full |= list.len() >= MAX_LISTED;
-            }
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        full |= candidates.len() > MAX_VERIFIED;
-        let found = candidates.iter().take(MAX_VERIFIED).find_map(|&i| copy_of(i, j));
-        crowded += usize::from(full && found.is_none());
-        out.push(found);
-        first_with_text.entry(text).or_insert(j);
-        for (_, h) in &prefix {
-            let list = listed.entry(*h).or_default();
-            if list.len() < MAX_LISTED {
-                list.push(j);
-            }
-        }
-    }
-    (out, crowded)
-}
-
 impl Rule for DuplicateParagraph {
     fn id(&self) -> &'static str {
         ID
@@ -223,25 +100,20 @@ impl Rule for DuplicateParagraph {
 
     fn check_document(&self, doc: usize, document: &Document) -> Vec<Finding> {
         let o = &self.options;
-        let mut buffer = Vec::new();
-        // Each paragraph as its span, a hash of its normalized text and its shingles: the
-        // normalized text itself is made again only for the paragraphs reported.
-        let text_hash = |n: &str| std::hash::BuildHasher::hash_one(&rustc_hash::FxBuildHasher, n);
-        let paras: Vec<(std::ops::Range<usize>, u64, Vec<u32>)> = document
+        // Each paragraph as its span and fingerprint: the normalized text itself is made
+        // again only for the paragraphs reported.
+        let mut normalized = String::new();
+        let (spans, mut fingerprints): (Vec<std::ops::Range<usize>>, Vec<Fingerprint>) = document
             .paragraphs
             .iter()
             .filter(|r| !self.boilerplate.matches(&document.text[(*r).clone()]))
             .filter_map(|r| {
-                let n = normalize(&document.text[r.clone()]);
-                (n.chars().count() >= o.min_chars).then(|| {
-                    let sh = shingles(&n, o.shingle, &mut buffer);
-                    (r.clone(), text_hash(&n), sh)
-                })
+                let chars = normalize_into(&document.text[r.clone()], &mut normalized);
+                (chars >= o.min_chars).then(|| (r.clone(), Fingerprint::of(&normalized, o.shingle)))
             })
-            .collect();
-        let keys: Vec<(u64, &[u32])> = paras.iter().map(|(_, h, sh)| (*h, sh.as_slice())).collect();
-        let normalized = |i: usize| normalize(&document.text[paras[i].0.clone()]);
-        let (earlier, crowded) = earlier_copies(&keys, o.near, |i, j| normalized(i) == normalized(j));
+            .unzip();
+        let normalized = |i: usize| normalize(&document.text[spans[i].clone()]);
+        let (earlier, crowded) = earlier_copies(&mut fingerprints, o.near, |i, j| normalized(i) == normalized(j));
         if crowded > 0 {
             log::warn!(
                 "{}: {crowded} paragraphs look like too many others to compare them all; near \
@@ -252,7 +124,7 @@ impl Rule for DuplicateParagraph {
         let mut out = Vec::new();
         for (j, earlier) in earlier.into_iter().enumerate() {
             let Some((i, sim)) = earlier else { continue };
-            let (rj, ri) = (paras[j].0.clone(), paras[i].0.clone());
+            let (rj, ri) = (spans[j].clone(), spans[i].clone());
             let nj = &normalized(j);
             let first = &document.text[ri.clone()];
             let second = &document.text[rj.clone()];
@@ -292,8 +164,6 @@ impl Rule for DuplicateParagraph {
 
 #[cfg(test)]
 mod tests {
-    use super::{earlier_copies, normalize, shingles};
-
     #[test]
     fn a_paragraph_pasted_twice_is_flagged_at_the_second_copy() {
         let para = "全县今年共招聘乡村教师3000名，覆盖全部乡镇中心学校和教学点。";
@@ -310,66 +180,5 @@ mod tests {
     fn short_and_different_paragraphs_are_not() {
         let text = "记者 张三\n\n记者 张三\n\nThe county recruited 3,000 teachers this year across all towns.\n\nThe province opened 25 new clinics in rural areas this spring.\n";
         assert!(crate::testing::flagged_in(super::ID, text).is_empty());
-    }
-
-    /// Every earlier paragraph tried in order: what the candidate search must equal when
-    /// no cap bites.
-    fn every_pair(paras: &[(String, Vec<u32>)], near: f64) -> Vec<Option<(usize, f64)>> {
-        (0..paras.len())
-            .map(|j| {
-                (0..j).find_map(|i| {
-                    if paras[i].0 == paras[j].0 {
-                        return Some((i, 1.0));
-                    }
-                    crate::dedup::jaccard_at_least(&paras[i].1, &paras[j].1, near).map(|sim| (i, sim))
-                })
-            })
-            .collect()
-    }
-
-    #[test]
-    fn the_candidate_search_finds_what_comparing_every_pair_finds() {
-        let mut next = crate::testing::xorshift(0x9e37_79b9_7f4a_7c15u64);
-        let words = ["医院", "学校", "资金", "全县", "招聘", "教师", "投入", "新增", "城市", "乡村"];
-        let mut texts: Vec<String> = Vec::new();
-        for _ in 0..300 {
-            let text = if !texts.is_empty() && next(3) == 0 {
-                // A copy of an earlier paragraph, with a few characters changed or not.
-                let mut chars: Vec<char> = texts[next(texts.len() as u64) as usize].chars().collect();
-                for _ in 0..next(4) {
-                    let at = next(chars.len() as u64) as usize;
-                    chars[at] = char::from_digit(next(10) as u32, 10).unwrap();
-                }
-                chars.into_iter().collect()
-            } else {
-                (0..12).map(|_| words[next(words.len() as u64) as usize]).collect::<String>()
-                    + &format!("{}家", next(5000))
-            };
-            texts.push(text);
-        }
-        let mut buffer = Vec::new();
-        for near in [0.5, 0.8, 0.95] {
-            let paras: Vec<(String, Vec<u32>)> = texts
-                .iter()
-                .map(|t| {
-                    let n = normalize(t);
-                    let sh = shingles(&n, 3, &mut buffer);
-                    (n, sh)
-                })
-                .collect();
-            let want = every_pair(&paras, near);
-            let hashes: Vec<(u64, &[u32])> = paras
-                .iter()
-                .map(|(n, sh)| (n.chars().fold(7u64, |h, c| h.wrapping_mul(31) ^ u64::from(c)), sh.as_slice()))
-                .collect();
-            let (got, crowded) = earlier_copies(&hashes, near, |i, j| paras[i].0 == paras[j].0);
-            assert_eq!(crowded, 0, "near {near}");
-            assert_eq!(got, want, "near {near}");
-            // A short document takes the other path, with the same answers.
-            let few = super::FEW_PARAGRAPHS;
-            let (got, _) = earlier_copies(&hashes[..few], near, |i, j| paras[i].0 == paras[j].0);
-            assert_eq!(got, want[..few], "near {near}, {few} paragraphs");
-            assert!(want.iter().filter(|w| w.is_some()).count() > 20, "near {near}: the test needs copies");
-        }
     }
 }

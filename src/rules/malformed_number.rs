@@ -128,9 +128,10 @@ fn malformed_numbers(text: &str) -> Vec<(std::ops::Range<usize>, &'static str)> 
     let b = text.as_bytes();
     let mut out = Vec::new();
     let mut i = 0;
-    while i < b.len() {
+    while let Some(skipped) = b[i..].iter().position(u8::is_ascii_digit) {
+        i += skipped;
         let glued = i > 0 && (b[i - 1].is_ascii_alphanumeric() || matches!(b[i - 1], b'.' | b',' | b':' | b'-' | b'/'));
-        if !b[i].is_ascii_digit() || glued {
+        if glued {
             i += 1;
             continue;
         }

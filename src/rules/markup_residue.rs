@@ -66,10 +66,8 @@ impl Rule for MarkupResidue {
         }
         let text = &document.text;
         let mut out = Vec::new();
-        for (i, c) in text.char_indices() {
-            if c != '<' && c != '&' {
-                continue;
-            }
+        // `<` and `&` are one byte each, never inside another character.
+        for i in memchr::memchr2_iter(b'<', b'&', text.as_bytes()) {
             if let Some(end) = residue_at(text, i) {
                 let shown: String = text[i..end].chars().take(30).collect();
                 out.push(finding(

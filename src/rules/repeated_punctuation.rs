@@ -27,6 +27,29 @@ fn is_pause(c: char) -> bool {
     matches!(c, '，' | ',' | '、' | '。' | '；' | ';' | '：' | '！' | '？')
 }
 
+/// The length of the pause mark at byte `at` of `text`, if one starts there. Every mark
+/// is `,` or `;`, or three bytes led by E3 or EF.
+fn pause_at(text: &str, at: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let len = match b.get(at)? {
+        b',' | b';' => return Some(1),
+        0xe3 | 0xef => 3,
+        _ => return None,
+    };
+    let c = text.get(at..at + len)?.chars().next()?;
+    is_pause(c).then_some(len)
+}
+
+/// Where the character after the one at byte `at` starts, for bytes that cannot start a
+/// pause mark: Han characters (led by E4–E9) are stepped over whole.
+fn past(b: &[u8], at: usize) -> usize {
+    if (0xe4..=0xe9).contains(&b[at]) {
+        at + 3
+    } else {
+        at + 1
+    }
+}
+
 impl Rule for RepeatedPunctuation {
     fn id(&self) -> &'static str {
         ID
@@ -35,32 +58,32 @@ impl Rule for RepeatedPunctuation {
     fn check_document(&self, doc: usize, document: &Document) -> Vec<Finding> {
         let text = &document.text;
         let mut out = Vec::new();
-        let mut chars = text.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
-            if !is_pause(c) {
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            let Some(len) = pause_at(text, i) else {
+                i = past(b, i);
                 continue;
+            };
+            let start = i;
+            i += len;
+            while let Some(len) = pause_at(text, i) {
+                i += len;
             }
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = chars.peek() {
-                if !is_pause(d) {
-                    break;
-                }
-                end = j + d.len_utf8();
-                chars.next();
-            }
-            let run = &text[i..end];
+            let end = i;
+            let run = &text[start..end];
             // ！！！ and ？！ are emphasis, 。。。 an informal ellipsis: style, not defects.
             let emphatic = run.chars().all(|c| matches!(c, '！' | '？'));
             let ellipsis = run.chars().count() >= 3 && run.chars().all(|c| c == '。');
             if run.chars().count() < 2 || emphatic || ellipsis {
                 continue;
             }
-            let key = content_key(text, i..end);
+            let key = content_key(text, start..end);
             out.push(finding(
                 ID,
                 doc,
                 document,
-                i..end,
+                start..end,
                 format!("repeated punctuation `{run}`"),
                 Some("keep one mark".to_string()),
                 &key,

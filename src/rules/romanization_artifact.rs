@@ -84,15 +84,15 @@ impl Rule for RomanizationArtifact {
 /// The artifacts of a paragraph: the Han character and the parenthesized syllable after it.
 fn artifacts(text: &str, para: Range<usize>) -> Vec<(Range<usize>, Range<usize>)> {
     let mut out = Vec::new();
-    let mut prev = (' ', 0usize);
-    for (i, c) in text[para.clone()].char_indices() {
+    // `(` is one byte, never inside another character: it is found by byte.
+    for i in memchr::memchr_iter(b'(', &text.as_bytes()[para.clone()]) {
         let at = para.start + i;
-        if c == '(' && is_han(prev.0) {
+        let Some(before) = text[para.start..at].chars().next_back() else { continue };
+        if is_han(before) {
             if let Some(end) = artifact_at(text, at) {
-                out.push((prev.1..at, at..end));
+                out.push((at - before.len_utf8()..at, at..end));
             }
         }
-        prev = (c, at);
     }
     out
 }

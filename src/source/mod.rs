@@ -60,6 +60,12 @@ impl Format {
         (!compressed || matches!(format, Format::Jsonl | Format::Csv)).then_some(format)
     }
 
+    /// Whether a file of this format at `path` holds more text than its size on disk:
+    /// compressed files and Parquet.
+    pub fn is_packed(self, path: &Path) -> bool {
+        self == Format::Parquet || Packing::of(path).is_compressed()
+    }
+
     /// Whether a file of this format (at `path`, `len` bytes) is read a window at a time
     /// rather than whole: large JSON Lines files, compressed ones (whose size is not known
     /// until they are read), and Parquet files (a row group at a time).

@@ -109,6 +109,14 @@ fn a_streamed_check_or_extract_reports_what_a_run_in_memory_does() {
             check::run_streamed(&inputs(window, batch), &settings, &Selection::default(), &RunOptions::default());
         assert_eq!(corpus.documents.len(), whole.documents.len());
         assert_eq!(render(&corpus, &result), expected, "window {window}, batch {batch:?}");
+        // A corpus read in one batch keeps its documents; a larger one keeps shells of
+        // those no finding is on.
+        let held = corpus.documents.iter().filter(|d| !d.text.is_empty()).count();
+        match batch {
+            None => assert_eq!(held, corpus.documents.len(), "one batch: every document kept"),
+            Some(1) => assert!(held < corpus.documents.len(), "one byte a batch: shells kept"),
+            Some(_) => {}
+        }
     }
 
     // `extract -f jsonl` streams too: the lines of the whole corpus at any window and batch.
