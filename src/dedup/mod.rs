@@ -7,13 +7,16 @@
 
 mod fast;
 pub mod paragraph;
+mod shingle;
 mod sketch;
 
+pub use shingle::{shingles, tokens};
 pub use sketch::Sketch;
 
 use rayon::prelude::*;
-use unicode_normalization::UnicodeNormalization;
-use unicode_segmentation::UnicodeSegmentation;
+use shingle::each_shingle;
+#[cfg(test)]
+use shingle::{general_tokens, HELD_TEXT};
 
 /// Texts whose shingle sets are asked for at once when pairs are verified: enough to read
 /// texts back from disk a file at a time, few enough to spread over the threads.
@@ -45,137 +48,6 @@ fn hash64(mut x: u64) -> u64 {
     x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     x ^ (x >> 31)
-}
-
-/// FNV-1a over the token's bytes: the fast path hashes its tokens the same way.
-fn token_hash(token: &str) -> u64 {
-    token.chars().fold(fast::FNV_OFFSET, fast::hash_char)
-}
-
-/// Token hashes of a text: NFKC-folded, lowercased, split at UAX #29 word bounds.
-pub fn tokens(text: &str) -> Vec<u64> {
-    fast::tokens(text).unwrap_or_else(|| general_tokens(text))
-}
-
-fn general_tokens(text: &str) -> Vec<u64> {
-    let folded: String = text.nfkc().flat_map(char::to_lowercase).collect();
-    folded.unicode_words().map(token_hash).collect()
-}
-
-/// Texts up to this long have their tokens held while shingled (faster); longer ones are
-/// shingled as their tokens come.
-const HELD_TEXT: usize = 1 << 20;
-
-/// Sorted distinct hashes of the `k`-token shingles of a text. 32-bit hashes halve the
-/// memory; at a few hundred shingles per text a collision moves a similarity by well
-/// under a percent.
-pub fn shingles(text: &str, k: usize) -> Vec<u32> {
-    let mut out = Vec::with_capacity(text.len() / 3);
-    each_shingle(text, k, |s| out.push(s));
-    out.sort_unstable();
-    out.dedup();
-    out
-}
-
-/// Calls `each` with the hash of every `k`-token shingle of a text in order, repeats
-/// included ([`shingles`] without the sorting); a text of fewer than `k` tokens is one
-/// shingle.
-pub(crate) fn each_shingle(text: &str, k: usize, mut each: impl FnMut(u32)) {
-    let k = k.max(1);
-    if text.len() <= HELD_TEXT {
-        TOKENS.with_borrow_mut(|toks| {
-            toks.clear();
-            if !fast::each_token(text, |t| toks.push(t)) {
-                toks.clear();
-                toks.extend(general_tokens(text));
-            }
-            roll(toks.iter().copied(), k, &mut each);
-        });
-        return;
-    }
-    // The fast path may give up part way through: its shingles are held until it is done.
-    let mut out: Vec<u32> = Vec::with_capacity(text.len() / 3);
-    let mut roller = Roller::new(k);
-    if !fast::each_token(text, |t| out.extend(roller.push(t))) {
-        out.clear();
-        roller = Roller::new(k);
-        for t in general_tokens(text) {
-            out.extend(roller.push(t));
-        }
-    }
-    out.extend(roller.short());
-    out.into_iter().for_each(each);
-}
-
-/// `each` with the shingle hashes of a sequence of token hashes.
-fn roll(tokens: impl Iterator<Item = u64>, k: usize, each: &mut impl FnMut(u32)) {
-    let mut roller = Roller::new(k);
-    for t in tokens {
-        if let Some(s) = roller.push(t) {
-            each(s);
-        }
-    }
-    if let Some(s) = roller.short() {
-        each(s);
-    }
-}
-
-/// The multiplier of a shingle's polynomial hash: odd, so that it is invertible modulo
-/// 2⁶⁴, and with its bits spread.
-const SHINGLE_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
-
-/// A rolling hash over the last `k` token hashes: the polynomial Σ tᵢ·Bᵏ⁻¹⁻ⁱ, updated in
-/// two multiplications as a token comes and one leaves, then mixed. A shingle costs one
-/// mix, not one per token.
-struct Roller {
-    k: usize,
-    /// The window's tokens, oldest at `next` once full.
-    window: Vec<u64>,
-    next: usize,
-    polynomial: u64,
-    /// Bᵏ⁻¹: the weight of the token about to leave.
-    leaving: u64,
-}
-
-impl Roller {
-    fn new(k: usize) -> Roller {
-        let leaving = SHINGLE_BASE.wrapping_pow(k as u32 - 1);
-        Roller { k, window: Vec::with_capacity(k), next: 0, polynomial: 0, leaving }
-    }
-
-    /// Adds a token; the hash of the shingle it completes.
-    #[inline]
-    fn push(&mut self, t: u64) -> Option<u32> {
-        if self.window.len() < self.k {
-            self.window.push(t);
-            self.polynomial = self.polynomial.wrapping_mul(SHINGLE_BASE).wrapping_add(t);
-            return (self.window.len() == self.k).then(|| mix(self.polynomial));
-        }
-        let old = std::mem::replace(&mut self.window[self.next], t);
-        self.next += 1;
-        if self.next == self.k {
-            self.next = 0;
-        }
-        self.polynomial =
-            self.polynomial.wrapping_sub(old.wrapping_mul(self.leaving)).wrapping_mul(SHINGLE_BASE).wrapping_add(t);
-        Some(mix(self.polynomial))
-    }
-
-    /// The one shingle of a text of fewer than `k` tokens (none without tokens).
-    fn short(&self) -> Option<u32> {
-        (!self.window.is_empty() && self.window.len() < self.k).then(|| mix(self.polynomial))
-    }
-}
-
-/// A shingle's 32-bit hash from its polynomial.
-fn mix(polynomial: u64) -> u32 {
-    (hash64(polynomial) >> 32) as u32
-}
-
-thread_local! {
-    /// Token hashes of the text being shingled, kept between texts so that each does not
-    /// allocate its own.
-    static TOKENS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Exact Jaccard similarity of two sorted, distinct hash lists.
