@@ -203,29 +203,45 @@ pub fn tokens(text: &str) -> Option<Vec<u64>> {
 /// character joins across it. So the text is cut at those characters, most of a Chinese
 /// text, and only the runs between them go through the word rules.
 pub fn each_token(text: &str, mut token: impl FnMut(u64)) -> bool {
-    let mut start = 0;
-    for (i, c) in text.char_indices() {
-        let han = !c.is_ascii() && is_han(c);
-        let cuts = han || if c.is_ascii() { class_of_ascii(c) == Class::Other } else { fold(c).class == Class::Other };
-        if !cuts {
-            continue;
+    let b = text.as_bytes();
+    let (mut start, mut i) = (0, 0);
+    while i < b.len() {
+        let lead = b[i];
+        // (its length, whether it is Han, whether the text is cut at it)
+        let (len, han, cuts) = if lead.is_ascii() {
+            (1, false, class_of_ascii(lead as char) == Class::Other)
+        } else if (0xe5..=0xe9).contains(&lead) {
+            // U+5000–U+9FFF: Han characters all.
+            (3, true, true)
+        } else {
+            let c = text[i..].chars().next().expect("a character starts here");
+            let han = is_han(c);
+            (c.len_utf8(), han, han || fold(c).class == Class::Other)
+        };
+        if cuts {
+            if start < i && !words(&text[start..i], &mut token) {
+                return false;
+            }
+            if han {
+                // Three bytes in UTF-8, hashed as they stand.
+                token(b[i..i + 3].iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)));
+            }
+            start = i + len;
         }
-        if start < i && !words(&text[start..i], &mut token) {
-            return false;
-        }
-        if han {
-            // Three bytes in UTF-8, hashed as they stand.
-            let bytes = &text.as_bytes()[i..i + 3];
-            token(bytes.iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)));
-        }
-        start = i + c.len_utf8();
+        i += len;
     }
-    start == text.len() || words(&text[start..], &mut token)
+    start == b.len() || words(&text[start..], &mut token)
 }
 
 /// [`each_token`] on a run of text between the characters it cuts at: the word rules of
 /// UAX #29, character by character.
 fn words(text: &str, mut token: impl FnMut(u64)) -> bool {
+    // Letters and digits alone (a figure, an English word) are one word, lowercased.
+    if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        let lower = text.bytes().map(|b| b.to_ascii_lowercase());
+        token(lower.fold(FNV_OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)));
+        return true;
+    }
     // The current character and the two after it: a middle character (`.` in 1.4, `'` in
     // don't) joins only when the character after it continues the word.
     let mut chars = FoldedChars { chars: text.chars(), pending: &[] };

@@ -16,7 +16,7 @@ pub use sketch::Sketch;
 use rayon::prelude::*;
 use shingle::each_shingle;
 #[cfg(test)]
-use shingle::{general_tokens, HELD_TEXT};
+use shingle::general_tokens;
 
 /// Texts whose shingle sets are asked for at once when pairs are verified: enough to read
 /// texts back from disk a file at a time, few enough to spread over the threads.

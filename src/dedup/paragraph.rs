@@ -90,14 +90,22 @@ impl Fingerprint {
         };
         let fnv = |h: u64, c: char| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
         const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
-        let mut window = [0 as char; MAX_RING];
-        if k <= MAX_RING {
+        if k == 3 {
+            // The default width, with its three characters in hand.
+            let mut chars = normalized.chars();
+            if let (Some(mut x), Some(mut y)) = (chars.next(), chars.next()) {
+                for z in chars {
+                    add(fnv(fnv(fnv(FNV_OFFSET, x), y), z));
+                    (x, y) = (y, z);
+                }
+            }
+        } else if k <= MAX_RING {
             // The last `k` characters in a ring: no buffer of the whole paragraph.
+            let mut window = [0 as char; MAX_RING];
             for (n, c) in normalized.chars().enumerate() {
                 window[n % MAX_RING] = c;
                 if n + 1 >= k {
-                    let first = n + 1 - k;
-                    add((first..=n).fold(FNV_OFFSET, |h, j| fnv(h, window[j % MAX_RING])));
+                    add((n + 1 - k..n + 1).fold(FNV_OFFSET, |h, j| fnv(h, window[j % MAX_RING])));
                 }
             }
         } else {

@@ -22,16 +22,15 @@ pub(super) fn general_tokens(text: &str) -> Vec<u64> {
     folded.unicode_words().map(token_hash).collect()
 }
 
-/// Texts up to this long have their tokens held while shingled (faster); longer ones are
-/// shingled as their tokens come.
-pub(super) const HELD_TEXT: usize = 1 << 20;
-
 /// Sorted distinct hashes of the `k`-token shingles of a text. 32-bit hashes halve the
 /// memory; at a few hundred shingles per text a collision moves a similarity by well
 /// under a percent.
 pub fn shingles(text: &str, k: usize) -> Vec<u32> {
     let mut out = Vec::with_capacity(text.len() / 3);
-    each_shingle(text, k, |s| out.push(s));
+    each_shingle(text, k, |s| match s {
+        Some(s) => out.push(s),
+        None => out.clear(),
+    });
     out.sort_unstable();
     out.dedup();
     out
@@ -39,44 +38,27 @@ pub fn shingles(text: &str, k: usize) -> Vec<u32> {
 
 /// Calls `each` with the hash of every `k`-token shingle of a text in order, repeats
 /// included ([`shingles`] without the sorting); a text of fewer than `k` tokens is one
-/// shingle.
-pub(crate) fn each_shingle(text: &str, k: usize, mut each: impl FnMut(u32)) {
+/// shingle. Tokens are hashed as they come, so a text costs no copy. `each(None)` means
+/// "forget what came so far": the fast tokenizer gave up part way through, and the
+/// shingles come again from the start.
+pub(crate) fn each_shingle(text: &str, k: usize, mut each: impl FnMut(Option<u32>)) {
     let k = k.max(1);
-    if text.len() <= HELD_TEXT {
-        TOKENS.with_borrow_mut(|toks| {
-            toks.clear();
-            if !fast::each_token(text, |t| toks.push(t)) {
-                toks.clear();
-                toks.extend(general_tokens(text));
-            }
-            roll(toks.iter().copied(), k, &mut each);
-        });
-        return;
-    }
-    // The fast path may give up part way through: its shingles are held until it is done.
-    let mut out: Vec<u32> = Vec::with_capacity(text.len() / 3);
     let mut roller = Roller::new(k);
-    if !fast::each_token(text, |t| out.extend(roller.push(t))) {
-        out.clear();
+    if !fast::each_token(text, |t| {
+        if let Some(s) = roller.push(t) {
+            each(Some(s));
+        }
+    }) {
+        each(None);
         roller = Roller::new(k);
         for t in general_tokens(text) {
-            out.extend(roller.push(t));
-        }
-    }
-    out.extend(roller.short());
-    out.into_iter().for_each(each);
-}
-
-/// `each` with the shingle hashes of a sequence of token hashes.
-fn roll(tokens: impl Iterator<Item = u64>, k: usize, each: &mut impl FnMut(u32)) {
-    let mut roller = Roller::new(k);
-    for t in tokens {
-        if let Some(s) = roller.push(t) {
-            each(s);
+            if let Some(s) = roller.push(t) {
+                each(Some(s));
+            }
         }
     }
     if let Some(s) = roller.short() {
-        each(s);
+        each(Some(s));
     }
 }
 
@@ -87,7 +69,7 @@ const SHINGLE_BASE: u64 = 0x9e37_79b9_7f4a_7c15;
 /// A rolling hash over the last `k` token hashes: the polynomial Σ tᵢ·Bᵏ⁻¹⁻ⁱ, updated in
 /// two multiplications as a token comes and one leaves, then mixed. A shingle costs one
 /// mix, not one per token.
-struct Roller {
+pub(super) struct Roller {
     k: usize,
     /// The window's tokens, oldest at `next` once full.
     window: Vec<u64>,
@@ -98,14 +80,14 @@ struct Roller {
 }
 
 impl Roller {
-    fn new(k: usize) -> Roller {
+    pub(super) fn new(k: usize) -> Roller {
         let leaving = SHINGLE_BASE.wrapping_pow(k as u32 - 1);
         Roller { k, window: Vec::with_capacity(k), next: 0, polynomial: 0, leaving }
     }
 
     /// Adds a token; the hash of the shingle it completes.
     #[inline]
-    fn push(&mut self, t: u64) -> Option<u32> {
+    pub(super) fn push(&mut self, t: u64) -> Option<u32> {
         if self.window.len() < self.k {
             self.window.push(t);
             self.polynomial = self.polynomial.wrapping_mul(SHINGLE_BASE).wrapping_add(t);
@@ -130,10 +112,4 @@ impl Roller {
 /// A shingle's 32-bit hash from its polynomial.
 fn mix(polynomial: u64) -> u32 {
     (hash64(polynomial) >> 32) as u32
-}
-
-thread_local! {
-    /// Token hashes of the text being shingled, kept between texts so that each does not
-    /// allocate its own.
-    static TOKENS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
 }

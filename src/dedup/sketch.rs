@@ -32,10 +32,15 @@ impl Sketch {
         let mut count = 0u32;
         SEEN.with_borrow_mut(|seen| {
             seen.clear();
-            each_shingle(text, k, |s| {
-                if seen.insert(s) {
+            each_shingle(text, k, |s| match s {
+                Some(s) if seen.insert(s) => {
                     count += 1;
                     minima.add(s);
+                }
+                Some(_) => {}
+                None => {
+                    seen.clear();
+                    (minima, count) = (Minima::new(), 0);
                 }
             });
             seen.shrink();
