@@ -38,7 +38,8 @@ pub fn shingles(text: &str, k: usize) -> Vec<u32> {
 
 /// Calls `each` with the hash of every `k`-token shingle of a text in order, repeats
 /// included ([`shingles`] without the sorting); a text of fewer than `k` tokens is one
-/// shingle. Tokens are hashed as they come, so a text costs no copy. `each(None)` means
+/// shingle. Tokens are hashed as they come: the fast path holds no copy of the text
+/// (the general one folds it first). `each(None)` means
 /// "forget what came so far": the fast tokenizer gave up part way through, and the
 /// shingles come again from the start.
 pub(crate) fn each_shingle(text: &str, k: usize, mut each: impl FnMut(Option<u32>)) {

@@ -40,16 +40,6 @@ fn pause_at(text: &str, at: usize) -> Option<usize> {
     is_pause(c).then_some(len)
 }
 
-/// Where the character after the one at byte `at` starts, for bytes that cannot start a
-/// pause mark: Han characters (led by E4–E9) are stepped over whole.
-fn past(b: &[u8], at: usize) -> usize {
-    if (0xe4..=0xe9).contains(&b[at]) {
-        at + 3
-    } else {
-        at + 1
-    }
-}
-
 impl Rule for RepeatedPunctuation {
     fn id(&self) -> &'static str {
         ID
@@ -59,18 +49,22 @@ impl Rule for RepeatedPunctuation {
         let text = &document.text;
         let mut out = Vec::new();
         let b = text.as_bytes();
-        let mut i = 0;
-        while i < b.len() {
-            let Some(len) = pause_at(text, i) else {
-                i = past(b, i);
+        // Where a mark may start: its first byte, found by `memchr` (lead bytes are never
+        // inside another character).
+        let mut leads: Vec<usize> = memchr::memchr3_iter(b',', b';', 0xef, b).collect();
+        leads.extend(memchr::memchr_iter(0xe3, b));
+        leads.sort_unstable();
+        let mut past_run = 0;
+        for start in leads {
+            if start < past_run {
                 continue;
-            };
-            let start = i;
-            i += len;
-            while let Some(len) = pause_at(text, i) {
-                i += len;
             }
-            let end = i;
+            let Some(len) = pause_at(text, start) else { continue };
+            let mut end = start + len;
+            while let Some(len) = pause_at(text, end) {
+                end += len;
+            }
+            past_run = end;
             let run = &text[start..end];
             // ！！！ and ？！ are emphasis, 。。。 an informal ellipsis: style, not defects.
             let emphatic = run.chars().all(|c| matches!(c, '！' | '？'));
