@@ -34,12 +34,17 @@ trap 'rm -rf "$work"' EXIT
 same() {
     local name=$1
     shift
-    (cd "$root" && target/release/factlint check "$@" -f json -o "$work/$name-cli.json" --exit-zero)
+    # Both reports of `check` come first, and the job writes beside its input, not into
+    # it: a job's output inside an input folder would be read as part of the corpus.
+    for format in json sarif; do
+        (cd "$root" && target/release/factlint check "$@" -f $format -o "$work/$name-cli.$format" --exit-zero) \
+            || { echo "$name: factlint check -f $format failed"; exit 1; }
+    done
     local started=$SECONDS
     # Exit 1 means findings, as for `factlint check`.
-    (cd "$root" && "$venv/bin/python" -m factlint.spark "$@" --out "$work/$name" --master 'local[2]' 2> "$work/$name.log") \
+    (cd "$root" && "$venv/bin/python" -m factlint.spark "$@" --out "$work/$name-job" --master 'local[2]' 2> "$work/$name.log") \
         || [ $? -eq 1 ] || { cat "$work/$name.log"; exit 1; }
-    python3 - "$work/$name-cli.json" "$work/$name/findings.jsonl" "$name" "$((SECONDS - started))" <<'PY'
+    python3 - "$work/$name-cli.json" "$work/$name-job/findings.jsonl" "$name" "$((SECONDS - started))" <<'PY'
 import json, sys
 cli = json.load(open(sys.argv[1]))["findings"]
 job = [json.loads(line) for line in open(sys.argv[2])]
@@ -53,9 +58,8 @@ if cli != job:
 rules = sorted({f["rule"] for f in cli})
 print(f"{sys.argv[3]}: the same {len(cli)} findings ({', '.join(rules)}), Spark in {sys.argv[4]} s")
 PY
-    (cd "$root" && target/release/factlint check "$@" -f sarif -o "$work/$name-cli.sarif" --exit-zero)
     python3 -c 'import json,sys; sys.exit(json.load(open(sys.argv[1])) != json.load(open(sys.argv[2])))' \
-        "$work/$name-cli.sarif" "$work/$name/findings.sarif" || { echo "$name: the SARIF logs differ"; exit 1; }
+        "$work/$name-cli.sarif" "$work/$name-job/findings.sarif" || { echo "$name: the SARIF logs differ"; exit 1; }
 }
 same examples examples/corpus
 python3 "$root/bench/gen_corpus.py" --mb "${SPARK_TEST_MB:-100}" --out "$work/generated.jsonl" > /dev/null
