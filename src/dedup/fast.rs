@@ -176,16 +176,17 @@ fn fold(c: char) -> Folded {
 }
 
 /// FNV-1a, continued over the UTF-8 bytes of `c`.
-pub(super) fn hash_char(mut h: u64, c: char) -> u64 {
-    let mut buf = [0u8; 4];
-    for &b in c.encode_utf8(&mut buf).as_bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0100_0000_01b3);
-    }
-    h
+pub(super) fn hash_char(h: u64, c: char) -> u64 {
+    hash_bytes(h, c.encode_utf8(&mut [0u8; 4]).bytes())
+}
+
+/// FNV-1a, continued over `bytes`.
+fn hash_bytes(h: u64, bytes: impl IntoIterator<Item = u8>) -> u64 {
+    bytes.into_iter().fold(h, |h, b| (h ^ u64::from(b)).wrapping_mul(FNV_PRIME))
 }
 
 pub(super) const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+pub(super) const FNV_PRIME: u64 = 0x0100_0000_01b3;
 
 /// Token hashes of `text`, or `None` when it holds a character this path does not handle.
 pub fn tokens(text: &str) -> Option<Vec<u64>> {
@@ -224,7 +225,7 @@ pub fn each_token(text: &str, mut token: impl FnMut(u64)) -> bool {
             }
             if han {
                 // Three bytes in UTF-8, hashed as they stand.
-                token(b[i..i + 3].iter().fold(FNV_OFFSET, |h, &b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)));
+                token(hash_bytes(FNV_OFFSET, b[i..i + 3].iter().copied()));
             }
             start = i + len;
         }
@@ -238,8 +239,7 @@ pub fn each_token(text: &str, mut token: impl FnMut(u64)) -> bool {
 fn words(text: &str, mut token: impl FnMut(u64)) -> bool {
     // Letters and digits alone (a figure, an English word) are one word, lowercased.
     if !text.is_empty() && text.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        let lower = text.bytes().map(|b| b.to_ascii_lowercase());
-        token(lower.fold(FNV_OFFSET, |h, b| (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)));
+        token(hash_bytes(FNV_OFFSET, text.bytes().map(|b| b.to_ascii_lowercase())));
         return true;
     }
     // The current character and the two after it: a middle character (`.` in 1.4, `'` in

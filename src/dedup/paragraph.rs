@@ -4,6 +4,7 @@
 //! their shingles are sorted and compared, so a document costs about one pass over its
 //! text.
 
+use super::fast::{FNV_OFFSET, FNV_PRIME};
 use rustc_hash::FxHashMap;
 
 /// Folds full-width ASCII, case and whitespace away, into `out` (emptied first); returns
@@ -88,24 +89,16 @@ impl Fingerprint {
             mask[(bit >> 6) as usize] |= 1 << (bit & 63);
             shingles.push(s);
         };
-        let fnv = |h: u64, c: char| (h ^ u64::from(c)).wrapping_mul(0x0100_0000_01b3);
-        const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
+        // FNV-1a over the characters' code points.
+        let fnv = |h: u64, c: char| (h ^ u64::from(c)).wrapping_mul(FNV_PRIME);
         if k == 3 {
-            // The default width, with its three characters in hand.
+            // The default width, with its three characters in hand: no buffer of the
+            // paragraph.
             let mut chars = normalized.chars();
             if let (Some(mut x), Some(mut y)) = (chars.next(), chars.next()) {
                 for z in chars {
                     add(fnv(fnv(fnv(FNV_OFFSET, x), y), z));
                     (x, y) = (y, z);
-                }
-            }
-        } else if k <= MAX_RING {
-            // The last `k` characters in a ring: no buffer of the whole paragraph.
-            let mut window = [0 as char; MAX_RING];
-            for (n, c) in normalized.chars().enumerate() {
-                window[n % MAX_RING] = c;
-                if n + 1 >= k {
-                    add((n + 1 - k..n + 1).fold(FNV_OFFSET, |h, j| fnv(h, window[j % MAX_RING])));
                 }
             }
         } else {
@@ -135,10 +128,6 @@ impl Fingerprint {
         f64::from(differing) <= (1.0 - near) / (1.0 + near) * sizes + 1e-9
     }
 }
-
-/// Shingles of up to this many characters are taken from a ring of the last ones (a power
-/// of two, so that its index is a mask).
-const MAX_RING: usize = 8;
 
 /// A shingle lists at most this many paragraphs; once full, later ones are not listed
 /// under it.

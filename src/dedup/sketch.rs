@@ -29,21 +29,19 @@ impl Sketch {
     /// taken as the shingles come, without sorting them.
     pub fn new(text: &str, k: usize) -> Sketch {
         let mut minima = Minima::new();
-        let mut count = 0u32;
-        SEEN.with_borrow_mut(|seen| {
+        let count = SEEN.with_borrow_mut(|seen| {
             seen.clear();
             each_shingle(text, k, |s| match s {
-                Some(s) if seen.insert(s) => {
-                    count += 1;
-                    minima.add(s);
-                }
+                Some(s) if seen.insert(s) => minima.add(s),
                 Some(_) => {}
                 None => {
                     seen.clear();
-                    (minima, count) = (Minima::new(), 0);
+                    minima = Minima::new();
                 }
             });
+            let count = seen.len as u32;
             seen.shrink();
+            count
         });
         minima.sketch(count).of_text(text)
     }

@@ -81,23 +81,24 @@ impl DuplicateDocument {
                 |p| p.2,
             )
         };
-        // The figures each copy changes, once per copy; an identical copy changes none.
-        let changes: Vec<Option<String>> = copies
+        // Per copy, once: whether it is identical, and the figures it changes (an
+        // identical copy changes none).
+        let changes: Vec<(bool, Option<String>)> = copies
             .iter()
             .map(|&c| {
-                (bodies[&c] != bodies[&original]).then(|| changed_figures(&bodies[&original], &bodies[&c])).flatten()
+                let identical = bodies[&c] == bodies[&original];
+                (identical, (!identical).then(|| changed_figures(&bodies[&original], &bodies[&c])).flatten())
             })
             .collect();
         let related = copies
             .iter()
             .zip(&changes)
-            .map(|(&c, change)| {
-                let sim = similarity(c);
-                let how = if bodies[&c] == bodies[&original] {
+            .map(|(&c, (identical, change))| {
+                let how = if *identical {
                     "identical copy".to_string()
                 } else {
                     let figures = change.as_ref().map(|f| format!("; figures differ: {f}")).unwrap_or_default();
-                    format!("near copy, {:.0}% alike{figures}", sim * 100.0)
+                    format!("near copy, {:.0}% alike{figures}", similarity(c) * 100.0)
                 };
                 let d = docs(c);
                 let first = d.paragraphs.first().cloned().unwrap_or(0..0);
@@ -107,7 +108,7 @@ impl DuplicateDocument {
         let changed: Vec<String> = copies
             .iter()
             .zip(&changes)
-            .filter_map(|(&c, change)| Some(format!("{}: {}", docs(c).name, change.as_ref()?)))
+            .filter_map(|(&c, (_, change))| Some(format!("{}: {}", docs(c).name, change.as_ref()?)))
             .collect();
         let help = if changed.is_empty() {
             "keep one copy, or mark the others as reprints".to_string()
