@@ -80,7 +80,7 @@ impl Linter {
     pub fn extract(&self, text: &str, name: &str) -> Vec<Value> {
         let fields = RecordFields { text: Some(text.to_string()), ..RecordFields::default() };
         let Some(mut doc) = record_document(name, Format::Jsonl, fields, 0) else { return Vec::new() };
-        doc.name = name.to_string();
+        doc.name = name.into();
         let claims = self.extractor.claims(&doc.text);
         claims.iter().map(|c| crate::report::claims::claim_json(&doc, c)).collect()
     }

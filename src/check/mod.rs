@@ -9,7 +9,7 @@ use crate::extract::Claim;
 use crate::finding::{Finding, Place};
 use crate::rules::{self, CorpusData, Rule};
 use crate::source::Document;
-use crate::story::{Claims, PackedClaims, StoryKeys};
+use crate::story::{ClaimStore, Claims, StoryKeys};
 use rayon::prelude::*;
 
 mod focus;
@@ -116,7 +116,7 @@ pub struct Report {
 #[derive(Default)]
 struct Kept {
     findings: Vec<Finding>,
-    claims: PackedClaims,
+    claims: ClaimStore,
     keys: StoryKeys,
     signatures: Vec<Sketch>,
     focus: Vec<bool>,
@@ -220,7 +220,7 @@ impl<'a> Plan<'a> {
     fn corpus(&self, corpus: &Corpus, kept: &mut Kept) {
         let focus = self.options.focus.map(|_| kept.focus.as_slice());
         let mut data =
-            CorpusData::new(corpus, (Claims::Packed(&kept.claims), &kept.keys), &kept.signatures, self.settings);
+            CorpusData::new(corpus, (Claims::Stored(&kept.claims), &kept.keys), &kept.signatures, self.settings);
         data.focus = focus;
         data.cache = self.options.cache;
         data.scope = self.options.scope;

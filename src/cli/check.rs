@@ -226,7 +226,7 @@ fn selection(args: &CheckArgs, settings: &Settings) -> Selection {
 
 fn doc_name(corpus: &Corpus, f: &Finding) -> String {
     match &f.place {
-        Place::Text { doc, .. } => corpus.documents[*doc].name.clone(),
+        Place::Text { doc, .. } => corpus.documents[*doc].name.to_string(),
         Place::File { path, doc, .. } => doc.clone().unwrap_or_else(|| path.clone()),
     }
 }
@@ -319,10 +319,10 @@ fn html_report(
 ) -> std::io::Result<()> {
     let corpus = Corpus::load(inputs);
     let index: std::collections::HashMap<&str, usize> =
-        corpus.documents.iter().enumerate().map(|(i, d)| (d.name.as_str(), i)).collect();
+        corpus.documents.iter().enumerate().map(|(i, d)| (&*d.name, i)).collect();
     let moved = |place: &Place| match place {
         Place::Text { doc, span } => {
-            index.get(checked.documents[*doc].name.as_str()).map(|&doc| Place::Text { doc, span: span.clone() })
+            index.get(&*checked.documents[*doc].name).map(|&doc| Place::Text { doc, span: span.clone() })
         }
         file => Some(file.clone()),
     };

@@ -52,9 +52,9 @@ impl ShellRecord {
     /// The shell of `d`, read again from `line_span` (see the field).
     fn placed(d: &Document, line_span: Option<(Range<usize>, usize)>) -> ShellRecord {
         ShellRecord {
-            name: d.name.clone(),
-            title: d.title.clone(),
-            date: d.date.clone(),
+            name: d.name.to_string(),
+            title: d.title.as_deref().map(str::to_string),
+            date: d.date.as_deref().map(str::to_string),
             format: d.format,
             record: d.record,
             line_span,
@@ -84,16 +84,16 @@ pub(super) fn restore(
     let origin = origin_of(&record, path, index);
     let document = Document {
         file: Arc::clone(file),
-        name: record.name,
-        title: record.title,
-        date: record.date,
+        name: record.name.into(),
+        title: record.title.map(Into::into),
+        date: record.date.map(Into::into),
         format: record.format,
         text: String::new(),
         map: Default::default(),
-        paragraphs: Vec::new(),
+        paragraphs: Box::default(),
         region: 0..0,
         record: record.record,
-        comments: Vec::new(),
+        comments: Box::default(),
     };
     (document, origin)
 }

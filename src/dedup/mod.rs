@@ -21,6 +21,8 @@ use shingle::general_tokens;
 /// Texts whose shingle sets are asked for at once when pairs are verified: enough to read
 /// texts back from disk a file at a time, few enough to spread over the threads.
 const VERIFY_BATCH: usize = 512;
+/// Texts whose shingle sets are held at once while candidate pairs are verified.
+const VERIFY_TEXTS: usize = 8192;
 
 /// A `shingles_of` for [`near_pairs`] from a function of one text.
 pub fn one_by_one(of: impl Fn(usize) -> Vec<u32> + Sync) -> impl Fn(&[usize]) -> Vec<Vec<u32>> + Sync {
@@ -125,19 +127,16 @@ pub fn near_pairs(
     // each copy is verified against it.
     let (representative, copies) = same_sketches(sketches);
     // Per band, the texts sorted by their band's hash: a bucket is a run of equal hashes.
-    let bands: Vec<Vec<(u64, u32)>> = (0..BANDS)
-        .into_par_iter()
-        .map(|b| {
-            let mut keyed: Vec<(u64, u32)> = sketches
-                .iter()
-                .enumerate()
-                .filter(|&(i, s)| !s.is_empty() && representative[i] == i as u32)
-                .map(|(i, s)| (s.band(b), i as u32))
-                .collect();
-            keyed.sort_unstable();
-            keyed
-        })
-        .collect();
+    let keyed = |b: usize| {
+        let mut keyed: Vec<(u64, u32)> = sketches
+            .iter()
+            .enumerate()
+            .filter(|&(i, s)| !s.is_empty() && representative[i] == i as u32)
+            .map(|(i, s)| (s.band(b), i as u32))
+            .collect();
+        keyed.sort_unstable();
+        keyed
+    };
     let crowded = std::sync::atomic::AtomicUsize::new(0);
     let usable = |band: usize, bucket: &[(u64, u32)]| {
         if let Some(elsewhere) = crowded_elsewhere {
@@ -150,10 +149,12 @@ pub fn near_pairs(
     };
     let star = |i: u32| copies.get(&i).into_iter().flatten().map(move |&j| (i, j));
     let candidates: Vec<(u32, u32)> = match focus {
-        None => bands
-            .par_iter()
-            .enumerate()
-            .flat_map_iter(|(band, keyed)| {
+        // One band at a time per thread: all of them at once are 16 entries per text,
+        // the largest thing a check of a large corpus would hold.
+        None => (0..BANDS)
+            .into_par_iter()
+            .flat_map_iter(|band| {
+                let keyed = keyed(band);
                 let mut pairs = Vec::new();
                 for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| usable(band, b)) {
                     for (x, &(_, i)) in bucket.iter().enumerate() {
@@ -169,6 +170,7 @@ pub fn near_pairs(
         // A verified cluster lies within one group of candidates: walking out from the
         // focused texts through their buckets finds every group that holds one.
         Some(focus) => {
+            let bands: Vec<Vec<(u64, u32)>> = (0..BANDS).into_par_iter().map(keyed).collect();
             let pairs_of = |i: usize| {
                 let sketch = &sketches[i];
                 let mut pairs: Vec<(u32, u32)> = star(i as u32).collect();
@@ -218,8 +220,19 @@ pub fn worth_verifying(a: &Sketch, b: &Sketch, near: f64) -> bool {
 pub fn verify(
     sketches: &[Sketch],
     near: f64,
+    candidates: Vec<(u32, u32)>,
+    shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
+) -> Vec<(usize, usize, f64)> {
+    verify_in_blocks(sketches, near, candidates, shingles_of, VERIFY_TEXTS)
+}
+
+/// [`verify`], holding the shingle sets of at most about `block_texts` texts at once.
+fn verify_in_blocks(
+    sketches: &[Sketch],
+    near: f64,
     mut candidates: Vec<(u32, u32)>,
     shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
+    block_texts: usize,
 ) -> Vec<(usize, usize, f64)> {
     candidates.par_sort_unstable();
     candidates.dedup();
@@ -235,19 +248,36 @@ pub fn verify(
         needed.len(),
         identical.len()
     );
-    let needed: Vec<usize> = needed.into_iter().map(|i| i as usize).collect();
-    let sets: rustc_hash::FxHashMap<u32, Vec<u32>> = needed
-        .par_chunks(VERIFY_BATCH)
-        .flat_map_iter(|ids| ids.iter().map(|&i| i as u32).zip(shingles_of(ids)))
-        .collect();
-    let mut out: Vec<(usize, usize, f64)> = candidates
-        .par_iter()
-        .filter_map(|&(i, j)| {
+    // A block of pairs at a time, so that the shingle sets held are those of a bounded
+    // number of texts however many pairs there are.
+    let mut out: Vec<(usize, usize, f64)> = Vec::new();
+    let mut rest = &candidates[..];
+    while !rest.is_empty() {
+        let mut texts = rustc_hash::FxHashSet::default();
+        let take = rest
+            .iter()
+            .take_while(|&&(i, j)| {
+                let open = texts.len() < block_texts;
+                if open {
+                    texts.extend([i, j]);
+                }
+                open
+            })
+            .count();
+        let (block, after) = rest.split_at(take);
+        rest = after;
+        let mut needed: Vec<usize> = texts.into_iter().map(|i| i as usize).collect();
+        needed.sort_unstable();
+        let sets: rustc_hash::FxHashMap<u32, Vec<u32>> = needed
+            .par_chunks(VERIFY_BATCH)
+            .flat_map_iter(|ids| ids.iter().map(|&i| i as u32).zip(shingles_of(ids)))
+            .collect();
+        out.par_extend(block.par_iter().filter_map(|&(i, j)| {
             let (a, b) = (&sets[&i], &sets[&j]);
             let sim = if a == b { 1.0 } else { jaccard(a, b) };
             (sim >= near).then_some((i as usize, j as usize, sim))
-        })
-        .collect();
+        }));
+    }
     out.extend(identical.into_iter().map(|(i, j)| (i as usize, j as usize, 1.0)));
     out.sort_by_key(|p| (p.0, p.1));
     out

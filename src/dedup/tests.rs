@@ -151,6 +151,29 @@ fn a_focus_keeps_the_pairs_of_clusters_that_hold_it() {
 }
 
 #[test]
+fn pairs_verified_a_block_at_a_time_are_those_verified_at_once() {
+    let base = "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教，每人每年补助两万元，服务期不少于五年。";
+    let texts: Vec<String> = (0..12).map(|n| base.replace("3000", &format!("{}", 3000 + n % 4))).collect();
+    let sketches: Vec<Sketch> = texts.iter().map(|t| Sketch::new(t, 3)).collect();
+    let candidates: Vec<(u32, u32)> = (0..12).flat_map(|i| (i + 1..12).map(move |j| (j, i))).collect();
+    let largest = std::sync::atomic::AtomicUsize::new(0);
+    let asked = std::sync::atomic::AtomicUsize::new(0);
+    let of = |ids: &[usize]| {
+        asked.fetch_add(ids.len(), std::sync::atomic::Ordering::Relaxed);
+        largest.fetch_max(ids.len(), std::sync::atomic::Ordering::Relaxed);
+        ids.iter().map(|&i| shingles(&texts[i], 3)).collect()
+    };
+    let at_once = verify_in_blocks(&sketches, 0.5, candidates.clone(), &of, usize::MAX);
+    assert_eq!(at_once.len(), 66, "every pair is near: {at_once:?}");
+    assert_eq!(asked.swap(0, std::sync::atomic::Ordering::Relaxed), 12, "each text is read once");
+    for block in [1, 2, 5] {
+        largest.store(0, std::sync::atomic::Ordering::Relaxed);
+        assert_eq!(verify_in_blocks(&sketches, 0.5, candidates.clone(), &of, block), at_once, "block {block}");
+        assert!(largest.load(std::sync::atomic::Ordering::Relaxed) <= block + 1, "block {block}");
+    }
+}
+
+#[test]
 fn unrelated_texts_are_not_paired() {
     let texts = [
         "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教。",

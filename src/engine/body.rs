@@ -22,16 +22,17 @@ struct Stored {
     first_line: usize,
     packing: Packing,
     to_raw: Option<OffsetMap>,
-    name: String,
-    title: Option<String>,
-    date: Option<String>,
+    // Boxed as in a document: serialized as a string or a sequence all the same.
+    name: Box<str>,
+    title: Option<Box<str>>,
+    date: Option<Box<str>>,
     format: Format,
     text: String,
     map: OffsetMap,
-    paragraphs: Vec<Range<usize>>,
+    paragraphs: Box<[Range<usize>]>,
     region: Range<usize>,
     record: usize,
-    comments: Vec<(Range<usize>, String)>,
+    comments: Box<[(Range<usize>, String)]>,
 }
 
 /// A body that could not be read back: not written by this build, or damaged.

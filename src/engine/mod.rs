@@ -194,7 +194,7 @@ fn map_loaded(settings: &Settings, selection: &Selection, file: u64, loaded: Loa
                 order: order(file, d.record),
                 keys: keys.get(i).to_vec(),
                 day: d.date.as_deref().and_then(crate::dates::day_number),
-                title: d.title.clone(),
+                title: d.title.as_deref().map(str::to_string),
                 parallel: crate::story::group::parallel_name(&d.name),
                 sketch: sketch.and_then(|s| s.identity()),
                 bands: sketch.map(|s| (0..BANDS).map(|b| s.band(b)).collect()).unwrap_or_default(),

@@ -117,7 +117,7 @@ pub fn json(out: &mut dyn Write, corpus: &Corpus, claims: &[Vec<Claim>], analysi
                     })
                 })
                 .collect();
-            let documents: Vec<&str> = s.documents.iter().map(|&d| corpus.documents[d].name.as_str()).collect();
+            let documents: Vec<&str> = s.documents.iter().map(|&d| &*corpus.documents[d].name).collect();
             let mut story = json!({ "id": format!("s{}", i + 1), "documents": documents, "facts": facts });
             let pairs: Vec<Value> = pairs_of(analysis, s).into_iter().map(|r| parallel_json(corpus, r)).collect();
             if !pairs.is_empty() {

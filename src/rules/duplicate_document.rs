@@ -118,7 +118,7 @@ impl DuplicateDocument {
         let d = docs(original);
         let first = d.paragraphs.first().cloned().unwrap_or(0..0);
         let n = copies.len();
-        let mut names: Vec<&str> = cluster.iter().map(|&i| docs(i).name.as_str()).collect();
+        let mut names: Vec<&str> = cluster.iter().map(|&i| &*docs(i).name).collect();
         names.sort_unstable();
         Finding {
             rule: ID,

@@ -203,21 +203,21 @@ pub struct Location {
 pub struct Document {
     pub file: Arc<SourceFile>,
     /// `path`, or `path#id` for a dataset record.
-    pub name: String,
-    pub title: Option<String>,
-    pub date: Option<String>,
+    pub name: Box<str>,
+    pub title: Option<Box<str>>,
+    pub date: Option<Box<str>>,
     pub format: Format,
     pub text: String,
     /// Plain text → decoded file text.
     pub map: OffsetMap,
     /// Paragraph spans in `text`, trimmed, non-empty.
-    pub paragraphs: Vec<Range<usize>>,
+    pub paragraphs: Box<[Range<usize>]>,
     /// The part of the file text this document covers (its record for datasets).
     pub region: Range<usize>,
     /// 1-based number of the record in a dataset; 0 for an article file.
     pub record: usize,
     /// Markup comments with their file spans (for suppression comments).
-    pub comments: Vec<(Range<usize>, String)>,
+    pub comments: Box<[(Range<usize>, String)]>,
 }
 
 impl Document {
@@ -380,16 +380,16 @@ fn load_article(file: &Arc<SourceFile>, format: Format) -> Loaded {
     let paragraphs = paragraphs(&plain);
     let doc = Document {
         file: Arc::clone(file),
-        name: file.path.clone(),
-        title,
-        date,
+        name: file.path.as_str().into(),
+        title: title.map(Into::into),
+        date: date.map(Into::into),
         format,
         text: plain,
         map,
-        paragraphs,
+        paragraphs: paragraphs.into(),
         region: 0..text.len(),
         record: 0,
-        comments,
+        comments: comments.into(),
     };
     Loaded { documents: vec![doc], errors: Vec::new() }
 }
@@ -480,7 +480,7 @@ mod tests {
     fn jsonl_records_and_errors() {
         let src = "{\"id\": \"a\", \"text\": \"共有1007家\"}\n\n{broken\n{\"text\": \"约165億元\"}\n";
         let loaded = load_bytes("d.jsonl", src.as_bytes(), Format::Jsonl, &LoadOptions::default());
-        let names: Vec<&str> = loaded.documents.iter().map(|d| d.name.as_str()).collect();
+        let names: Vec<&str> = loaded.documents.iter().map(|d| &*d.name).collect();
         assert_eq!(names, ["d.jsonl#a", "d.jsonl#3"]);
         assert_eq!(loaded.errors.len(), 1);
         assert_eq!((loaded.errors[0].line, loaded.errors[0].doc.as_deref()), (3, Some("d.jsonl#2")));
@@ -494,7 +494,7 @@ mod tests {
         let src = "key,title,text\nk1,標題,\"警方出動5,000警力\"\nk2,x\n";
         let loaded = load_bytes("hk.csv", src.as_bytes(), Format::Csv, &LoadOptions::default());
         assert_eq!(loaded.documents.len(), 1);
-        assert_eq!(loaded.documents[0].name, "hk.csv#k1");
+        assert_eq!(&*loaded.documents[0].name, "hk.csv#k1");
         assert_eq!(loaded.documents[0].title.as_deref(), Some("標題"));
         assert_eq!(loaded.errors.len(), 1);
         assert_eq!(loaded.errors[0].line, 3);

@@ -19,13 +19,14 @@ struct Piece {
 /// Sorted pieces covering the whole plain text.
 #[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct OffsetMap {
-    pieces: Vec<Piece>,
+    // Boxed: a document's map is never grown once built, and a corpus holds millions.
+    pieces: Box<[Piece]>,
 }
 
 impl OffsetMap {
     /// A map for text copied verbatim from `src_start` onward.
     pub fn identity(len: usize, src_start: usize) -> OffsetMap {
-        OffsetMap { pieces: vec![Piece { text: 0, text_len: len, src: src_start, src_len: len, verbatim: true }] }
+        OffsetMap { pieces: Box::new([Piece { text: 0, text_len: len, src: src_start, src_len: len, verbatim: true }]) }
     }
 
     /// The same map for a source cut `by` bytes later (its source offsets `by` less).
@@ -71,7 +72,7 @@ impl OffsetMap {
 #[derive(Debug, Default)]
 pub struct TextBuilder {
     pub text: String,
-    map: OffsetMap,
+    pieces: Vec<Piece>,
 }
 
 impl TextBuilder {
@@ -81,7 +82,7 @@ impl TextBuilder {
 
     /// A builder whose text will be about `bytes` long.
     pub fn with_capacity(bytes: usize) -> TextBuilder {
-        TextBuilder { text: String::with_capacity(bytes), map: OffsetMap::default() }
+        TextBuilder { text: String::with_capacity(bytes), pieces: Vec::new() }
     }
 
     /// Appends `s`, which stands at `src_start` in the source unchanged.
@@ -89,7 +90,7 @@ impl TextBuilder {
         if s.is_empty() {
             return;
         }
-        if let Some(last) = self.map.pieces.last_mut() {
+        if let Some(last) = self.pieces.last_mut() {
             if last.verbatim && last.src + last.src_len == src_start && last.text + last.text_len == self.text.len() {
                 last.text_len += s.len();
                 last.src_len += s.len();
@@ -97,7 +98,7 @@ impl TextBuilder {
                 return;
             }
         }
-        self.map.pieces.push(Piece {
+        self.pieces.push(Piece {
             text: self.text.len(),
             text_len: s.len(),
             src: src_start,
@@ -112,7 +113,7 @@ impl TextBuilder {
         if s.is_empty() {
             return;
         }
-        self.map.pieces.push(Piece {
+        self.pieces.push(Piece {
             text: self.text.len(),
             text_len: s.len(),
             src: src.start,
@@ -127,7 +128,7 @@ impl TextBuilder {
     }
 
     pub fn finish(self) -> (String, OffsetMap) {
-        (self.text, self.map)
+        (self.text, OffsetMap { pieces: self.pieces.into_boxed_slice() })
     }
 }
 

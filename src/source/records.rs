@@ -60,16 +60,16 @@ pub fn record_document(display: &str, format: Format, fields: RecordFields, reco
     let id = fields.id.filter(|i| !i.is_empty()).unwrap_or_else(|| record.to_string());
     Some(Document {
         file,
-        name: format!("{display}#{id}"),
-        title: fields.title,
-        date: fields.date,
+        name: format!("{display}#{id}").into(),
+        title: fields.title.map(Into::into),
+        date: fields.date.map(Into::into),
         format,
-        paragraphs: paragraphs(&plain),
+        paragraphs: paragraphs(&plain).into(),
         text: plain,
         map,
         region,
         record,
-        comments: record_directive(0, fields.disable.as_deref()),
+        comments: record_directive(0, fields.disable.as_deref()).into(),
     })
 }
 
@@ -104,16 +104,16 @@ pub(super) fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions, records_bef
             let id = r.id.unwrap_or_else(|| record_no.to_string());
             Ok(Document {
                 file: Arc::clone(file),
-                name: format!("{}#{id}", file.path),
-                title: r.title,
-                date: r.date,
+                name: format!("{}#{id}", file.path).into(),
+                title: r.title.map(Into::into),
+                date: r.date.map(Into::into),
                 format: Format::Jsonl,
-                paragraphs: paragraphs(&plain),
+                paragraphs: paragraphs(&plain).into(),
                 text: plain,
                 map,
                 region: line_start..line_start + line.len(),
                 record: record_no,
-                comments: record_directive(line_start, r.disable.as_deref()),
+                comments: record_directive(line_start, r.disable.as_deref()).into(),
             })
         })
         .collect();
@@ -192,16 +192,16 @@ pub(super) fn load_csv(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
         let id = get(id_col).unwrap_or_else(|| record_no.to_string());
         loaded.documents.push(Document {
             file: Arc::clone(file),
-            name: format!("{}#{id}", file.path),
-            title: get(title_col),
-            date: get(date_col),
+            name: format!("{}#{id}", file.path).into(),
+            title: get(title_col).map(Into::into),
+            date: get(date_col).map(Into::into),
             format: Format::Csv,
-            paragraphs: paragraphs(&plain),
+            paragraphs: paragraphs(&plain).into(),
             text: plain,
             map,
             region: row.span.clone(),
             record: record_no,
-            comments: record_directive(row.span.start, get(disable_col).as_deref()),
+            comments: record_directive(row.span.start, get(disable_col).as_deref()).into(),
         });
     }
     loaded

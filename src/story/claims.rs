@@ -1,6 +1,7 @@
 //! The claims of every document as the corpus stage reads them: held as extracted, or
-//! packed (postcard bytes, about a third of the size), as a streamed run keeps them until
-//! a story needs a document's claims.
+//! packed (postcard bytes, about a third of the size), as a corpus snapshot keeps them, or
+//! packed and written out ([`super::ClaimStore`]), as a check keeps them until a story
+//! needs a document's claims.
 
 use crate::extract::Claim;
 use rayon::prelude::*;
@@ -26,6 +27,20 @@ impl PackedClaims {
         self.ends.push((self.bytes.len(), self.count() + claims.len()));
     }
 
+    /// Appends the next document's claims, `count` of them packed as `bytes`.
+    pub(super) fn push_packed(&mut self, bytes: &[u8], count: usize) {
+        self.bytes.extend_from_slice(bytes);
+        self.ends.push((self.bytes.len(), self.count() + count));
+    }
+
+    /// Every document's packed claims and how many they are, in order.
+    pub(super) fn documents(&self) -> impl Iterator<Item = (&[u8], usize)> + '_ {
+        (0..self.len()).map(|doc| {
+            let ((bytes, count), end) = (self.start(doc), self.ends[doc]);
+            (&self.bytes[bytes..end.0], end.1 - count)
+        })
+    }
+
     pub fn len(&self) -> usize {
         self.ends.len()
     }
@@ -45,7 +60,7 @@ impl PackedClaims {
 
     /// The claims of document `doc`.
     pub fn get(&self, doc: usize) -> Vec<Claim> {
-        postcard::from_bytes(&self.bytes[self.start(doc).0..self.ends[doc].0]).unwrap_or_default()
+        unpack(&self.bytes[self.start(doc).0..self.ends[doc].0])
     }
 
     /// Claims of all documents together.
@@ -72,11 +87,16 @@ impl PackedClaims {
     }
 }
 
-/// Every document's claims, held or packed.
+/// One document's claims from their packed bytes.
+pub(super) fn unpack(bytes: &[u8]) -> Vec<Claim> {
+    postcard::from_bytes(bytes).unwrap_or_default()
+}
+
+/// Every document's claims, held, or stored (packed, partly on disk).
 #[derive(Clone, Copy)]
 pub enum Claims<'a> {
     Held(&'a [Vec<Claim>]),
-    Packed(&'a PackedClaims),
+    Stored(&'a super::ClaimStore),
 }
 
 impl<'a> Claims<'a> {
@@ -84,7 +104,7 @@ impl<'a> Claims<'a> {
     pub fn of(&self, doc: usize) -> Cow<'a, [Claim]> {
         match self {
             Claims::Held(held) => Cow::Borrowed(&held[doc][..]),
-            Claims::Packed(packed) => Cow::Owned(packed.get(doc)),
+            Claims::Stored(stored) => Cow::Owned(stored.get(doc)),
         }
     }
 
@@ -111,7 +131,7 @@ mod tests {
         assert_eq!(packed.len(), 3);
         assert_eq!(packed.count(), held.iter().map(Vec::len).sum::<usize>());
         for (i, c) in held.iter().enumerate() {
-            assert_eq!(&Claims::Packed(&packed).of(i)[..], &c[..]);
+            assert_eq!(&packed.get(i), c);
         }
         assert!(held[0].len() >= 2 && held[2].len() >= 2, "{held:?}");
         // Sliced and appended again, documents keep their claims.

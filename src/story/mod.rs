@@ -8,6 +8,7 @@ pub mod group;
 mod linking;
 mod majority;
 mod passes;
+mod store;
 
 use crate::corpus::{Corpus, Resident};
 use crate::extract::Claim;
@@ -19,6 +20,7 @@ pub use group::StoryKeys;
 use majority::{judge, leave_to_the_majority};
 use rayon::prelude::*;
 use std::borrow::Cow;
+pub use store::ClaimStore;
 
 /// How the statements of one quantity relate.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -380,7 +380,7 @@ mod tests {
         let open = std::fs::File::open(&path).unwrap();
         let again = read_record(&open, "d.jsonl", &LoadOptions::default(), at, line, original.record).unwrap();
         std::fs::remove_dir_all(&dir).unwrap();
-        assert_eq!((again.name.as_str(), again.text.as_str()), (original.name.as_str(), original.text.as_str()));
+        assert_eq!((&*again.name, again.text.as_str()), (&*original.name, original.text.as_str()));
         assert_eq!(again.locate(2..9), original.locate(2..9));
     }
 }
