@@ -27,6 +27,7 @@ pub mod parallel;
 pub mod report;
 pub mod rules;
 pub mod source;
+pub mod spill;
 pub mod story;
 pub mod suppress;
 #[cfg(test)]

@@ -4,7 +4,7 @@
 
 use crate::config::Settings;
 use crate::corpus::Corpus;
-use crate::dedup::Sketch;
+use crate::dedup::{Sketch, SketchStore};
 use crate::extract::Claim;
 use crate::finding::{Finding, Place};
 use crate::rules::{self, CorpusData, Rule};
@@ -118,7 +118,7 @@ struct Kept {
     findings: Vec<Finding>,
     claims: ClaimStore,
     keys: StoryKeys,
-    signatures: Vec<Sketch>,
+    signatures: SketchStore,
     focus: Vec<bool>,
 }
 
@@ -338,7 +338,7 @@ pub fn run_keeping(
     log::debug!("per-document rules and claims in {:?}", started.elapsed());
     plan.corpus(corpus, &mut kept);
     let (keys, signatures) = (std::mem::take(&mut kept.keys), std::mem::take(&mut kept.signatures));
-    (plan.finish(corpus, kept), keys, signatures)
+    (plan.finish(corpus, kept), keys, signatures.to_vec())
 }
 
 /// A finding's key in the output order: by file, then by record for a dataset whose

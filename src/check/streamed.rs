@@ -145,11 +145,11 @@ fn keep_snapshot(
             let errors = corpus.errors.iter().filter(|e| e.path == f.input.display).cloned().collect();
             let mut keys = StoryKeys::default();
             keys.extend_from(&kept.keys, range.clone());
-            let sketches: &[_] = if sketches { kept.signatures.get(range.clone())? } else { &[] };
+            let sketches = if sketches { kept.signatures.slice(range.clone())? } else { Vec::new() };
             let entry = FileEntry::new(stamp, f.input.format, records, errors).with_results(
                 kept.claims.slice(range),
                 keys,
-                sketches,
+                &sketches,
             );
             Some((f.input.display.clone(), entry))
         })

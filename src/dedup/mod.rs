@@ -9,9 +9,11 @@ mod fast;
 pub mod paragraph;
 mod shingle;
 mod sketch;
+mod store;
 
 pub use shingle::{shingles, tokens};
 pub use sketch::Sketch;
+pub use store::{SketchSet, SketchStore};
 
 use rayon::prelude::*;
 use shingle::each_shingle;
@@ -112,28 +114,23 @@ pub type Crowded = rustc_hash::FxHashSet<(usize, u64)>;
 /// (and returned): the clusters of copies that hold one are the same as without it. With
 /// `crowded_elsewhere`, the buckets skipped are those, whatever their size here.
 pub fn near_pairs(
-    sketches: &[Sketch],
+    sketches: &dyn SketchSet,
     near: f64,
     (focus, crowded_elsewhere): (Option<&[bool]>, Option<&Crowded>),
     shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
 ) -> Vec<(usize, usize, f64)> {
-    // Cheap rejections first, in the bands, so that rejected pairs are never stored: sets
-    // of very different sizes cannot be near, and the sketch estimates the similarity
-    // within a few percent (a pair at the threshold falls below this margin with odds
-    // under one in a million).
-    let worth_verifying = |i: u32, j: u32| worth_verifying(&sketches[i as usize], &sketches[j as usize], near);
     // Texts with one sketch (exact copies, above all) meet through the first of them: the
     // bands see only that one, so a text copied thousands of times fills no bucket, and
     // each copy is verified against it.
     let (representative, copies) = same_sketches(sketches);
     // Per band, the texts sorted by their band's hash: a bucket is a run of equal hashes.
     let keyed = |b: usize| {
-        let mut keyed: Vec<(u64, u32)> = sketches
-            .iter()
-            .enumerate()
-            .filter(|&(i, s)| !s.is_empty() && representative[i] == i as u32)
-            .map(|(i, s)| (s.band(b), i as u32))
-            .collect();
+        let mut keyed: Vec<(u64, u32)> = Vec::new();
+        sketches.each(&mut |i, s| {
+            if representative[i] == i as u32 {
+                keyed.push((s.band(b), i as u32));
+            }
+        });
         keyed.sort_unstable();
         keyed
     };
@@ -147,6 +144,16 @@ pub fn near_pairs(
         }
         bucket.len() >= 2 && bucket.len() <= MAX_BUCKET
     };
+    // Cheap rejections first, in the bands, so that rejected pairs are never stored (see
+    // `worth_verifying`). The members of a bucket are read together.
+    let pairs_in = |bucket: &[(u64, u32)], pairs: &mut Vec<(u32, u32)>| {
+        let ids: Vec<usize> = bucket.iter().map(|&(_, i)| i as usize).collect();
+        let read = sketches.sketches(&ids);
+        for (x, &(_, i)) in bucket.iter().enumerate() {
+            let later = bucket.iter().zip(&read).skip(x + 1);
+            pairs.extend(later.filter(|(_, b)| worth_verifying(&read[x], b, near)).map(|(&(_, j), _)| (i, j)));
+        }
+    };
     let star = |i: u32| copies.get(&i).into_iter().flatten().map(move |&j| (i, j));
     let candidates: Vec<(u32, u32)> = match focus {
         // One band at a time per thread: all of them at once are 16 entries per text,
@@ -157,11 +164,7 @@ pub fn near_pairs(
                 let keyed = keyed(band);
                 let mut pairs = Vec::new();
                 for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| usable(band, b)) {
-                    for (x, &(_, i)) in bucket.iter().enumerate() {
-                        pairs.extend(
-                            bucket[x + 1..].iter().map(|&(_, j)| (i, j)).filter(|&(i, j)| worth_verifying(i, j)),
-                        );
-                    }
+                    pairs_in(bucket, &mut pairs);
                 }
                 pairs.into_iter()
             })
@@ -172,22 +175,25 @@ pub fn near_pairs(
         Some(focus) => {
             let bands: Vec<Vec<(u64, u32)>> = (0..BANDS).into_par_iter().map(keyed).collect();
             let pairs_of = |i: usize| {
-                let sketch = &sketches[i];
-                let mut pairs: Vec<(u32, u32)> = star(i as u32).collect();
                 let first = representative[i];
                 if first != i as u32 {
                     // A copy meets the others through the first text of its sketch.
                     return vec![(first as usize, i)];
                 }
+                let mut pairs: Vec<(u32, u32)> = star(i as u32).collect();
+                let sketch = sketches.sketches(&[i]).swap_remove(0);
                 for (b, keyed) in bands.iter().enumerate().filter(|_| !sketch.is_empty()) {
                     let hash = sketch.band(b);
                     let from = keyed.partition_point(|x| x.0 < hash);
                     let to = from + keyed[from..].partition_point(|x| x.0 == hash);
                     let bucket = &keyed[from..to];
                     if !bucket.is_empty() && usable(b, bucket) {
+                        let mut here = Vec::new();
+                        pairs_in(bucket, &mut here);
                         let i = i as u32;
-                        let pairs_here = bucket.iter().map(|&(_, j)| (i.min(j), i.max(j)));
-                        pairs.extend(pairs_here.filter(|&(x, y)| x != y && worth_verifying(x, y)));
+                        pairs.extend(
+                            here.into_iter().filter(|&(x, y)| x == i || y == i).map(|(x, y)| (x.min(y), x.max(y))),
+                        );
                     }
                 }
                 pairs.into_iter().map(|(x, y)| (x as usize, y as usize)).collect()
@@ -218,7 +224,7 @@ pub fn worth_verifying(a: &Sketch, b: &Sketch, near: f64) -> bool {
 /// The candidate pairs whose shingle sets are at least `near` alike, with their
 /// similarity, sorted (see [`near_pairs`]).
 pub fn verify(
-    sketches: &[Sketch],
+    sketches: &dyn SketchSet,
     near: f64,
     candidates: Vec<(u32, u32)>,
     shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
@@ -226,9 +232,9 @@ pub fn verify(
     verify_in_blocks(sketches, near, candidates, shingles_of, VERIFY_TEXTS)
 }
 
-/// [`verify`], holding the shingle sets of at most about `block_texts` texts at once.
+/// [`verify`], holding the sketches and shingle sets of about `block_texts` texts at once.
 fn verify_in_blocks(
-    sketches: &[Sketch],
+    sketches: &dyn SketchSet,
     near: f64,
     mut candidates: Vec<(u32, u32)>,
     shingles_of: &(dyn Fn(&[usize]) -> Vec<Vec<u32>> + Sync),
@@ -236,21 +242,10 @@ fn verify_in_blocks(
 ) -> Vec<(usize, usize, f64)> {
     candidates.par_sort_unstable();
     candidates.dedup();
-    // Copies of one text are alike through and through: only the others are verified.
-    let same_text = |&(i, j): &(u32, u32)| sketches[i as usize].same_text(&sketches[j as usize]);
-    let (identical, candidates): (Vec<_>, Vec<_>) = candidates.into_iter().partition(same_text);
-    let mut needed: Vec<u32> = candidates.iter().flat_map(|&(i, j)| [i, j]).collect();
-    needed.par_sort_unstable();
-    needed.dedup();
-    log::debug!(
-        "{} candidate pairs of {} texts to verify, {} pairs of identical texts",
-        candidates.len(),
-        needed.len(),
-        identical.len()
-    );
-    // A block of pairs at a time, so that the shingle sets held are those of a bounded
-    // number of texts however many pairs there are.
     let mut out: Vec<(usize, usize, f64)> = Vec::new();
+    let (mut verified, mut read, mut identical) = (0, 0, 0);
+    // A block of pairs at a time, so that what is held is bounded however many pairs
+    // there are.
     let mut rest = &candidates[..];
     while !rest.is_empty() {
         let mut texts = rustc_hash::FxHashSet::default();
@@ -266,8 +261,19 @@ fn verify_in_blocks(
             .count();
         let (block, after) = rest.split_at(take);
         rest = after;
-        let mut needed: Vec<usize> = texts.into_iter().map(|i| i as usize).collect();
+        let mut ids: Vec<usize> = texts.into_iter().map(|i| i as usize).collect();
+        ids.sort_unstable();
+        let sketched: rustc_hash::FxHashMap<u32, _> =
+            ids.iter().map(|&i| i as u32).zip(sketches.sketches(&ids)).collect();
+        // Copies of one text are alike through and through: only the others are verified.
+        let same_text = |&(i, j): &(u32, u32)| sketched[&i].same_text(&sketched[&j]);
+        let (copies, block): (Vec<_>, Vec<_>) = block.iter().copied().partition(same_text);
+        identical += copies.len();
+        out.extend(copies.into_iter().map(|(i, j)| (i as usize, j as usize, 1.0)));
+        let mut needed: Vec<usize> = block.iter().flat_map(|&(i, j)| [i as usize, j as usize]).collect();
         needed.sort_unstable();
+        needed.dedup();
+        (verified, read) = (verified + block.len(), read + needed.len());
         let sets: rustc_hash::FxHashMap<u32, Vec<u32>> = needed
             .par_chunks(VERIFY_BATCH)
             .flat_map_iter(|ids| ids.iter().map(|&i| i as u32).zip(shingles_of(ids)))
@@ -278,33 +284,36 @@ fn verify_in_blocks(
             (sim >= near).then_some((i as usize, j as usize, sim))
         }));
     }
-    out.extend(identical.into_iter().map(|(i, j)| (i as usize, j as usize, 1.0)));
+    log::debug!("{verified} candidate pairs verified, reading {read} texts; {identical} pairs of identical texts");
     out.sort_by_key(|p| (p.0, p.1));
     out
 }
 
 /// For each text, the first text with the same sketch (itself when none comes before);
 /// and for each such first text, the later ones that share its sketch.
-fn same_sketches(sketches: &[Sketch]) -> (Vec<u32>, rustc_hash::FxHashMap<u32, Vec<u32>>) {
-    let mut keyed: Vec<(u64, u32)> =
-        sketches.iter().enumerate().filter_map(|(i, s)| Some((s.identity()?, i as u32))).collect();
+fn same_sketches(sketches: &dyn SketchSet) -> (Vec<u32>, rustc_hash::FxHashMap<u32, Vec<u32>>) {
+    let mut keyed: Vec<(u64, u32)> = Vec::new();
+    sketches.each(&mut |i, s| keyed.extend(s.identity().map(|id| (id, i as u32))));
     keyed.par_sort_unstable();
     let mut representative: Vec<u32> = (0..sketches.len() as u32).collect();
     let mut copies: rustc_hash::FxHashMap<u32, Vec<u32>> = Default::default();
     for run in keyed.chunk_by(|x, y| x.0 == y.0).filter(|r| r.len() > 1) {
+        let ids: Vec<usize> = run.iter().map(|&(_, i)| i as usize).collect();
+        let read = sketches.sketches(&ids);
         // Equal hashes of unequal sketches are possible: each text joins the first it equals.
-        let mut firsts: Vec<u32> = Vec::new();
-        for &(_, i) in run {
-            let same = |f: &u32| {
-                let (a, b) = (&sketches[*f as usize], &sketches[i as usize]);
+        let mut firsts: Vec<usize> = Vec::new();
+        for (k, &(_, i)) in run.iter().enumerate() {
+            let same = |f: &usize| {
+                let (a, b) = (&read[*f], &read[k]);
                 a.shingle_count == b.shingle_count && a.bins() == b.bins()
             };
             match firsts.iter().copied().find(same) {
                 Some(f) => {
+                    let f = run[f].1;
                     representative[i as usize] = f;
                     copies.entry(f).or_default().push(i);
                 }
-                None => firsts.push(i),
+                None => firsts.push(k),
             }
         }
     }

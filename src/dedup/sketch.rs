@@ -7,6 +7,7 @@ use super::{each_shingle, hash64, BINS, ROWS};
 /// A text ready for comparison: the size of its shingle set and its sketch. The set
 /// itself is not kept (it is several times the size of the sketch); `near_pairs` asks
 /// for it again for the few pairs that survive the sketch.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Sketch {
     pub(super) shingle_count: u32,
     /// `None` for a text with no shingles (most records of a corpus of short texts): a
@@ -20,6 +21,9 @@ pub struct Sketch {
     /// (a sketch rebuilt from its bins).
     text: Option<std::num::NonZeroU128>,
 }
+
+/// Bytes of a sketch written out ([`Sketch::write_slot`]).
+pub(super) const SLOT_BYTES: usize = 2 * BINS + 16;
 
 /// The bins of a sketch with no shingles.
 const EMPTY_BINS: [u16; BINS] = [u16::MAX; BINS];
@@ -51,6 +55,40 @@ impl Sketch {
         let hash = twox_hash::XxHash3_128::oneshot(text.as_bytes());
         self.text = std::num::NonZeroU128::new(hash.max(1));
         self
+    }
+
+    /// The sketch in `SLOT_BYTES` bytes, less its shingle count: the bins, then the text's
+    /// hash (0 when unknown), little-endian.
+    pub(super) fn write_slot(&self, out: &mut Vec<u8>) {
+        out.extend(self.bins().iter().flat_map(|b| b.to_le_bytes()));
+        out.extend(self.text.map_or(0, std::num::NonZeroU128::get).to_le_bytes());
+    }
+
+    /// The sketch of `shingle_count` shingles written as `slot` ([`Sketch::write_slot`]).
+    pub(super) fn from_slot(shingle_count: u32, slot: &[u8]) -> Sketch {
+        let mut sketch = Sketch::empty();
+        sketch.refill_from_slot(shingle_count, slot);
+        sketch
+    }
+
+    /// Makes this sketch the one of `shingle_count` shingles written as `slot`, keeping its
+    /// bins' allocation: reading a corpus's sketches in order allocates nothing.
+    pub(super) fn refill_from_slot(&mut self, shingle_count: u32, slot: &[u8]) {
+        let (bins, text) = slot.split_at(2 * BINS);
+        self.shingle_count = shingle_count;
+        self.text = text.try_into().ok().map(u128::from_le_bytes).and_then(std::num::NonZeroU128::new);
+        if shingle_count == 0 {
+            self.signature = None;
+            return;
+        }
+        let signature = self.signature.get_or_insert_with(|| Box::new(EMPTY_BINS));
+        for (b, pair) in signature.iter_mut().zip(bins.chunks_exact(2)) {
+            *b = u16::from_le_bytes([pair[0], pair[1]]);
+        }
+    }
+
+    pub fn shingle_count(&self) -> u32 {
+        self.shingle_count
     }
 
     /// Whether two sketches are of the very same text.

@@ -117,7 +117,7 @@ fn a_changed_figure_keeps_a_pair_near_and_different() {
     let texts = [a.to_string(), b];
     let sim = jaccard(&shingles(&texts[0], 5), &shingles(&texts[1], 5));
     assert!(sim < 1.0 && sim > 0.8, "{sim}");
-    let sketches = [Sketch::new(&texts[0], 5), Sketch::new(&texts[1], 5)];
+    let sketches = vec![Sketch::new(&texts[0], 5), Sketch::new(&texts[1], 5)];
     let pairs = near_pairs(&sketches, 0.8, (None, None), &one_by_one(|i| shingles(&texts[i], 5)));
     assert_eq!(pairs, vec![(0, 1, sim)]);
 }
@@ -179,7 +179,7 @@ fn unrelated_texts_are_not_paired() {
         "全县今年共招聘乡村教师3000名，分配到偏远山区的小学任教。",
         "The county recruited 3,000 rural teachers for remote schools this year.",
     ];
-    let sketches = texts.map(|t| Sketch::new(t, 5));
+    let sketches = texts.map(|t| Sketch::new(t, 5)).to_vec();
     assert!(near_pairs(&sketches, 0.5, (None, None), &one_by_one(|i| shingles(texts[i], 5))).is_empty());
 }
 

@@ -76,7 +76,7 @@ pub struct CorpusData<'a> {
     pub keys: &'a StoryKeys,
     /// Every document's signature when a rule that runs gives them, in document order
     /// (empty otherwise).
-    pub signatures: &'a [Sketch],
+    pub signatures: &'a dyn crate::dedup::SketchSet,
     settings: &'a dyn RuleSettings,
     /// Only findings on these documents will be reported (`--corpus-root`).
     pub focus: Option<&'a [bool]>,
@@ -101,7 +101,7 @@ impl<'a> CorpusData<'a> {
     pub fn new(
         corpus: &'a Corpus,
         (claims, keys): (Claims<'a>, &'a StoryKeys),
-        signatures: &'a [Sketch],
+        signatures: &'a dyn crate::dedup::SketchSet,
         settings: &'a dyn RuleSettings,
     ) -> CorpusData<'a> {
         let analysis = std::sync::OnceLock::new();

@@ -1,32 +1,21 @@
-//! Every document's claims as a check keeps them for the corpus stage: packed, and once
-//! they pass a threshold written out to an unnamed temporary file, so that what a check
-//! holds per document does not grow with the number of claims it states. A story reads
-//! a document's claims back by their place in the file. Nothing is written for a corpus
-//! whose claims stay under the threshold, and when no temporary file can be made the
-//! claims stay in memory: slower to fit, never lost.
+//! Every document's claims as a check keeps them for the corpus stage: packed, and past
+//! a threshold written out to a temporary file ([`crate::spill`]), so that what a check
+//! holds per document does not grow with the number of claims it states. A story reads a
+//! document's claims back by their place.
 
 use super::claims::{unpack, PackedClaims};
 use crate::extract::Claim;
-use std::fs::File;
-
-/// Packed bytes held before they are written out: big writes, a bounded buffer.
-pub const SPILL_BYTES: usize = 16 << 20;
+use crate::spill::{Spill, SPILL_BYTES};
 
 /// Claims of many documents, packed one document after another, the earlier ones on disk.
 #[derive(Debug)]
 pub struct ClaimStore {
-    /// Bytes from `written` on, not yet written out.
-    tail: Vec<u8>,
-    /// The file the first `written` bytes are in; `None` while nothing is written out.
-    file: Option<File>,
-    written: u64,
-    /// Where each document's claims end, over written and held bytes together.
+    bytes: Spill,
+    /// Where each document's claims end in `bytes`.
     ends: Vec<u64>,
     /// How many claims each document states.
     counts: Vec<u32>,
     total: usize,
-    /// Held bytes past which the tail is written out (`usize::MAX`: never).
-    limit: usize,
 }
 
 impl Default for ClaimStore {
@@ -38,14 +27,15 @@ impl Default for ClaimStore {
 impl ClaimStore {
     /// A store that writes its bytes out whenever more than `limit` are held.
     pub fn spilling_past(limit: usize) -> ClaimStore {
-        ClaimStore { tail: Vec::new(), file: None, written: 0, ends: Vec::new(), counts: Vec::new(), total: 0, limit }
+        ClaimStore { bytes: Spill::new(limit, "claims"), ends: Vec::new(), counts: Vec::new(), total: 0 }
     }
 
     /// Appends the next document's claims.
     pub fn push(&mut self, claims: &[Claim]) {
+        let tail = self.bytes.tail();
         // Encoding plain data into a vector cannot fail.
-        if let Ok(packed) = postcard::to_extend(claims, std::mem::take(&mut self.tail)) {
-            self.tail = packed;
+        if let Ok(packed) = postcard::to_extend(claims, std::mem::take(tail)) {
+            *tail = packed;
         }
         self.close_document(claims.len());
     }
@@ -53,47 +43,16 @@ impl ClaimStore {
     /// Appends every document of `other`.
     pub fn append(&mut self, other: &PackedClaims) {
         for (bytes, count) in other.documents() {
-            self.tail.extend_from_slice(bytes);
+            self.bytes.tail().extend_from_slice(bytes);
             self.close_document(count);
         }
     }
 
     fn close_document(&mut self, count: usize) {
-        self.ends.push(self.written + self.tail.len() as u64);
+        self.bytes.close();
+        self.ends.push(self.bytes.len());
         self.counts.push(u32::try_from(count).unwrap_or(u32::MAX));
         self.total += count;
-        if self.tail.len() > self.limit {
-            self.write_out();
-        }
-    }
-
-    /// Moves the held bytes to the file, making it first; on failure they stay held, and
-    /// the store holds everything from then on.
-    fn write_out(&mut self) {
-        use std::io::Write;
-        if self.file.is_none() {
-            match tempfile::tempfile() {
-                Ok(file) => self.file = Some(file),
-                Err(e) => {
-                    log::warn!("cannot make a temporary file for claims ({e}); they are kept in memory");
-                    self.limit = usize::MAX;
-                    return;
-                }
-            }
-        }
-        let Some(file) = &mut self.file else { return };
-        // A failed write may have written part: the file's length is unknown from here, so
-        // it is read only up to `written`, and what was held stays held.
-        match file.write_all(&self.tail) {
-            Ok(()) => {
-                self.written += self.tail.len() as u64;
-                self.tail = Vec::new();
-            }
-            Err(e) => {
-                log::warn!("cannot write claims to a temporary file ({e}); they are kept in memory");
-                self.limit = usize::MAX;
-            }
-        }
     }
 
     pub fn len(&self) -> usize {
@@ -109,23 +68,13 @@ impl ClaimStore {
         self.total
     }
 
-    /// The packed bytes of document `doc`.
+    /// The packed bytes of document `doc` (none when they cannot be read back: the
+    /// document then states nothing).
     fn bytes(&self, doc: usize) -> Vec<u8> {
         let start = if doc == 0 { 0 } else { self.ends[doc - 1] };
-        let end = self.ends[doc];
-        if start >= self.written {
-            let at = |b: u64| (b - self.written) as usize;
-            return self.tail[at(start)..at(end)].to_vec();
-        }
-        // A document is written out whole: the tail is cut only between documents.
-        let mut bytes = vec![0; (end - start) as usize];
-        match self.file.as_ref().map(|f| read_at(f, &mut bytes, start)) {
-            Some(Ok(())) => bytes,
-            failed => {
-                log::warn!("cannot read claims back from their temporary file: {failed:?}; the document states none");
-                Vec::new()
-            }
-        }
+        let mut bytes = Vec::new();
+        self.bytes.read(start..self.ends[doc], &mut bytes);
+        bytes
     }
 
     /// The claims of document `doc`.
@@ -141,30 +90,6 @@ impl ClaimStore {
         }
         part
     }
-}
-
-#[cfg(unix)]
-fn read_at(file: &File, bytes: &mut [u8], at: u64) -> std::io::Result<()> {
-    std::os::unix::fs::FileExt::read_exact_at(file, bytes, at)
-}
-
-#[cfg(windows)]
-fn read_at(file: &File, mut bytes: &mut [u8], mut at: u64) -> std::io::Result<()> {
-    while !bytes.is_empty() {
-        match std::os::windows::fs::FileExt::seek_read(file, bytes, at)? {
-            0 => return Err(std::io::ErrorKind::UnexpectedEof.into()),
-            n => {
-                bytes = &mut bytes[n..];
-                at += n as u64;
-            }
-        }
-    }
-    Ok(())
-}
-
-#[cfg(not(any(unix, windows)))]
-fn read_at(_: &File, _: &mut [u8], _: u64) -> std::io::Result<()> {
-    Err(std::io::ErrorKind::Unsupported.into())
 }
 
 #[cfg(test)]
@@ -193,7 +118,7 @@ mod tests {
             for c in &held {
                 store.push(c);
             }
-            assert_eq!(store.file.is_some(), limit < usize::MAX, "limit {limit}");
+            assert_eq!(store.bytes.spilled(), limit < usize::MAX, "limit {limit}");
             assert_eq!(store.len(), held.len());
             assert_eq!(store.count(), held.iter().map(Vec::len).sum::<usize>());
             for (i, c) in held.iter().enumerate() {
