@@ -23,6 +23,7 @@ pub mod fix;
 pub mod fsutil;
 pub mod glossary;
 pub mod index;
+pub mod memory;
 pub mod parallel;
 pub mod report;
 pub mod rules;

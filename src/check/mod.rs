@@ -230,6 +230,9 @@ impl<'a> Plan<'a> {
             let started = std::time::Instant::now();
             found.extend(rule.check_corpus(&data));
             log::debug!("{} over the corpus in {:?}", rule.id(), started.elapsed());
+            // A rule's working set (near-copy bands, the story index) is let go before the
+            // next rule builds its own.
+            crate::memory::give_back();
         }
         kept.findings.extend(found);
         if self.enabled("unreadable-input") {

@@ -92,6 +92,8 @@ pub fn run_streamed(
     };
     let (mut corpus, files) = Corpus::stream(inputs, budget, &mut sink);
     log::debug!("read the corpus and ran the per-document work in {:?}", started.elapsed());
+    // The last batch's text and results are gone: the corpus stage starts from what is kept.
+    crate::memory::give_back();
     if let Some(snapshot) = &snapshot {
         keep_snapshot(snapshot, (&corpus, &files), &kept, sketches, options);
     }

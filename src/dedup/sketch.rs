@@ -143,8 +143,20 @@ impl Sketch {
     }
 
     pub fn band(&self, b: usize) -> u64 {
-        self.bins()[b * ROWS..(b + 1) * ROWS].iter().fold(b as u64, |h, &v| hash64(h ^ u64::from(v)))
+        band_of(b, self.bins()[b * ROWS..(b + 1) * ROWS].iter().copied())
     }
+
+    /// Band `b` of the sketch written as `slot` ([`Sketch::write_slot`]), without reading
+    /// the rest of it.
+    pub(super) fn band_in_slot(slot: &[u8], b: usize) -> u64 {
+        let rows = slot[2 * b * ROWS..2 * (b + 1) * ROWS].chunks_exact(2);
+        band_of(b, rows.map(|pair| u16::from_le_bytes([pair[0], pair[1]])))
+    }
+}
+
+/// The hash of band `b` whose bins are `rows`.
+fn band_of(b: usize, rows: impl Iterator<Item = u16>) -> u64 {
+    rows.fold(b as u64, |h, v| hash64(h ^ u64::from(v)))
 }
 
 /// The bins of a one-permutation MinHash as shingles are added: a shingle goes to the bin

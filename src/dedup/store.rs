@@ -26,6 +26,12 @@ pub trait SketchSet: Sync {
 
     /// `f` of every sketch with shingles, in order.
     fn each(&self, f: &mut dyn FnMut(usize, &Sketch));
+
+    /// `f` of the number and band `b` ([`Sketch::band`]) of every sketch with shingles, in
+    /// order: what the buckets of one band are made of, read without the rest.
+    fn each_band(&self, b: usize, f: &mut dyn FnMut(usize, u64)) {
+        self.each(&mut |i, s| f(i, s.band(b)));
+    }
 }
 
 impl SketchSet for Vec<Sketch> {
@@ -106,6 +112,24 @@ impl SketchStore {
     }
 }
 
+impl SketchStore {
+    /// `f` of the number and slot of every sketch with shingles, in order, read a block
+    /// at a time.
+    fn each_slot(&self, f: &mut dyn FnMut(usize, &[u8])) {
+        let mut bytes = Vec::new();
+        for start in (0..self.len()).step_by(SCAN_SKETCHES) {
+            let ids = start..(start + SCAN_SKETCHES).min(self.len());
+            let at = |i: usize| (i * SLOT_BYTES) as u64;
+            if !self.slots.read(at(ids.start)..at(ids.end), &mut bytes) {
+                continue;
+            }
+            for (i, slot) in ids.zip(bytes.chunks_exact(SLOT_BYTES)).filter(|(i, _)| self.counts[*i] > 0) {
+                f(i, slot);
+            }
+        }
+    }
+}
+
 impl SketchSet for SketchStore {
     fn len(&self) -> usize {
         self.counts.len()
@@ -124,18 +148,15 @@ impl SketchSet for SketchStore {
     }
 
     fn each(&self, f: &mut dyn FnMut(usize, &Sketch)) {
-        let (mut bytes, mut sketch) = (Vec::new(), Sketch::empty());
-        for start in (0..self.len()).step_by(SCAN_SKETCHES) {
-            let ids = start..(start + SCAN_SKETCHES).min(self.len());
-            let at = |i: usize| (i * SLOT_BYTES) as u64;
-            if !self.slots.read(at(ids.start)..at(ids.end), &mut bytes) {
-                continue;
-            }
-            for (i, slot) in ids.zip(bytes.chunks_exact(SLOT_BYTES)).filter(|(i, _)| self.counts[*i] > 0) {
-                sketch.refill_from_slot(self.counts[i], slot);
-                f(i, &sketch);
-            }
-        }
+        let mut sketch = Sketch::empty();
+        self.each_slot(&mut |i, slot| {
+            sketch.refill_from_slot(self.counts[i], slot);
+            f(i, &sketch);
+        });
+    }
+
+    fn each_band(&self, b: usize, f: &mut dyn FnMut(usize, u64)) {
+        self.each_slot(&mut |i, slot| f(i, Sketch::band_in_slot(slot, b)));
     }
 }
 
@@ -167,6 +188,12 @@ mod tests {
             taken.each(&mut |i, s| want.push((i, s.clone())));
             assert_eq!(seen, want, "limit {limit}");
             assert_eq!(want.len(), 6000);
+            for b in [0, 7, 15] {
+                let (mut bands, mut want) = (Vec::new(), Vec::new());
+                store.each_band(b, &mut |i, band| bands.push((i, band)));
+                taken.each_band(b, &mut |i, band| want.push((i, band)));
+                assert_eq!(bands, want, "limit {limit}, band {b}");
+            }
         }
     }
 }
