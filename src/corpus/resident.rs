@@ -86,7 +86,7 @@ pub(super) fn restore(
         file: Arc::clone(file),
         name: record.name.into(),
         title: record.title.map(Into::into),
-        date: record.date.map(Into::into),
+        date: record.date.as_deref().map(compact_str::CompactString::new),
         format: record.format,
         text: String::new(),
         map: Default::default(),

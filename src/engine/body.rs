@@ -25,7 +25,7 @@ struct Stored {
     // Boxed as in a document: serialized as a string or a sequence all the same.
     name: Box<str>,
     title: Option<Box<str>>,
-    date: Option<Box<str>>,
+    date: Option<compact_str::CompactString>,
     format: Format,
     text: String,
     map: OffsetMap,

@@ -205,7 +205,8 @@ pub struct Document {
     /// `path`, or `path#id` for a dataset record.
     pub name: Box<str>,
     pub title: Option<Box<str>>,
-    pub date: Option<Box<str>>,
+    /// Inline (a date is short): no allocation of its own in a corpus of millions.
+    pub date: Option<compact_str::CompactString>,
     pub format: Format,
     pub text: String,
     /// Plain text → decoded file text.
@@ -382,7 +383,7 @@ fn load_article(file: &Arc<SourceFile>, format: Format) -> Loaded {
         file: Arc::clone(file),
         name: file.path.as_str().into(),
         title: title.map(Into::into),
-        date: date.map(Into::into),
+        date: date.as_deref().map(compact_str::CompactString::new),
         format,
         text: plain,
         map,

@@ -5,6 +5,7 @@
 use super::offsets::TextBuilder;
 use super::packing::Packing;
 use super::{csv, error_at, jsonl, paragraphs, Document, Format, LoadError, LoadOptions, Loaded, SourceFile};
+use compact_str::CompactString;
 use std::ops::Range;
 use std::sync::Arc;
 
@@ -62,7 +63,7 @@ pub fn record_document(display: &str, format: Format, fields: RecordFields, reco
         file,
         name: format!("{display}#{id}").into(),
         title: fields.title.map(Into::into),
-        date: fields.date.map(Into::into),
+        date: fields.date.as_deref().map(CompactString::new),
         format,
         paragraphs: paragraphs(&plain).into(),
         text: plain,
@@ -106,7 +107,7 @@ pub(super) fn load_jsonl(file: &Arc<SourceFile>, opts: &LoadOptions, records_bef
                 file: Arc::clone(file),
                 name: format!("{}#{id}", file.path).into(),
                 title: r.title.map(Into::into),
-                date: r.date.map(Into::into),
+                date: r.date.as_deref().map(CompactString::new),
                 format: Format::Jsonl,
                 paragraphs: paragraphs(&plain).into(),
                 text: plain,
@@ -194,7 +195,7 @@ pub(super) fn load_csv(file: &Arc<SourceFile>, opts: &LoadOptions) -> Loaded {
             file: Arc::clone(file),
             name: format!("{}#{id}", file.path).into(),
             title: get(title_col).map(Into::into),
-            date: get(date_col).map(Into::into),
+            date: get(date_col).as_deref().map(CompactString::new),
             format: Format::Csv,
             paragraphs: paragraphs(&plain).into(),
             text: plain,
