@@ -11,7 +11,7 @@ pub use crate::dates::{day_number, minute_number};
 use crate::extract::Claim;
 pub use crate::parallel::pairs::parallel_name;
 pub use crate::view::key;
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 /// A document's evidence: its distinctive figures, its date (days since 1970), and for a
 /// file named like a translation (`042.zh.txt`, `042.en-online-b.txt`) its folder and stem
@@ -19,9 +19,26 @@ use rustc_hash::{FxHashMap, FxHashSet};
 pub struct Evidence<'a> {
     pub keys: &'a [u64],
     pub day: Option<i64>,
-    pub parallel: Option<String>,
+    /// Its translation name and title, when it has either: boxed, because most records of
+    /// a dataset have neither and a corpus holds evidence for every document at once.
+    named: Option<Box<Named>>,
+}
+
+struct Named {
+    parallel: Option<String>,
     /// The character pairs of its title, sorted (empty without a title).
-    pub title: Vec<(char, char)>,
+    title: Vec<(char, char)>,
+}
+
+impl Evidence<'_> {
+    pub fn parallel(&self) -> Option<&str> {
+        self.named.as_ref()?.parallel.as_deref()
+    }
+
+    /// The character pairs of its title, sorted (empty without a title).
+    pub fn title(&self) -> &[(char, char)] {
+        self.named.as_ref().map_or(&[], |n| &n.title)
+    }
 }
 
 /// The figure keys ([`key`]) of every document, packed one document after another: taken
@@ -81,7 +98,9 @@ impl StoryKeys {
 }
 
 pub fn evidence<'a>(keys: &'a [u64], date: Option<&str>, path: &str, title: Option<&str>) -> Evidence<'a> {
-    Evidence { keys, day: date.and_then(day_number), parallel: parallel_name(path), title: title_pairs(title) }
+    let (parallel, title) = (parallel_name(path), title_pairs(title));
+    let named = (parallel.is_some() || !title.is_empty()).then(|| Box::new(Named { parallel, title }));
+    Evidence { keys, day: date.and_then(day_number), named }
 }
 
 /// A story's documents and its directly linked pairs of documents.
@@ -90,9 +109,14 @@ pub type Group = (Vec<usize>, Vec<(usize, usize)>);
 /// Which documents share figures, and how much each figure weighs.
 struct Index<'e, 'a> {
     evidence: &'e [Evidence<'a>],
-    postings: FxHashMap<u64, Vec<usize>>,
-    /// Distinctive figures: found in at least two documents, and in few enough.
-    distinctive: FxHashSet<u64>,
+    /// Each figure's place in `starts`: its documents are `docs[starts[s]..starts[s + 1]]`,
+    /// ascending. Flat, because an index of every figure of a large corpus is the largest
+    /// thing finding stories holds.
+    slots: FxHashMap<u64, u32>,
+    starts: Vec<usize>,
+    docs: Vec<u32>,
+    /// Figures found in more documents than this are not distinctive.
+    cap: usize,
     /// Documents whose shared figures weigh enough, all together, to link them to
     /// another (with a similar title's help at most): the others are never paired, which
     /// spares a corpus of short texts the pairs of its common figures.
@@ -101,29 +125,62 @@ struct Index<'e, 'a> {
 
 impl<'e, 'a> Index<'e, 'a> {
     fn new(evidence: &'e [Evidence<'a>]) -> Self {
-        let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
-        for (doc, e) in evidence.iter().enumerate() {
+        // Counted first, then placed: the documents of a figure in one run.
+        let mut slots: FxHashMap<u64, u32> = FxHashMap::default();
+        let mut counts: Vec<usize> = Vec::new();
+        for e in evidence {
             for &k in e.keys {
-                postings.entry(k).or_default().push(doc);
+                let slot = *slots.entry(k).or_insert_with(|| {
+                    counts.push(0);
+                    (counts.len() - 1) as u32
+                });
+                counts[slot as usize] += 1;
             }
         }
+        let mut starts = Vec::with_capacity(counts.len() + 1);
+        starts.push(0);
+        for c in counts {
+            starts.push(starts.last().copied().unwrap_or(0) + c);
+        }
+        let mut next = starts.clone();
+        // A corpus of 4 billion documents would not fit in memory long before this.
+        let mut docs = vec![0u32; starts.last().copied().unwrap_or(0)];
+        for (doc, e) in evidence.iter().enumerate() {
+            for k in e.keys {
+                let at = &mut next[slots[k] as usize];
+                docs[*at] = doc as u32;
+                *at += 1;
+            }
+        }
+        drop(next);
         let cap = key_cap(evidence.len());
-        let distinctive: FxHashSet<u64> = postings.iter().filter(|(_, d)| d.len() <= cap).map(|(k, _)| *k).collect();
-        let mut index = Index { evidence, postings, distinctive, capable: Vec::new() };
+        let mut index = Index { evidence, slots, starts, docs, cap, capable: Vec::new() };
         let capable =
             (0..evidence.len()).map(|d| capable(evidence[d].keys.iter().filter_map(|&k| index.weight(k)))).collect();
         index.capable = capable;
         index
     }
 
+    /// The documents that state figure `key`, ascending.
+    fn postings(&self, key: u64) -> &[u32] {
+        let slot = self.slots[&key] as usize;
+        &self.docs[self.starts[slot]..self.starts[slot + 1]]
+    }
+
+    /// Whether a figure is distinctive: found in few enough documents (and in at least
+    /// two for it to link any).
+    fn distinctive(&self, key: u64) -> bool {
+        self.postings(key).len() <= self.cap
+    }
+
     /// A shared figure's weight, or `None` when it cannot link documents.
     fn weight(&self, key: u64) -> Option<f64> {
-        let docs = &self.postings[&key];
-        self.distinctive.contains(&key).then(|| key_weight(docs.len()))?
+        let docs = self.postings(key);
+        (docs.len() <= self.cap).then(|| key_weight(docs.len()))?
     }
 
     fn distinctive_count(&self, doc: usize) -> usize {
-        self.evidence[doc].keys.iter().filter(|k| self.distinctive.contains(k)).count()
+        self.evidence[doc].keys.iter().filter(|&&k| self.distinctive(k)).count()
     }
 
     fn close(&self, a: usize, b: usize) -> bool {
@@ -133,7 +190,8 @@ impl<'e, 'a> Index<'e, 'a> {
     /// Whether `a` and `b`, sharing `shared` figures of total weight `weight`, are linked.
     /// `count(d)` is [`Index::distinctive_count`] of `d`.
     fn linked(&self, (a, b): (usize, usize), shares: (usize, f64), count: &dyn Fn(usize) -> usize) -> bool {
-        let side = |d: usize| Side { day: self.evidence[d].day, title: &self.evidence[d].title, distinctive: count(d) };
+        let side =
+            |d: usize| Side { day: self.evidence[d].day, title: self.evidence[d].title(), distinctive: count(d) };
         linked(&side(a), &side(b), shares)
     }
 
@@ -141,17 +199,19 @@ impl<'e, 'a> Index<'e, 'a> {
     /// ascending order, so that a pair's weight is summed in the same order as in
     /// [`Index::links_of`].
     fn all_links(&self) -> Vec<WeightedPair> {
-        let mut keys: Vec<u64> = self.postings.keys().copied().collect();
+        let mut keys: Vec<u64> = self.slots.keys().copied().collect();
         keys.sort_unstable();
         let mut shared: FxHashMap<(usize, usize), (usize, f64)> = FxHashMap::default();
         for k in keys {
             let Some(weight) = self.weight(k) else { continue };
             // Only documents dated close together (or undated) can join: pair those alone,
             // walking the documents in date order, rather than every two of them.
-            let mut by_day: Vec<(i64, usize)> = self.postings[&k]
+            let mut by_day: Vec<(i64, usize)> = self
+                .postings(k)
                 .iter()
-                .filter(|&&d| self.capable[d])
-                .map(|&d| (self.evidence[d].day.unwrap_or(i64::MIN), d))
+                .map(|&d| d as usize)
+                .filter(|&d| self.capable[d])
+                .map(|d| (self.evidence[d].day.unwrap_or(i64::MIN), d))
                 .collect();
             by_day.sort_unstable();
             for (i, &(day, a)) in by_day.iter().enumerate() {
@@ -182,7 +242,7 @@ impl<'e, 'a> Index<'e, 'a> {
         let mut shared: FxHashMap<usize, (usize, f64)> = FxHashMap::default();
         for &k in self.evidence[a].keys {
             let Some(weight) = self.weight(k) else { continue };
-            for &b in &self.postings[&k] {
+            for b in self.postings(k).iter().map(|&b| b as usize) {
                 if b != a && self.capable[b] && self.close(a, b) {
                     let e = shared.entry(b).or_default();
                     e.0 += 1;
@@ -226,8 +286,8 @@ pub fn stories_linked(evidence: &[Evidence<'_>], linking: Linking<'_>) -> Vec<Gr
     // Files named as translations of one another are one story.
     let mut by_name: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
     for (d, e) in evidence.iter().enumerate() {
-        if let Some(name) = &e.parallel {
-            by_name.entry(name.as_str()).or_default().push(d);
+        if let Some(name) = e.parallel() {
+            by_name.entry(name).or_default().push(d);
         }
     }
     // Files named as translations of one another always join.
@@ -262,7 +322,7 @@ pub fn stories_linked(evidence: &[Evidence<'_>], linking: Linking<'_>) -> Vec<Gr
                 (0..n).filter(|&d| focus[d]),
                 |a| {
                     let mut found = index.links_of(a);
-                    if let Some(docs) = evidence[a].parallel.as_deref().and_then(|name| by_name.get(name)) {
+                    if let Some(docs) = evidence[a].parallel().and_then(|name| by_name.get(name)) {
                         parallel_links(docs, &mut found);
                     }
                     found
