@@ -131,7 +131,7 @@ pub fn near_pairs(
                 keyed.push((s.band(b), i as u32));
             }
         });
-        keyed.sort_unstable();
+        keyed.par_sort_unstable();
         keyed
     };
     let crowded = std::sync::atomic::AtomicUsize::new(0);
@@ -156,20 +156,23 @@ pub fn near_pairs(
     };
     let star = |i: u32| copies.get(&i).into_iter().flatten().map(move |&j| (i, j));
     let candidates: Vec<(u32, u32)> = match focus {
-        // One band at a time per thread: all of them at once are 16 entries per text,
-        // the largest thing a check of a large corpus would hold.
-        None => (0..BANDS)
-            .into_par_iter()
-            .flat_map_iter(|band| {
+        // One band at a time, sorted and paired by all threads: all of them at once are 16
+        // entries per text, the largest thing a check of a large corpus would hold.
+        None => {
+            let mut pairs: Vec<(u32, u32)> = Vec::new();
+            for band in 0..BANDS {
                 let keyed = keyed(band);
-                let mut pairs = Vec::new();
-                for bucket in keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| usable(band, b)) {
-                    pairs_in(bucket, &mut pairs);
-                }
-                pairs.into_iter()
-            })
-            .chain(copies.par_iter().flat_map_iter(|(&i, members)| members.iter().map(move |&j| (i, j))))
-            .collect(),
+                let buckets: Vec<&[(u64, u32)]> =
+                    keyed.chunk_by(|x, y| x.0 == y.0).filter(|b| usable(band, b)).collect();
+                pairs.par_extend(buckets.par_iter().flat_map_iter(|bucket| {
+                    let mut found = Vec::new();
+                    pairs_in(bucket, &mut found);
+                    found
+                }));
+            }
+            pairs.par_extend(copies.par_iter().flat_map_iter(|(&i, members)| members.iter().map(move |&j| (i, j))));
+            pairs
+        }
         // A verified cluster lies within one group of candidates: walking out from the
         // focused texts through their buckets finds every group that holds one.
         Some(focus) => {

@@ -225,8 +225,9 @@ impl<'e, 'a> Index<'e, 'a> {
                 }
             }
         }
-        let counts: Vec<usize> = (0..self.evidence.len()).map(|d| self.distinctive_count(d)).collect();
-        let count = |d: usize| counts[d];
+        // A document's figures are few: a count fits in 32 bits, and there is one per document.
+        let counts: Vec<u32> = (0..self.evidence.len()).map(|d| self.distinctive_count(d) as u32).collect();
+        let count = |d: usize| counts[d] as usize;
         shared
             .into_iter()
             .filter(|&(pair, shares)| self.linked(pair, shares, &count))
