@@ -126,9 +126,9 @@ pub fn near_pairs(
     // Per band, the texts sorted by their band's hash: a bucket is a run of equal hashes.
     let keyed = |b: usize| {
         let mut keyed: Vec<(u64, u32)> = Vec::new();
-        sketches.each(&mut |i, s| {
+        sketches.each_band(b, &mut |i, band| {
             if representative[i] == i as u32 {
-                keyed.push((s.band(b), i as u32));
+                keyed.push((band, i as u32));
             }
         });
         keyed.par_sort_unstable();
