@@ -40,6 +40,7 @@ impl Spill {
     }
 
     /// Whether some bytes are in the file.
+    #[cfg(test)]
     pub fn spilled(&self) -> bool {
         self.written > 0
     }

@@ -191,12 +191,13 @@ pub fn near_pairs(
                     let to = from + keyed[from..].partition_point(|x| x.0 == hash);
                     let bucket = &keyed[from..to];
                     if !bucket.is_empty() && usable(b, bucket) {
-                        let mut here = Vec::new();
-                        pairs_in(bucket, &mut here);
+                        // The pairs of `i` alone, not every pair of the bucket.
+                        let ids: Vec<usize> = bucket.iter().map(|&(_, j)| j as usize).collect();
+                        let read = sketches.sketches(&ids);
                         let i = i as u32;
-                        pairs.extend(
-                            here.into_iter().filter(|&(x, y)| x == i || y == i).map(|(x, y)| (x.min(y), x.max(y))),
-                        );
+                        let near_i =
+                            bucket.iter().zip(&read).filter(|(&(_, j), s)| j != i && worth_verifying(&sketch, s, near));
+                        pairs.extend(near_i.map(|(&(_, j), _)| (i.min(j), i.max(j))));
                     }
                 }
                 pairs.into_iter().map(|(x, y)| (x as usize, y as usize)).collect()

@@ -82,13 +82,9 @@ impl Sketch {
             return;
         }
         let signature = self.signature.get_or_insert_with(|| Box::new(EMPTY_BINS));
-        for (b, pair) in signature.iter_mut().zip(bins.chunks_exact(2)) {
-            *b = u16::from_le_bytes([pair[0], pair[1]]);
+        for (b, v) in signature.iter_mut().zip(slot_bins(bins)) {
+            *b = v;
         }
-    }
-
-    pub fn shingle_count(&self) -> u32 {
-        self.shingle_count
     }
 
     /// Whether two sketches are of the very same text.
@@ -149,9 +145,13 @@ impl Sketch {
     /// Band `b` of the sketch written as `slot` ([`Sketch::write_slot`]), without reading
     /// the rest of it.
     pub(super) fn band_in_slot(slot: &[u8], b: usize) -> u64 {
-        let rows = slot[2 * b * ROWS..2 * (b + 1) * ROWS].chunks_exact(2);
-        band_of(b, rows.map(|pair| u16::from_le_bytes([pair[0], pair[1]])))
+        band_of(b, slot_bins(&slot[2 * b * ROWS..2 * (b + 1) * ROWS]))
     }
+}
+
+/// The bins written in `bytes` of a slot ([`Sketch::write_slot`]).
+fn slot_bins(bytes: &[u8]) -> impl Iterator<Item = u16> + '_ {
+    bytes.chunks_exact(2).map(|pair| u16::from_le_bytes([pair[0], pair[1]]))
 }
 
 /// The hash of band `b` whose bins are `rows`.

@@ -17,10 +17,6 @@ pub trait SketchSet: Sync {
         self.len() == 0
     }
 
-    /// The shingle count of sketch `i`: pairs of very different counts are never near, and
-    /// this is known without reading the bins.
-    fn shingle_count(&self, i: usize) -> u32;
-
     /// Sketches `ids`, in their order.
     fn sketches(&self, ids: &[usize]) -> Vec<Cow<'_, Sketch>>;
 
@@ -37,10 +33,6 @@ pub trait SketchSet: Sync {
 impl SketchSet for Vec<Sketch> {
     fn len(&self) -> usize {
         <[Sketch]>::len(self)
-    }
-
-    fn shingle_count(&self, i: usize) -> u32 {
-        self[i].shingle_count()
     }
 
     fn sketches(&self, ids: &[usize]) -> Vec<Cow<'_, Sketch>> {
@@ -77,18 +69,23 @@ impl SketchStore {
     pub fn push(&mut self, sketch: &Sketch) {
         sketch.write_slot(self.slots.tail());
         self.slots.close();
-        self.counts.push(sketch.shingle_count());
+        self.counts.push(sketch.shingle_count);
     }
 
     pub fn extend(&mut self, sketches: impl IntoIterator<Item = Sketch>) {
         sketches.into_iter().for_each(|s| self.push(&s));
     }
 
-    /// Sketches `ids`, read together: runs of neighbouring numbers are read at once.
+    /// The slots of sketches `ids` into `bytes`; false when they cannot be read back.
+    fn read_slots(&self, ids: std::ops::Range<usize>, bytes: &mut Vec<u8>) -> bool {
+        let at = |i: usize| (i * SLOT_BYTES) as u64;
+        self.slots.read(at(ids.start)..at(ids.end), bytes)
+    }
+
+    /// Sketches `ids`, read in one piece.
     fn read(&self, ids: std::ops::Range<usize>, out: &mut Vec<Sketch>) {
         let mut bytes = Vec::new();
-        let at = |i: usize| (i * SLOT_BYTES) as u64;
-        let read = self.slots.read(at(ids.start)..at(ids.end), &mut bytes);
+        let read = self.read_slots(ids.clone(), &mut bytes);
         for (k, i) in ids.enumerate() {
             // Unreadable bins: the text is taken as too short to compare, never paired.
             out.push(match bytes.get(k * SLOT_BYTES..(k + 1) * SLOT_BYTES) {
@@ -110,17 +107,14 @@ impl SketchStore {
     pub fn to_vec(&self) -> Vec<Sketch> {
         self.slice(0..self.len()).unwrap_or_default()
     }
-}
 
-impl SketchStore {
     /// `f` of the number and slot of every sketch with shingles, in order, read a block
     /// at a time.
     fn each_slot(&self, f: &mut dyn FnMut(usize, &[u8])) {
         let mut bytes = Vec::new();
         for start in (0..self.len()).step_by(SCAN_SKETCHES) {
             let ids = start..(start + SCAN_SKETCHES).min(self.len());
-            let at = |i: usize| (i * SLOT_BYTES) as u64;
-            if !self.slots.read(at(ids.start)..at(ids.end), &mut bytes) {
+            if !self.read_slots(ids.clone(), &mut bytes) {
                 continue;
             }
             for (i, slot) in ids.zip(bytes.chunks_exact(SLOT_BYTES)).filter(|(i, _)| self.counts[*i] > 0) {
@@ -133,10 +127,6 @@ impl SketchStore {
 impl SketchSet for SketchStore {
     fn len(&self) -> usize {
         self.counts.len()
-    }
-
-    fn shingle_count(&self, i: usize) -> u32 {
-        self.counts[i]
     }
 
     fn sketches(&self, ids: &[usize]) -> Vec<Cow<'_, Sketch>> {

@@ -20,10 +20,7 @@ pub struct PackedClaims {
 impl PackedClaims {
     /// Appends the next document's claims.
     pub fn push(&mut self, claims: &[Claim]) {
-        // Encoding plain data into a vector cannot fail.
-        if let Ok(packed) = postcard::to_extend(claims, std::mem::take(&mut self.bytes)) {
-            self.bytes = packed;
-        }
+        pack(claims, &mut self.bytes);
         self.ends.push((self.bytes.len(), self.count() + claims.len()));
     }
 
@@ -64,26 +61,16 @@ impl PackedClaims {
     }
 
     /// Claims of all documents together.
-    pub fn count(&self) -> usize {
+    fn count(&self) -> usize {
         self.ends.last().map_or(0, |e| e.1)
     }
+}
 
-    /// The claims of documents `docs`, packed on their own.
-    pub fn slice(&self, docs: std::ops::Range<usize>) -> PackedClaims {
-        let mut part = PackedClaims::default();
-        if !docs.is_empty() {
-            let (bytes, count) = self.start(docs.start);
-            part.bytes.extend_from_slice(&self.bytes[bytes..self.ends[docs.end - 1].0]);
-            part.ends.extend(self.ends[docs].iter().map(|&(b, c)| (b - bytes, c - count)));
-        }
-        part
-    }
-
-    /// Appends every document of `other`.
-    pub fn append(&mut self, other: &PackedClaims) {
-        let (bytes, count) = (self.bytes.len(), self.count());
-        self.bytes.extend_from_slice(&other.bytes);
-        self.ends.extend(other.ends.iter().map(|&(b, c)| (b + bytes, c + count)));
+/// Appends one document's claims, packed, to `bytes`.
+pub(super) fn pack(claims: &[Claim], bytes: &mut Vec<u8>) {
+    // Encoding plain data into a vector cannot fail.
+    if let Ok(packed) = postcard::to_extend(claims, std::mem::take(bytes)) {
+        *bytes = packed;
     }
 }
 
@@ -134,11 +121,8 @@ mod tests {
             assert_eq!(&packed.get(i), c);
         }
         assert!(held[0].len() >= 2 && held[2].len() >= 2, "{held:?}");
-        // Sliced and appended again, documents keep their claims.
-        let mut joined = packed.slice(0..1);
-        joined.append(&packed.slice(1..3));
-        assert_eq!(joined, packed);
-        assert_eq!(packed.slice(2..3).get(0), held[2]);
-        assert_eq!(packed.slice(1..1), PackedClaims::default());
+        // Read back as they were packed, document by document.
+        let documents: Vec<(Vec<Claim>, usize)> = packed.documents().map(|(b, n)| (unpack(b), n)).collect();
+        assert_eq!(documents, held.iter().map(|c| (c.clone(), c.len())).collect::<Vec<_>>());
     }
 }

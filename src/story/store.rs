@@ -3,7 +3,7 @@
 //! holds per document does not grow with the number of claims it states. A story reads a
 //! document's claims back by their place.
 
-use super::claims::{unpack, PackedClaims};
+use super::claims::{pack, unpack, PackedClaims};
 use crate::extract::Claim;
 use crate::spill::{Spill, SPILL_BYTES};
 
@@ -15,7 +15,6 @@ pub struct ClaimStore {
     ends: Vec<u64>,
     /// How many claims each document states.
     counts: Vec<u32>,
-    total: usize,
 }
 
 impl Default for ClaimStore {
@@ -27,16 +26,12 @@ impl Default for ClaimStore {
 impl ClaimStore {
     /// A store that writes its bytes out whenever more than `limit` are held.
     pub fn spilling_past(limit: usize) -> ClaimStore {
-        ClaimStore { bytes: Spill::new(limit, "claims"), ends: Vec::new(), counts: Vec::new(), total: 0 }
+        ClaimStore { bytes: Spill::new(limit, "claims"), ends: Vec::new(), counts: Vec::new() }
     }
 
     /// Appends the next document's claims.
     pub fn push(&mut self, claims: &[Claim]) {
-        let tail = self.bytes.tail();
-        // Encoding plain data into a vector cannot fail.
-        if let Ok(packed) = postcard::to_extend(claims, std::mem::take(tail)) {
-            *tail = packed;
-        }
+        pack(claims, self.bytes.tail());
         self.close_document(claims.len());
     }
 
@@ -52,7 +47,6 @@ impl ClaimStore {
         self.bytes.close();
         self.ends.push(self.bytes.len());
         self.counts.push(u32::try_from(count).unwrap_or(u32::MAX));
-        self.total += count;
     }
 
     pub fn len(&self) -> usize {
@@ -65,7 +59,7 @@ impl ClaimStore {
 
     /// Claims of all documents together.
     pub fn count(&self) -> usize {
-        self.total
+        self.counts.iter().map(|&c| c as usize).sum()
     }
 
     /// The packed bytes of document `doc` (none when they cannot be read back: the
